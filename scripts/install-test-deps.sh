@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests use, only those missing. Needs root (or sudo).
+#   golang-go, golang-golang-x-mod-dev: an independent Go implementation (golang.org/x/mod/sumdb/note
+#   and sumdb/tlog) for the ledger's interoperability tests.
+set -euo pipefail
+packages=(golang-go golang-golang-x-mod-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+[ "${#missing[@]}" -eq 0 ] && exit 0
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

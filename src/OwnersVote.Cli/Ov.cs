@@ -1,0 +1,38 @@
+namespace OwnersVote.Cli;
+
+/// <summary>
+/// Dispatches <c>ov</c> sub-commands. Exit codes: 0 success, 1 a check failed (verification),
+/// 2 bad input or usage. Errors are one line on stderr, never a stack trace.
+/// </summary>
+public static class Ov
+{
+    public const int Ok = 0;
+    public const int CheckFailed = 1;
+    public const int BadInput = 2;
+
+    private const string Usage = """
+        usage: ov <command> [options]
+          tally        --roll roll.csv --ballots ballots.csv --rule ordinary|major [--building B]...
+          roll import  FILE.xlsx|FILE.csv [--out roll.csv]
+          keygen       --name NAME --out FILE
+          log append   --dir DIR --key SIGNERFILE --origin ORIGIN   (entries on stdin, one per line)
+          log verify   DIR-or-URL --key VERIFIERKEY [--witness-key K]... [--min-cosigs k]
+        """;
+
+    /// <summary>Runs one command with the given streams; returns the process exit code.</summary>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
+            return args.Length == 0 ? BadInput : Ok;
+        }
+
+        stderr.WriteLine($"ov: unknown command '{args[0]}'");
+        stderr.WriteLine(Usage);
+        return BadInput;
+    }
+}
