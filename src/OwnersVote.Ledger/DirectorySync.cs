@@ -1,10 +1,11 @@
 using System.Runtime.InteropServices;
 
-namespace OwnersVote.Ledger.Sequencing;
+namespace OwnersVote.Ledger;
 
 /// <summary>
 /// fsync of a directory, so that a file created or renamed in it survives a crash. .NET cannot
-/// open a directory as a file handle, so this calls libc directly (Linux and other Unix).
+/// open a directory as a file handle, so this calls libc <c>open</c>, <c>fsync</c> and <c>close</c>
+/// directly (Linux and other Unix).
 /// </summary>
 internal static partial class DirectorySync
 {
@@ -13,13 +14,13 @@ internal static partial class DirectorySync
 
     public static void Fsync(string directory)
     {
-        if (!OperatingSystem.IsLinux())
+        if (OperatingSystem.IsWindows())
         {
-            // Windows and macOS make renames durable through the file flush; nothing to do.
+            // NTFS journals renames; there is no directory handle to flush.
             return;
         }
 
-        int fd = Open(directory, ORdOnly | ODirectory);
+        int fd = Open(directory, OperatingSystem.IsLinux() ? ORdOnly | ODirectory : ORdOnly);
         if (fd < 0)
         {
             throw new IOException($"open({directory}) for fsync failed: errno {Marshal.GetLastPInvokeError()}");
