@@ -31,6 +31,11 @@ public static class Ov
             return args.Length == 0 ? BadInput : Ok;
         }
 
+        if (args[0] == "keygen")
+        {
+            return Commands.KeygenCommand.Run(args[1..], stdout, stderr);
+        }
+
         stderr.WriteLine($"ov: unknown command '{args[0]}'");
         stderr.WriteLine(Usage);
         return BadInput;
