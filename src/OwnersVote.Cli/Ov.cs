@@ -31,9 +31,11 @@ public static class Ov
             return args.Length == 0 ? BadInput : Ok;
         }
 
-        if (args[0] == "keygen")
+        switch (args)
         {
-            return Commands.KeygenCommand.Run(args[1..], stdout, stderr);
+            case ["tally", ..]: return Commands.TallyCommand.Run(args[1..], stdout, stderr);
+            case ["roll", "import", ..]: return Commands.RollImportCommand.Run(args[2..], stdout, stderr);
+            case ["keygen", ..]: return Commands.KeygenCommand.Run(args[1..], stdout, stderr);
         }
 
         stderr.WriteLine($"ov: unknown command '{args[0]}'");
