@@ -109,7 +109,7 @@ public sealed class LogAppender : IAsyncDisposable
         }
 
         var store = new FileTileStore(directory, deferSync: true);
-        byte[]? stored = await store.ReadAsync(CheckpointPath, cancellationToken).ConfigureAwait(false);
+        byte[]? stored = await store.ReadAsync(LogAuditor.CheckpointPath, cancellationToken).ConfigureAwait(false);
         bool hasJournal = Directory.Exists(Path.Combine(store.Root, LogJournal.DirectoryName))
             && Directory.EnumerateFiles(Path.Combine(store.Root, LogJournal.DirectoryName), "*.wal").Any();
         Checkpoint? existing = null;
@@ -164,7 +164,7 @@ public sealed class LogAppender : IAsyncDisposable
             if (pending.Count > 0 || stored is null || !stored.AsSpan().SequenceEqual(checkpoint))
             {
                 await builder.WriteChangedTilesAsync(store, cancellationToken).ConfigureAwait(false);
-                await store.WriteAsync(CheckpointPath, checkpoint, cancellationToken).ConfigureAwait(false);
+                await store.WriteAsync(LogAuditor.CheckpointPath, checkpoint, cancellationToken).ConfigureAwait(false);
             }
 
             await store.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -179,9 +179,6 @@ public sealed class LogAppender : IAsyncDisposable
             throw;
         }
     }
-
-    /// <summary>The path of the checkpoint in a tlog-tiles log (c2sp.org/tlog-tiles).</summary>
-    public const string CheckpointPath = "checkpoint";
 
     /// <summary>
     /// Appends one entry. Completes once the batch holding it is durable and a checkpoint that
@@ -326,7 +323,7 @@ public sealed class LogAppender : IAsyncDisposable
 
         await _builder.WriteChangedTilesAsync(_store, CancellationToken.None).ConfigureAwait(false);
         byte[] checkpoint = new Checkpoint(_origin, _builder.TreeSize, _builder.Root).Sign(_signer);
-        await _store.WriteAsync(CheckpointPath, checkpoint, CancellationToken.None).ConfigureAwait(false);
+        await _store.WriteAsync(LogAuditor.CheckpointPath, checkpoint, CancellationToken.None).ConfigureAwait(false);
         LatestCheckpoint = checkpoint;
         Volatile.Write(ref _treeSize, _builder.TreeSize);
 
