@@ -26,4 +26,17 @@ internal sealed record OvRun(int ExitCode, string Stdout, string Stderr)
         Assert.DoesNotContain("Exception", Stderr, StringComparison.Ordinal);
         return Stderr.TrimEnd('\n');
     }
+
+    /// <summary>Like <see cref="AssertOneLineBadInput"/> for commands that end their error list
+    /// with a count line; returns the single problem line.</summary>
+    public string AssertOneLineBadInputWithSummary()
+    {
+        Assert.Equal(2, ExitCode);
+        Assert.Equal(string.Empty, Stdout);
+        Assert.DoesNotContain("   at ", Stderr, StringComparison.Ordinal);
+        string[] lines = Stderr.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.EndsWith("1 problem(s); nothing written", lines[1], StringComparison.Ordinal);
+        return lines[0];
+    }
 }

@@ -21,6 +21,17 @@ public static class RollColumns
         [RollField.AreaSource] = ["面积来源", "面积依据", "area_source", "source"],
     };
 
+    /// <summary>The column name of a field in roll.csv (<see cref="RollCsv.Header"/>).</summary>
+    public static string CsvName(RollField field) => field switch
+    {
+        RollField.Building => "building",
+        RollField.Unit => "unit",
+        RollField.Owner => "owner",
+        RollField.Area => "area",
+        RollField.AreaSource => "area_source",
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown roll field."),
+    };
+
     /// <summary>
     /// The field a header names, or null. Spaces are ignored, English is case-insensitive and a
     /// trailing unit in brackets is dropped: "建筑面积（㎡）", "Area (m2)".

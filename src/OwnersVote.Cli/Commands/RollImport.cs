@@ -145,7 +145,7 @@ public static class RollImport
         }
 
         string message = best is { } b
-            ? $"row {b.Row.Number}: missing column {string.Join(", ", b.Missing.Select(f => $"{RollColumns.Headers[f][0]}/{RollColumns.Headers[f][^1]}"))}"
+            ? $"row {b.Row.Number}: missing column {string.Join(", ", b.Missing.Select(f => $"{RollColumns.Headers[f][0]}/{RollColumns.CsvName(f)}"))}"
             : $"no header row naming 楼号, 室号, 业主, 面积 and 面积来源 (or building, unit, owner, area, area_source) in the first {HeaderSearchRows} rows";
         return (null, [], null, message);
     }

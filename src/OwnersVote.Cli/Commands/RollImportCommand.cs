@@ -102,7 +102,11 @@ public static class RollImportCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temp);
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+
             throw new UsageException($"cannot write {path}: {InputFile.OneLine(e.Message)}", e);
         }
     }
