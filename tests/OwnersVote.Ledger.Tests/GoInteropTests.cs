@@ -91,29 +91,29 @@ public sealed class GoInteropTests
                         tilesChecked++;
                         break;
                     case "inclusion":
-                    {
-                        long index = long.Parse(f[1], CultureInfo.InvariantCulture);
-                        long size = long.Parse(f[2], CultureInfo.InvariantCulture);
-                        TileHashSource source = await TileHashSource.LoadAsync(store, size, s => InclusionProof.Create(index, size, s), cancellationToken);
-                        IReadOnlyList<Hash> proof = InclusionProof.Create(index, size, source);
-                        Assert.Equal(f[3], Join(proof));
-                        Assert.True(InclusionProof.Verify(index, size, Merkle.HashLeaf(TreeFixture.Entry(index)), proof, roots[size]));
-                        inclusionChecked++;
-                        break;
-                    }
+                        {
+                            long index = long.Parse(f[1], CultureInfo.InvariantCulture);
+                            long size = long.Parse(f[2], CultureInfo.InvariantCulture);
+                            TileHashSource source = await TileHashSource.LoadAsync(store, size, s => InclusionProof.Create(index, size, s), cancellationToken);
+                            IReadOnlyList<Hash> proof = InclusionProof.Create(index, size, source);
+                            Assert.Equal(f[3], Join(proof));
+                            Assert.True(InclusionProof.Verify(index, size, Merkle.HashLeaf(TreeFixture.Entry(index)), proof, roots[size]));
+                            inclusionChecked++;
+                            break;
+                        }
 
                     case "consistency":
-                    {
-                        long size1 = long.Parse(f[1], CultureInfo.InvariantCulture);
-                        long size2 = long.Parse(f[2], CultureInfo.InvariantCulture);
-                        TileHashSource source = await TileHashSource.LoadAsync(store, size2, s => ConsistencyProof.Create(size1, size2, s), cancellationToken);
-                        IReadOnlyList<Hash> proof = ConsistencyProof.Create(size1, size2, source);
-                        Assert.Equal(f[3], Join(proof));
-                        Hash root1 = Merkle.TreeRoot(size1, fixture);
-                        Assert.True(ConsistencyProof.Verify(size1, size2, root1, roots[size2], proof));
-                        consistencyChecked++;
-                        break;
-                    }
+                        {
+                            long size1 = long.Parse(f[1], CultureInfo.InvariantCulture);
+                            long size2 = long.Parse(f[2], CultureInfo.InvariantCulture);
+                            TileHashSource source = await TileHashSource.LoadAsync(store, size2, s => ConsistencyProof.Create(size1, size2, s), cancellationToken);
+                            IReadOnlyList<Hash> proof = ConsistencyProof.Create(size1, size2, source);
+                            Assert.Equal(f[3], Join(proof));
+                            Hash root1 = Merkle.TreeRoot(size1, fixture);
+                            Assert.True(ConsistencyProof.Verify(size1, size2, root1, roots[size2], proof));
+                            consistencyChecked++;
+                            break;
+                        }
 
                     default:
                         Assert.Fail($"Unexpected answer from Go: {line}");
