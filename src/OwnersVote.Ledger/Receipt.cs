@@ -165,7 +165,7 @@ public sealed class Receipt
         SignedCheckpoint signed;
         try
         {
-            signed = Ledger.Checkpoint.Open(Checkpoint, [.. logs, .. witnesses]);
+            signed = Ledger.Checkpoint.Open(Checkpoint, logs.Concat(witnesses).Distinct());
         }
         catch (Exception e) when (e is MalformedNoteException or NoteVerificationException or MalformedCheckpointException)
         {
