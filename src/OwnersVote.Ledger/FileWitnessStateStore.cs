@@ -42,7 +42,7 @@ public sealed class FileWitnessStateStore : IWitnessStateStore, IDisposable
         try
         {
             // Held until the rename is done: no other process can read-check-write in between.
-            using FileStream processLock = new(Path.Combine(_directory, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            using FileStream processLock = await LockAsync(cancellationToken).ConfigureAwait(false);
             CosignedCheckpoint? current = await ReadAsync(origin, cancellationToken).ConfigureAwait(false);
             if (current is null ? expected is not null : !current.SameTreeHead(expected))
             {
@@ -68,6 +68,24 @@ public sealed class FileWitnessStateStore : IWitnessStateStore, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
+
+    // On Unix, FileShare.None takes an exclusive advisory lock and fails at once if another
+    // process holds it; wait for it rather than failing the witness request.
+    private async Task<FileStream> LockAsync(CancellationToken cancellationToken)
+    {
+        string path = Path.Combine(_directory, ".lock");
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 500)
+            {
+                await Task.Delay(10, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
 
     private async Task<CosignedCheckpoint?> ReadAsync(string origin, CancellationToken cancellationToken)
     {

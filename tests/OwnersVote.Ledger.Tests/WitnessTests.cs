@@ -155,6 +155,16 @@ public sealed class WitnessTests : IDisposable
     }
 
     [Fact]
+    public async Task The_empty_tree_is_cosigned_only_with_the_empty_root()
+    {
+        Witness witness = NewWitness(new InMemoryWitnessStateStore());
+        byte[] wrongRoot = new Checkpoint(_log.Origin, 0, Hash.Sha256("x"u8)).Sign(_log.Key);
+        Assert.Equal(409, (await Add(witness, 0, [], wrongRoot)).StatusCode);
+        Assert.Equal(200, (await Add(witness, 0, [], _log.Signed(0))).StatusCode);
+        Assert.Equal(200, (await Add(witness, 0, [], _log.Signed(3))).StatusCode);
+    }
+
+    [Fact]
     public async Task Unknown_origin_gets_404()
     {
         using TestLog other = TestLog.Create("other.example/log");
@@ -234,6 +244,24 @@ public sealed class WitnessTests : IDisposable
         CosignedCheckpoint? latest = await store.GetAsync(_log.Origin, TestContext.Current.CancellationToken);
         Assert.Equal(winner, latest!.Checkpoint.Size);
         Assert.All(responses.Where(r => r.StatusCode == 409), r => Assert.Equal(winner, r.ConflictSize()));
+    }
+
+    [Fact]
+    public async Task Two_processes_sharing_a_state_directory_cannot_both_cosign_from_the_same_size()
+    {
+        // Two store instances over one directory stand for two witness processes.
+        string dir = Path.Combine(_dir, "shared");
+        using var storeA = new FileWitnessStateStore(dir);
+        using var storeB = new FileWitnessStateStore(dir);
+        Witness a = NewWitness(storeA);
+        Witness b = NewWitness(storeB);
+        Assert.Equal(200, (await Add(a, 0, [], _log.Signed(5))).StatusCode);
+
+        WitnessResponse[] responses = await Task.WhenAll(Enumerable.Range(6, 20).Select(size =>
+            Task.Run(() => Add(size % 2 == 0 ? a : b, 5, _log.Prove(5, size), _log.Signed(size)), TestContext.Current.CancellationToken)));
+
+        Assert.Single(responses, r => r.StatusCode == 200);
+        Assert.All(responses.Where(r => r.StatusCode != 200), r => Assert.Equal(409, r.StatusCode));
     }
 
     [Fact]
