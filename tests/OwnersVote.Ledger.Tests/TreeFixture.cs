@@ -28,7 +28,11 @@ internal sealed class TreeFixture : IHashSource
     public IReadOnlyList<Hash> Leaves { get; }
 
     public static TreeFixture WithEntries(int size) =>
-        new([.. Enumerable.Range(0, size).Select(i => Merkle.HashLeaf(System.Text.Encoding.UTF8.GetBytes($"entry {i}")))]);
+        new([.. Enumerable.Range(0, size).Select(i => Merkle.HashLeaf(Entry(i)))]);
+
+    /// <summary>The test log's entry <paramref name="index"/>: varied lengths, including empty.</summary>
+    public static byte[] Entry(long index) =>
+        index % 97 == 3 ? [] : System.Text.Encoding.UTF8.GetBytes($"entry {index}" + new string('x', (int)(index % 41)));
 
     public Hash GetNode(int level, long index) => _levels[level][index];
 
