@@ -1,4 +1,5 @@
-using System.Runtime.InteropServices;
+using System.Collections.Concurrent;
+using Microsoft.Win32.SafeHandles;
 
 namespace OwnersVote.Ledger;
 
@@ -16,17 +17,54 @@ namespace OwnersVote.Ledger;
 /// are created with a rename that fails if the destination exists, so two writers cannot replace
 /// each other's full tile; an identical rewrite is a no-op and a different one throws
 /// <see cref="TileConflictException"/>.
+/// <para>With <c>deferSync</c>, writes stay atomic (temporary file and rename) but skip the fsyncs;
+/// <see cref="FlushAsync"/> then makes every file and directory written since the last flush
+/// durable at once. The sequencer uses this for group commit: its journal makes each batch
+/// durable, and tiles are flushed together at sync points.</para>
 /// </remarks>
-public sealed partial class FileTileStore : ITileStore
+public sealed class FileTileStore : ITileStore
 {
     private readonly string _root;
+    private readonly bool _deferSync;
+    private readonly ConcurrentDictionary<string, bool> _unsynced = new(StringComparer.Ordinal);
 
     /// <summary>A store rooted at <paramref name="root"/> (created if absent).</summary>
-    public FileTileStore(string root)
+    /// <param name="root">The log directory.</param>
+    /// <param name="deferSync">Skip per-write fsyncs; <see cref="FlushAsync"/> makes writes durable.</param>
+    public FileTileStore(string root, bool deferSync = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
         _root = Path.GetFullPath(root);
+        _deferSync = deferSync;
         Directory.CreateDirectory(_root);
+    }
+
+    /// <summary>The store's root directory.</summary>
+    public string Root => _root;
+
+    /// <inheritdoc />
+    public Task FlushAsync(CancellationToken cancellationToken)
+    {
+        // Files first, then the directories whose entries (renames) name them.
+        string[] pending = [.. _unsynced.Keys];
+        foreach (string path in pending.Where(p => !_unsynced[p]))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            RandomAccess.FlushToDisk(handle);
+        }
+
+        foreach (string directory in pending.Where(p => _unsynced[p]))
+        {
+            DirectorySync.Fsync(directory);
+        }
+
+        foreach (string path in pending)
+        {
+            _unsynced.TryRemove(path, out _);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -66,7 +104,7 @@ public sealed partial class FileTileStore : ITileStore
             await using (stream.ConfigureAwait(false))
             {
                 await stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: !_deferSync);
             }
 
             if (immutable)
@@ -91,7 +129,16 @@ public sealed partial class FileTileStore : ITileStore
                 File.Move(temp, file, overwrite: true);
             }
 
-            SyncDirectory(directory);
+            if (_deferSync)
+            {
+                // Key: path; value: whether it is a directory.
+                _unsynced[file] = false;
+                _unsynced[directory] = true;
+            }
+            else
+            {
+                DirectorySync.Fsync(directory);
+            }
         }
         finally
         {
@@ -135,41 +182,13 @@ public sealed partial class FileTileStore : ITileStore
         string parent = Path.GetDirectoryName(directory)!; // directory is below _root.
         CreateDirectoryDurably(parent);
         Directory.CreateDirectory(directory);
-        SyncDirectory(parent);
-    }
-
-    private static void SyncDirectory(string directory)
-    {
-        if (OperatingSystem.IsWindows())
+        if (_deferSync)
         {
-            return;
+            _unsynced[parent] = true;
         }
-
-        int fd = Open(directory, 0 /* O_RDONLY */);
-        if (fd < 0)
+        else
         {
-            throw new IOException($"open({directory}) failed: errno {Marshal.GetLastPInvokeError()}");
-        }
-
-        try
-        {
-            if (Fsync(fd) != 0)
-            {
-                throw new IOException($"fsync({directory}) failed: errno {Marshal.GetLastPInvokeError()}");
-            }
-        }
-        finally
-        {
-            _ = Close(fd);
+            DirectorySync.Fsync(parent);
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags);
-
-    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
-    private static partial int Fsync(int fd);
-
-    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static partial int Close(int fd);
 }

@@ -3,7 +3,8 @@ namespace OwnersVote.Ledger;
 /// <summary>
 /// Where a tiled log keeps its resources, addressed by c2sp.org/tlog-tiles paths relative to the
 /// log prefix (<c>checkpoint</c>, <c>tile/0/x001/234</c>, <c>tile/entries/000.p/17</c>).
-/// Implementations make each write atomic and durable before it completes, and keep full tiles
+/// Implementations make each write atomic, durable when it completes or at the next
+/// <see cref="FlushAsync"/> (a store created to defer syncs), and keep full tiles
 /// immutable: "This endpoint is immutable" (c2sp.org/tlog-tiles).
 /// </summary>
 public interface ITileStore
@@ -17,4 +18,10 @@ public interface ITileStore
     /// </summary>
     /// <exception cref="TileConflictException">A full tile or bundle is already stored with different bytes.</exception>
     public Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes every write that completed before this call durable. A store whose writes are
+    /// durable when they complete returns at once.
+    /// </summary>
+    public Task FlushAsync(CancellationToken cancellationToken);
 }

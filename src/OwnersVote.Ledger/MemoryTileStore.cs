@@ -39,4 +39,7 @@ public sealed class MemoryTileStore : ITileStore
 
         return Task.CompletedTask;
     }
+
+    /// <inheritdoc />
+    public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

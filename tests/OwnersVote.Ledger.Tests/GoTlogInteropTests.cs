@@ -9,7 +9,7 @@ namespace OwnersVote.Ledger.Tests;
 /// Go's checksum database (tiles of height 8, paths <c>tile/8/L/N</c>), by running
 /// interop/tlog/main.go. Go and x/mod come from scripts/install-test-deps.sh.
 /// </summary>
-public sealed class GoInteropTests
+public sealed class GoTlogInteropTests
 {
     private const int LogSize = 70_000;
     private static readonly long[] s_checkpoints = [1, 2, 3, 255, 256, 257, 1000, 65_535, 65_536, 65_537, LogSize];
