@@ -19,7 +19,7 @@ public static class AssertionVerifier
     /// failure is an <see cref="AssertionResult.Rejected"/> with a reason.
     /// </summary>
     /// <param name="assertion">The assertion as received (or as logged).</param>
-    /// <param name="expectedChallenge">The challenge bytes, e.g. <see cref="BallotChallenge.Compute(Ballot)"/> of the ballot.</param>
+    /// <param name="expectedChallenge">The challenge bytes, e.g. <see cref="BallotChallenge.Compute(OwnerBallot)"/> of the ballot.</param>
     /// <param name="credential">The enrolled credential and its last accepted counter.</param>
     /// <param name="relyingParty">RP ID, allowed origins and the user-verification requirement.</param>
     public static AssertionResult Verify(WebAuthnAssertion assertion, ReadOnlySpan<byte> expectedChallenge, StoredCredential credential, RelyingParty relyingParty)

@@ -13,7 +13,7 @@ public static class BallotChallenge
     public static ReadOnlySpan<byte> Prefix => "OV-BALLOT-v1\0"u8;
 
     /// <summary>Computes the 32-byte challenge over the ballot's canonical JSON.</summary>
-    public static byte[] Compute(Ballot ballot)
+    public static byte[] Compute(OwnerBallot ballot)
     {
         ArgumentNullException.ThrowIfNull(ballot);
         return Compute(ballot.ToCanonicalJson());

@@ -7,7 +7,7 @@ namespace OwnersVote.Voting.Tests.Signing;
 public sealed class AssertionVerifierTests : IDisposable
 {
     private readonly SoftwareAuthenticator _authenticator = SoftwareAuthenticator.MakeCredential(BallotFixtures.RpId);
-    private readonly byte[] _challenge = BallotChallenge.Compute(BallotFixtures.Ballot());
+    private readonly byte[] _challenge = BallotChallenge.Compute(BallotFixtures.OwnerBallot());
 
     public void Dispose() => _authenticator.Dispose();
 
@@ -25,7 +25,7 @@ public sealed class AssertionVerifierTests : IDisposable
     public void An_altered_ballot_is_a_challenge_mismatch()
     {
         WebAuthnAssertion assertion = _authenticator.GetAssertion(_challenge, BallotFixtures.Origin);
-        byte[] otherChallenge = BallotChallenge.Compute(BallotFixtures.Ballot(choice: BallotChoice.No));
+        byte[] otherChallenge = BallotChallenge.Compute(BallotFixtures.OwnerBallot(choice: Choice.No));
 
         AssertionResult result = AssertionVerifier.Verify(assertion, otherChallenge, _authenticator.ToStoredCredential(), BallotFixtures.RelyingParty);
 

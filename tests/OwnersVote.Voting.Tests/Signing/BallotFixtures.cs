@@ -9,7 +9,7 @@ internal static class BallotFixtures
 
     public static readonly RelyingParty RelyingParty = new(RpId, new HashSet<string>(StringComparer.Ordinal) { Origin }, RequireUserVerification: true);
 
-    public static Ballot Ballot(string principal = "p-57-0101", BallotChoice choice = BallotChoice.Yes, string nonce = "AAECAwQFBgcICQoLDA0ODw") => new(
+    public static OwnerBallot OwnerBallot(string principal = "p-57-0101", Choice choice = Choice.Yes, string nonce = "AAECAwQFBgcICQoLDA0ODw") => new(
         "jingcheng-pinyayuan",
         "b57-lift-2025",
         principal,

@@ -6,12 +6,12 @@ using OwnersVote.Voting.Signing;
 
 namespace OwnersVote.Voting.Tests.Signing;
 
-public sealed class BallotChallengeTests
+public sealed class OwnerBallotTests
 {
     [Fact]
     public void The_ballot_has_one_canonical_spelling()
     {
-        string canonical = Encoding.UTF8.GetString(BallotFixtures.Ballot().ToCanonicalJson());
+        string canonical = Encoding.UTF8.GetString(BallotFixtures.OwnerBallot().ToCanonicalJson());
 
         Assert.Equal(
             """{"answers":[{"choice":"yes","question":"q1"}],"compound":"jingcheng-pinyayuan","issuedAt":"2025-03-01T08:30:00.123Z","nonce":"AAECAwQFBgcICQoLDA0ODw","principal":"p-57-0101","units":["57-0101","57-0102"],"v":1,"vote":"b57-lift-2025"}""",
@@ -21,7 +21,7 @@ public sealed class BallotChallengeTests
     [Fact]
     public void The_challenge_is_SHA256_of_the_prefix_a_zero_byte_and_the_canonical_ballot()
     {
-        Ballot ballot = BallotFixtures.Ballot();
+        OwnerBallot ballot = BallotFixtures.OwnerBallot();
         byte[] message = [.. "OV-BALLOT-v1"u8, 0x00, .. ballot.ToCanonicalJson()];
 
         Assert.Equal(System.Security.Cryptography.SHA256.HashData(message), BallotChallenge.Compute(ballot));
@@ -31,9 +31,9 @@ public sealed class BallotChallengeTests
     [Fact]
     public void A_ballot_reads_back_from_its_canonical_JSON()
     {
-        Ballot ballot = BallotFixtures.Ballot();
+        OwnerBallot ballot = BallotFixtures.OwnerBallot();
 
-        Ballot back = Ballot.FromJson(Jcs.Parse(ballot.ToCanonicalJson()));
+        OwnerBallot back = OwnerBallot.FromJson(Jcs.Parse(ballot.ToCanonicalJson()));
 
         Assert.Equal(ballot.ToCanonicalJson(), back.ToCanonicalJson());
         Assert.Equal(ballot.IssuedAt, back.IssuedAt);
@@ -50,14 +50,14 @@ public sealed class BallotChallengeTests
     [InlineData("""{"answers":[{"choice":"yes","question":"q1"}],"compound":"c","issuedAt":"2025-03-01T08:30:00.123Z","nonce":"AAECAwQFBgcICQoLDA0ODw","units":["a"],"v":1,"vote":"v"}""", "principal")]
     public void A_ballot_that_breaks_the_schema_is_rejected_with_the_field_named(string json, string mentioned)
     {
-        EventFormatException e = Assert.Throws<EventFormatException>(() => Ballot.FromJson(Jcs.Parse(Encoding.UTF8.GetBytes(json))));
+        EventFormatException e = Assert.Throws<EventFormatException>(() => OwnerBallot.FromJson(Jcs.Parse(Encoding.UTF8.GetBytes(json))));
         Assert.Contains(mentioned, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Any_single_byte_change_of_the_ballot_changes_the_challenge_and_fails_verification()
     {
-        Ballot ballot = BallotFixtures.Ballot();
+        OwnerBallot ballot = BallotFixtures.OwnerBallot();
         byte[] canonical = ballot.ToCanonicalJson();
         using SoftwareAuthenticator authenticator = SoftwareAuthenticator.MakeCredential(BallotFixtures.RpId);
         StoredCredential credential = authenticator.ToStoredCredential();

@@ -4,7 +4,7 @@ using OwnersVote.Voting.Events;
 namespace OwnersVote.Voting.Signing;
 
 /// <summary>
-/// The ballot an owner signs: who votes (the headcount principal, JI art. 9), for which units, in
+/// The ballot an owner signs (named apart from <see cref="Ballot"/>, the tally's unit-and-choice input): who votes (the headcount principal, JI art. 9), for which units, in
 /// which vote, what they answer, and the server's one-time nonce. Its canonical JSON (RFC 8785) is
 /// what the WebAuthn challenge commits to, so the bytes are fixed field by field:
 /// <code>{"answers":[{"choice":"yes","question":"q1"}],"compound":"c1","issuedAt":"2025-03-01T08:30:00.000Z",
@@ -18,7 +18,7 @@ namespace OwnersVote.Voting.Signing;
 /// <param name="Answers">One answer per question, sorted by question id.</param>
 /// <param name="Nonce">The server's ballot-session nonce, unpadded base64url.</param>
 /// <param name="IssuedAt">When the ballot session was issued (whole milliseconds, UTC).</param>
-public sealed record Ballot(
+public sealed record OwnerBallot(
     string Compound,
     string Vote,
     string Principal,
@@ -65,7 +65,7 @@ public sealed record Ballot(
 
     /// <summary>Reads a ballot from JSON, strictly: every field present, typed and ordered as above, nothing else.</summary>
     /// <exception cref="EventFormatException">The JSON is not a valid ballot of version 1.</exception>
-    public static Ballot FromJson(JsonNode? node, string path = "$")
+    public static OwnerBallot FromJson(JsonNode? node, string path = "$")
     {
         StrictJsonObject obj = StrictJsonObject.From(node, path);
         long v = obj.Integer("v");
@@ -74,7 +74,7 @@ public sealed record Ballot(
             throw new EventFormatException($"{path}.v: ballot version {v} is not supported (this software reads version {Version}).");
         }
 
-        var ballot = new Ballot(
+        var ballot = new OwnerBallot(
             obj.NonEmptyString("compound"),
             obj.NonEmptyString("vote"),
             obj.NonEmptyString("principal"),
@@ -94,20 +94,20 @@ public sealed record Ballot(
     }
 
     /// <summary>The wire spelling of a choice: <c>yes</c>, <c>no</c>, <c>abstain</c>.</summary>
-    public static string ChoiceText(BallotChoice choice) => choice switch
+    public static string ChoiceText(Choice choice) => choice switch
     {
-        BallotChoice.Yes => "yes",
-        BallotChoice.No => "no",
-        BallotChoice.Abstain => "abstain",
+        Choice.Yes => "yes",
+        Choice.No => "no",
+        Choice.Abstain => "abstain",
         _ => throw new ArgumentOutOfRangeException(nameof(choice), choice, "Not a ballot choice."),
     };
 
     /// <summary>Reads a choice's wire spelling; null if it is not one.</summary>
-    public static BallotChoice? ParseChoice(string text) => text switch
+    public static Choice? ParseChoice(string text) => text switch
     {
-        "yes" => BallotChoice.Yes,
-        "no" => BallotChoice.No,
-        "abstain" => BallotChoice.Abstain,
+        "yes" => Choice.Yes,
+        "no" => Choice.No,
+        "abstain" => Choice.Abstain,
         _ => null,
     };
 
@@ -142,6 +142,11 @@ public sealed record Ballot(
             {
                 throw fail($"answers must be sorted by question id and unique; \"{Answers[i - 1].Question}\" is not before \"{Answers[i].Question}\".");
             }
+        }
+
+        if (Answers.Any(a => a.Choice is not (Choice.Yes or Choice.No or Choice.Abstain)))
+        {
+            throw fail("a signed ballot answers yes, no or abstain; \"invalid\" is only a paper-ballot verdict.");
         }
 
         if (!Base64UrlText.TryDecode(Nonce, out byte[] nonce) || nonce.Length < 16)
