@@ -78,6 +78,8 @@ internal sealed class StrictJsonObject
             : throw new EventFormatException($"{Path}.{name}: expected 64 lowercase hex digits.");
     }
 
+    public JsonNode? Raw(string name) => Required(name);
+
     public StrictJsonObject Object(string name) => From(Required(name), $"{Path}.{name}");
 
     public IReadOnlyList<T> Array<T>(string name, Func<JsonNode?, string, T> item)
