@@ -37,7 +37,7 @@ public sealed record QuestionTally(
 
 /// <summary>
 /// <c>TallyPublished</c>: the result as published — the rule and, per question, both counts and
-/// the outcome. <c>ov verify</c> recomputes it from the log (VoteReplay); a different
+/// the outcome. <c>ov verify</c> recomputes it from the log (<see cref="VoteReplay"/>); a different
 /// encoding is a failed audit.
 /// </summary>
 /// <param name="Compound">The compound id.</param>
