@@ -28,8 +28,6 @@ internal sealed class StrictJsonObject
     public static StrictJsonObject From(JsonNode? node, string path) =>
         node is JsonObject obj ? new StrictJsonObject(obj, path) : throw new EventFormatException($"{path}: expected an object.");
 
-    public bool Has(string name) => _obj.ContainsKey(name);
-
     public string String(string name) => AsString(Required(name), $"{Path}.{name}");
 
     public string NonEmptyString(string name)

@@ -96,13 +96,9 @@ public sealed class AuthenticatorData
             return false;
         }
 
+        // Bits 1 and 5 (RFU1, RFU2) are reserved for future use; they are signed like the rest
+        // and ignored here, so a future authenticator setting them is not refused.
         var flags = (AuthenticatorFlags)data[32];
-        // Bits 1 and 5 are reserved for future use (RFU1, RFU2).
-        if ((data[32] & 0x22) != 0)
-        {
-            return false;
-        }
-
         uint signCount = BinaryPrimitives.ReadUInt32BigEndian(data[33..]);
         var reader = new CborReader(data[FixedLength..]);
         byte[]? credentialId = null;

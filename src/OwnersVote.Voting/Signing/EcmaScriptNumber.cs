@@ -34,6 +34,14 @@ public static class EcmaScriptNumber
             return "-" + Format(-value);
         }
 
+        // Integers up to 2^53 (areas, counts, versions): the doubles around them are at most 2
+        // apart, so no shorter decimal reads back as the same double and the digits are the
+        // integer's own (steps 5–6). This path skips the exact search for the common case.
+        if (value <= 9_007_199_254_740_992 && value == Math.Floor(value))
+        {
+            return ((long)value).ToString(CultureInfo.InvariantCulture);
+        }
+
         (BigInteger s, int k, int n) = ShortestDigits(value);
         string digits = s.ToString(CultureInfo.InvariantCulture);
         var text = new StringBuilder(32);
