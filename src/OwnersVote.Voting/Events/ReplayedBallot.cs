@@ -34,7 +34,7 @@ public sealed record ReplayedBallot(int Position, string BallotId, string Princi
 /// <param name="Result">The double count (<see cref="Tally.Count"/>).</param>
 public sealed record ReplayedQuestion(string Question, IReadOnlyList<Ballot> Ballots, TallyResult Result);
 
-/// <summary>The outcome of <see cref="VoteReplay.Replay"/>.</summary>
+/// <summary>The outcome of <see cref="VoteReplay"/>.</summary>
 /// <param name="Roll">The frozen roll.</param>
 /// <param name="Matter">The published matter.</param>
 /// <param name="Questions">Per question, sorted by id: tally input and result.</param>

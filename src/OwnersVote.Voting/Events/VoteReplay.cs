@@ -11,6 +11,40 @@ namespace OwnersVote.Voting.Events;
 public static class VoteReplay
 {
     /// <summary>
+    /// Replays vote <paramref name="vote"/> from a compound's whole log, as <c>ov verify</c> reads it:
+    /// the compound's own events (registration, credentials) and that vote's events, in log order,
+    /// verified against the relying party fixed by <c>CompoundRegistered</c>. Positions in the
+    /// result are positions in <paramref name="log"/>.
+    /// </summary>
+    /// <param name="log">The compound's decoded entries, in log order, starting with <c>CompoundRegistered</c>.</param>
+    /// <param name="vote">The vote to recount.</param>
+    /// <exception cref="VoteReplayException">No <c>CompoundRegistered</c> precedes the vote, or the vote's log is inconsistent.</exception>
+    public static VoteReplayResult Replay(IEnumerable<LedgerEvent> log, string vote)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentException.ThrowIfNullOrEmpty(vote);
+
+        ReplayState? state = null;
+        int position = 0;
+        foreach (LedgerEvent e in log)
+        {
+            if (e is CompoundRegistered registered && state is null)
+            {
+                state = new ReplayState(registered.RelyingParty);
+            }
+
+            if (e is not VoteEvent ve || ve.Vote == vote)
+            {
+                (state ?? throw new VoteReplayException($"Event {position} ({e.Type}) comes before CompoundRegistered, which fixes the relying party.")).Apply(e, position);
+            }
+
+            position++;
+        }
+
+        return (state ?? throw new VoteReplayException("The log has no CompoundRegistered.")).Finish();
+    }
+
+    /// <summary>
     /// Replays the events of one vote in log order: its <c>RollFrozen</c>, <c>MatterPublished</c>,
     /// <c>BallotCast</c>, <c>BallotSuperseded</c>, <c>VoteClosed</c> and <c>TallyPublished</c>, and the
     /// compound's <c>CredentialEnrolled</c>/<c>CredentialRevoked</c> (and <c>CompoundRegistered</c>) before and among them.

@@ -19,7 +19,7 @@ internal static class EventSamples
     {
         using SoftwareAuthenticator authenticator = SoftwareAuthenticator.MakeCredential(BallotFixtures.RpId);
         OwnerBallot ballot = BallotFixtures.OwnerBallot() with { Compound = Compound, Vote = Vote };
-        yield return new CompoundRegistered(Compound, At, "admin:li", "景城品雅苑", "上海市闵行区马桥镇");
+        yield return Registered();
         yield return new RollFrozen(Compound, Vote, At, "officer:wang", [
             new RollEntry(new UnitId("57-0101"), new BuildingId("57"), Area.FromHundredths(8_912), AreaSource.Registry, Owner("310000000000000001"), new OwnerId("p-57-0101")),
             new RollEntry(new UnitId("57-0102"), new BuildingId("57"), Area.FromHundredths(10_250), AreaSource.Survey, Owner("310000000000000001"), new OwnerId("p-57-0101")),
@@ -46,6 +46,9 @@ internal static class EventSamples
                 Passed: false),
         ]);
     }
+
+    public static CompoundRegistered Registered() =>
+        new(Compound, At, "admin:li", "景城品雅苑", "上海市闵行区马桥镇", BallotFixtures.RpId, [BallotFixtures.Origin], RequireUserVerification: true);
 
     public static MatterPublished Matter(bool allowChange = true) => new(
         Compound,

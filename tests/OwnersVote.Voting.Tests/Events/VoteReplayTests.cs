@@ -203,6 +203,31 @@ public sealed class VoteReplayTests : IDisposable
     }
 
     [Fact]
+    public void A_vote_is_recounted_from_the_compounds_whole_log_with_the_relying_party_it_registered()
+    {
+        Open(allowChange: true);
+        Cast("A", "p1", Choice.Yes);
+        Cast("B", "p2", Choice.No);
+        List<LedgerEvent> log = [EventSamples.Registered()];
+        foreach (LedgerEvent e in _log)
+        {
+            log.Add(e);
+            if (e is BallotCast)
+            {
+                log.Add(new VoteClosed(Compound, "an-earlier-vote", e.At, "system"));
+            }
+        }
+
+        VoteReplayResult fromLog = VoteReplay.Replay(log, Vote);
+        VoteReplayResult fromVote = VoteReplay.Replay(_log, BallotFixtures.RelyingParty);
+
+        Assert.Equal(fromVote.Questions[0].Result with { Reasons = [] }, fromLog.Questions[0].Result with { Reasons = [] });
+        Assert.Equal(EventSamples.Count(19_000, 1), fromLog.Questions[0].Result.Yes);
+        Assert.False(fromLog.Closed);
+        Assert.Throws<VoteReplayException>(() => VoteReplay.Replay(_log, Vote));
+    }
+
+    [Fact]
     public void The_order_of_different_owners_ballots_does_not_change_the_count()
     {
         Open(allowChange: true);
