@@ -71,6 +71,8 @@ public sealed class CoseKeyTests
         Assert.Equal(CoseAlgorithm.RS256, key.Algorithm);
         Assert.True(key.Verify(data, signature));
         Assert.False(key.Verify("other"u8, signature));
+        Assert.False(key.Verify(data, signature[..10]));
+        Assert.False(key.Verify(data, []));
     }
 
     [Fact]
@@ -87,5 +89,7 @@ public sealed class CoseKeyTests
         Assert.Equal(CoseAlgorithm.EdDSA, key.Algorithm);
         Assert.True(key.Verify("signed"u8, signature));
         Assert.False(key.Verify("other"u8, signature));
+        Assert.False(key.Verify("signed"u8, signature[..10]));
+        Assert.False(key.Verify("signed"u8, [.. signature, 0]));
     }
 }
