@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 
 namespace OwnersVote.Voting.Signing;
 
@@ -11,8 +10,6 @@ namespace OwnersVote.Voting.Signing;
 /// </summary>
 public static class AssertionVerifier
 {
-    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>
     /// Checks <paramref name="assertion"/> against the challenge the relying party issued, the
     /// enrolled credential and the relying party's settings. Never throws for bad input: every
@@ -44,7 +41,7 @@ public static class AssertionVerifier
 
         // Steps 8–9: UTF-8 decode and parse the client data. We are stricter than "an
         // implementation-specific JSON parser": invalid UTF-8 or repeated members are malformed.
-        if (!TryParseClientData(cData, out ClientData clientData))
+        if (!CollectedClientData.TryParse(cData, out CollectedClientData clientData))
         {
             return Reject(AssertionFailure.Malformed);
         }
@@ -121,57 +118,4 @@ public static class AssertionVerifier
     }
 
     private static AssertionResult.Rejected Reject(AssertionFailure reason) => new(reason);
-
-    private static bool TryParseClientData(ReadOnlySpan<byte> cData, out ClientData clientData)
-    {
-        clientData = default;
-        JsonNode? root;
-        try
-        {
-            s_strictUtf8.GetCharCount(cData);
-            root = Jcs.Parse(cData);
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-        catch (JcsException)
-        {
-            return false;
-        }
-
-        if (root is not JsonObject obj
-            || !TryGetString(obj, "type", out string? type)
-            || !TryGetString(obj, "challenge", out string? challenge)
-            || !TryGetString(obj, "origin", out string? origin))
-        {
-            return false;
-        }
-
-        bool crossOrigin = false;
-        if (obj.TryGetPropertyValue("crossOrigin", out JsonNode? crossOriginNode))
-        {
-            if (crossOriginNode is not JsonValue crossOriginValue || !crossOriginValue.TryGetValue(out crossOrigin))
-            {
-                return false;
-            }
-        }
-
-        string? topOrigin = null;
-        if (obj.ContainsKey("topOrigin") && !TryGetString(obj, "topOrigin", out topOrigin))
-        {
-            return false;
-        }
-
-        clientData = new ClientData(type!, challenge!, origin!, crossOrigin, topOrigin);
-        return true;
-    }
-
-    private static bool TryGetString(JsonObject obj, string name, out string? value)
-    {
-        value = null;
-        return obj.TryGetPropertyValue(name, out JsonNode? node) && node is JsonValue v && v.TryGetValue(out value);
-    }
-
-    private readonly record struct ClientData(string Type, string Challenge, string Origin, bool CrossOrigin, string? TopOrigin);
 }

@@ -87,6 +87,27 @@ public sealed class AuthenticatorData
         return data;
     }
 
+    /// <summary>
+    /// Builds authenticator data with attested credential data (§6.5.1), as a registration carries
+    /// it: the AT flag is set, the AAGUID is zero (no attestation), then the credential id and key.
+    /// </summary>
+    public static byte[] EncodeWithCredential(ReadOnlySpan<byte> rpIdHash, AuthenticatorFlags flags, uint signCount, ReadOnlySpan<byte> credentialId, ReadOnlySpan<byte> cosePublicKey)
+    {
+        if (credentialId.Length is 0 or > 1023)
+        {
+            throw new ArgumentException("A credential id is 1 to 1023 bytes.", nameof(credentialId));
+        }
+
+        byte[] head = Encode(rpIdHash, flags & ~AuthenticatorFlags.AttestedCredentialData, signCount);
+        head[32] |= (byte)AuthenticatorFlags.AttestedCredentialData;
+        byte[] data = new byte[FixedLength + 18 + credentialId.Length + cosePublicKey.Length];
+        head.CopyTo(data, 0);
+        BinaryPrimitives.WriteUInt16BigEndian(data.AsSpan(FixedLength + 16), (ushort)credentialId.Length);
+        credentialId.CopyTo(data.AsSpan(FixedLength + 18));
+        cosePublicKey.CopyTo(data.AsSpan(FixedLength + 18 + credentialId.Length));
+        return data;
+    }
+
     /// <summary>Parses authenticator data; returns false (never throws) if it is malformed.</summary>
     public static bool TryParse(ReadOnlySpan<byte> data, out AuthenticatorData? result)
     {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Text;
 
 namespace OwnersVote.Voting.Signing;
 
@@ -52,6 +53,20 @@ internal ref struct CborReader
         ulong length = ReadHead(out CborMajorType major);
         Expect(major, CborMajorType.ByteString);
         return Take(length);
+    }
+
+    public string ReadTextString()
+    {
+        ulong length = ReadHead(out CborMajorType major);
+        Expect(major, CborMajorType.TextString);
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(Take(length));
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new FormatException("CBOR text string is not valid UTF-8 (RFC 8949 §3.1, major type 3).", e);
+        }
     }
 
     /// <summary>Reads a map head and returns its number of pairs.</summary>

@@ -70,6 +70,29 @@ public sealed class SoftwareAuthenticator : IDisposable
     public StoredCredential ToStoredCredential() => new(_credentialId, CoseKey.Parse(CosePublicKey), 0);
 
     /// <summary>
+    /// The response <c>navigator.credentials.create</c> would return for this credential
+    /// (authenticatorMakeCredential, WebAuthn §6.3.2, attestation <c>none</c>, §8.7): the
+    /// attestation object and the client data JSON over <paramref name="challenge"/>.
+    /// </summary>
+    public (byte[] AttestationObject, byte[] ClientDataJson) CreateRegistration(ReadOnlySpan<byte> challenge, string origin)
+    {
+        AuthenticatorFlags flags = AuthenticatorFlags.UserPresent | (VerifiesUser ? AuthenticatorFlags.UserVerified : AuthenticatorFlags.None);
+        byte[] authData = AuthenticatorData.EncodeWithCredential(_rpIdHash, flags, SignCount, _credentialId, CosePublicKey);
+        var clientData = new JsonObject
+        {
+            ["type"] = "webauthn.create",
+            ["challenge"] = Base64UrlText.Encode(challenge),
+            ["origin"] = origin,
+            ["crossOrigin"] = false,
+        };
+
+        // {"fmt": "none", "attStmt": {}, "authData": h'…'} in CTAP2 canonical key order.
+        byte[] lengthHead = authData.Length < 256 ? [0x58, (byte)authData.Length] : [0x59, (byte)(authData.Length >> 8), (byte)authData.Length];
+        byte[] attestationObject = [0xA3, 0x63, .. "fmt"u8, 0x64, .. "none"u8, 0x67, .. "attStmt"u8, 0xA0, 0x68, .. "authData"u8, .. lengthHead, .. authData];
+        return (attestationObject, Encoding.UTF8.GetBytes(clientData.ToJsonString()));
+    }
+
+    /// <summary>
     /// Produces an assertion (authenticatorGetAssertion, WebAuthn §6.3.3, with the client's
     /// collected client data, §5.8.1) over <paramref name="challenge"/> for <paramref name="origin"/>.
     /// </summary>
