@@ -21,14 +21,12 @@ public static class Problems
     /// <summary>A failure on our side; the response carries a trace id, never a stack trace.</summary>
     public const string Internal = "urn:ownersvote:problem:internal";
 
-    /// <summary>A 404 for an unknown vote id.</summary>
-    public static NotFound<ProblemDetails> VoteNotFoundResult(string id) => TypedResults.NotFound(new ProblemDetails
-    {
-        Type = VoteNotFound,
-        Title = "Vote not found",
-        Status = StatusCodes.Status404NotFound,
-        Detail = $"There is no vote with id '{id}'.",
-    });
+    /// <summary>A 404 for an unknown vote id, as <c>application/problem+json</c>.</summary>
+    public static ProblemHttpResult VoteNotFoundResult(string id) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        type: VoteNotFound,
+        title: "Vote not found",
+        detail: $"There is no vote with id '{id}'.");
 
     /// <summary>Gives every ProblemDetails a stable type and a trace id, and strips exception details.</summary>
     public static void Customize(ProblemDetailsContext context)

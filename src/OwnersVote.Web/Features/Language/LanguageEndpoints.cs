@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 using OwnersVote.Web.Hosting;
 using OwnersVote.Web.Localization;
 
@@ -14,19 +13,17 @@ public static class LanguageEndpoints
         app.MapGet("/language/{culture}", SwitchLanguage).ExcludeFromDescription();
 
     /// <summary>Remembers the language in a cookie for a year and goes back to the page (local addresses only).</summary>
-    public static Results<RedirectHttpResult, BadRequest<ProblemDetails>> SwitchLanguage(string culture, string? returnUrl, HttpContext context)
+    public static Results<RedirectHttpResult, ProblemHttpResult> SwitchLanguage(string culture, string? returnUrl, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         string? match = UiText.Cultures.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase));
         if (match is null)
         {
-            return TypedResults.BadRequest(new ProblemDetails
-            {
-                Type = Problems.UnsupportedCulture,
-                Title = "Unsupported language",
-                Status = StatusCodes.Status400BadRequest,
-                Detail = $"Offered languages: {string.Join(", ", UiText.Cultures)}.",
-            });
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                type: Problems.UnsupportedCulture,
+                title: "Unsupported language",
+                detail: $"Offered languages: {string.Join(", ", UiText.Cultures)}.");
         }
 
         context.Response.Cookies.Append(

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using OwnersVote.Web.Hosting;
 
 namespace OwnersVote.Web.Features.Results;
@@ -12,7 +11,7 @@ public static class ResultsApi
         app.MapGet("/api/votes/{id}/result", GetResultAsync).WithTags("Results");
 
     /// <summary>Both counts against their thresholds and how far each is from passing.</summary>
-    public static async Task<Results<Ok<VoteResult>, NotFound<ProblemDetails>>> GetResultAsync(
+    public static async Task<Results<Ok<VoteResult>, ProblemHttpResult>> GetResultAsync(
         string id, ResultQuery results, CancellationToken cancellationToken) =>
         await results.GetAsync(id, cancellationToken) is { } result
             ? TypedResults.Ok(result)

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using OwnersVote.Web.Hosting;
 
 namespace OwnersVote.Web.Features.Votes;
@@ -21,7 +20,7 @@ public static class VotesApi
         TypedResults.Ok(await votes.ListAsync(cancellationToken));
 
     /// <summary>One vote with its full text.</summary>
-    public static async Task<Results<Ok<VoteDetail>, NotFound<ProblemDetails>>> GetVoteAsync(
+    public static async Task<Results<Ok<VoteDetail>, ProblemHttpResult>> GetVoteAsync(
         string id, VoteQueries votes, CancellationToken cancellationToken) =>
         await votes.FindAsync(id, cancellationToken) is { } vote
             ? TypedResults.Ok(vote)
