@@ -31,6 +31,12 @@ public static class Ov
             return args.Length == 0 ? BadInput : Ok;
         }
 
+        switch (args)
+        {
+            case ["tally", ..]: return Commands.TallyCommand.Run(args[1..], stdout, stderr);
+            case ["roll", "import", ..]: return Commands.RollImportCommand.Run(args[2..], stdout, stderr);
+        }
+
         stderr.WriteLine($"ov: unknown command '{args[0]}'");
         stderr.WriteLine(Usage);
         return BadInput;

@@ -1,0 +1,129 @@
+using System.Globalization;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace OwnersVote.Cli.Commands;
+
+/// <summary>
+/// Reads the first worksheet of an .xlsx workbook (ECMA-376 SpreadsheetML) into rows: shared
+/// strings, inline strings, formula string results and numeric cells; rows and columns placed by
+/// their references (<c>r="B5"</c>) so that empty cells keep their places.
+/// </summary>
+public static class XlsxSheet
+{
+    /// <summary>The rows of the first worksheet.</summary>
+    /// <exception cref="UsageException">The file cannot be read or is not a workbook.</exception>
+    public static IReadOnlyList<SheetRow> Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            using SpreadsheetDocument document = SpreadsheetDocument.Open(path, isEditable: false);
+            return Read(document, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OpenXmlPackageException or InvalidDataException or FileFormatException)
+        {
+            // Missing file, no permission, not a zip, not an OPC package: all "cannot read".
+            throw new UsageException($"cannot read {path}: {InputFile.OneLine(e.Message)}", e);
+        }
+    }
+
+    private static List<SheetRow> Read(SpreadsheetDocument document, string path)
+    {
+        WorkbookPart workbook = document.WorkbookPart ?? throw new UsageException($"{path}: not a workbook (no workbook part)");
+        Sheet sheet = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault()
+            ?? throw new UsageException($"{path}: the workbook has no worksheet");
+        string relationship = sheet.Id?.Value ?? throw new UsageException($"{path}: the first sheet has no part id");
+        if (workbook.GetPartById(relationship) is not WorksheetPart worksheet)
+        {
+            throw new UsageException($"{path}: the first sheet is not a worksheet");
+        }
+
+        // ECMA-376 §18.4.8: a shared string item is plain text (t) or rich text runs (r/t);
+        // phonetic runs (rPh) are reading aids, not content, so they are left out.
+        List<string> shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>()
+            .Select(item => item.Text?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text)))
+            .ToList() ?? [];
+
+        var rows = new List<SheetRow>();
+        SheetData? data = worksheet.Worksheet?.GetFirstChild<SheetData>();
+        int previous = 0;
+        foreach (Row row in data?.Elements<Row>() ?? [])
+        {
+            int number = row.RowIndex?.Value is uint index ? checked((int)index) : previous + 1;
+            previous = number;
+            var cells = new List<SheetCell?>();
+            int nextColumn = 0;
+            foreach (Cell cell in row.Elements<Cell>())
+            {
+                int column = cell.CellReference?.Value is string reference ? ColumnIndex(reference, path) : nextColumn;
+                nextColumn = column + 1;
+                while (cells.Count <= column)
+                {
+                    cells.Add(null);
+                }
+
+                cells[column] = Read(cell, shared, path, number);
+            }
+
+            rows.Add(new SheetRow(number, cells));
+        }
+
+        return rows;
+    }
+
+    private static SheetCell? Read(Cell cell, List<string> shared, string path, int row)
+    {
+        CellValues type = cell.DataType?.Value ?? CellValues.Number;
+        string? value = cell.CellValue?.Text;
+        if (type == CellValues.SharedString)
+        {
+            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int i) || i >= shared.Count)
+            {
+                throw new UsageException($"{path}: row {row}: a shared string reference is broken");
+            }
+
+            return new SheetCell(shared[i], IsNumber: false);
+        }
+
+        if (type == CellValues.InlineString)
+        {
+            InlineString? inline = cell.InlineString;
+            string text = inline?.Text?.Text ?? string.Concat(inline?.Elements<Run>().Select(r => r.Text?.Text) ?? []);
+            return new SheetCell(text, IsNumber: false);
+        }
+
+        if (value is null)
+        {
+            return null;
+        }
+
+        return type == CellValues.Number ? new SheetCell(value, IsNumber: true) : new SheetCell(value, IsNumber: false);
+    }
+
+    private static int ColumnIndex(string reference, string path)
+    {
+        // ECMA-376 §18.3.1.4: a cell reference is column letters then the row number ("AB12").
+        int column = 0;
+        int letters = 0;
+        foreach (char c in reference)
+        {
+            if (c is >= 'A' and <= 'Z')
+            {
+                column = checked((column * 26) + (c - 'A' + 1));
+                letters++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (letters is 0 or > 3)
+        {
+            throw new UsageException($"{path}: malformed cell reference '{reference}'");
+        }
+
+        return column - 1;
+    }
+}
