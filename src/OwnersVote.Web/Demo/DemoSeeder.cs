@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OwnersVote.Voting;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Projections;
@@ -14,11 +15,12 @@ public sealed record DemoSeedOutcome(bool Seeded, string CompoundId);
 
 /// <summary>
 /// Seeds the demo compound 景城品雅苑 (DESIGN.md: the reference case) through the
-/// <see cref="Projector"/>, exactly as the log would feed it: the roll, an open vote on the
-/// building-57 lift scoped to building 57 (Shanghai art. 69) with some ballots in, and a closed
-/// compound-wide vote with its published result. Owners appear only as keyed-hash ids.
+/// <see cref="Projector"/>, exactly as the log would feed it: the roll of
+/// <c>samples/jingcheng/roll.csv</c>, an open vote on the building-57 lift scoped to building 57
+/// (Shanghai art. 69) with the first 30 owners' ballots of <c>ballots-57-lift.csv</c> in, and a
+/// closed compound-wide vote with its published result. Owners appear only as keyed-hash ids.
 /// </summary>
-public sealed class DemoSeeder(OwnersVoteDb db, Projector projector, TimeProvider time)
+public sealed class DemoSeeder(OwnersVoteDb db, Projector projector, TimeProvider time, IOptions<DemoOptions> options)
 {
     /// <summary>The demo compound's id.</summary>
     public const string CompoundId = "jingcheng-pinyayuan";
@@ -38,9 +40,9 @@ public sealed class DemoSeeder(OwnersVoteDb db, Projector projector, TimeProvide
     /// <summary>The demo accounts and their invitation codes (the same on every run).</summary>
     public IReadOnlyList<DemoAccount> Accounts { get; } =
     [
-        new("owner", "57-1-101", "owner of 57-1-101 (building 57: sees and votes the lift repair)", Code("owner:57-1-101")),
-        new("owner", "12-1-101", "owner of 12-1-101 and 12-1-102 (building 12: the lift vote is not theirs)", Code("owner:12-1-101")),
-        new("committee", "56-1-101", "committee member (业委会), owner of 56-1-101", Code("committee:56-1-101")),
+        new("owner", "57-101", "owner of 57-101 (building 57: sees and votes the lift repair; not voted yet)", Code("owner:57-101")),
+        new("owner", "56-101", "owner of 56-101 (building 56: the building-57 lift vote is not theirs)", Code("owner:56-101")),
+        new("committee", "58-101", "committee member (业委会), owner of 58-101", Code("committee:58-101")),
         new("officer", null, "officer (staff: enrolment, paper ballots, review)", Code("officer:1")),
     ];
 
@@ -53,8 +55,12 @@ public sealed class DemoSeeder(OwnersVoteDb db, Projector projector, TimeProvide
         }
 
         DateTimeOffset now = time.GetUtcNow();
-        Roll roll = DemoRoll.Build(OwnerOf);
-        await projector.ApplyAsync(Events(roll, now), cancellationToken);
+        string folder = options.Value.SampleFolder ?? Path.Combine(AppContext.BaseDirectory, "demo");
+        Roll sample = RollCsv.Parse(await File.ReadAllBytesAsync(Path.Combine(folder, "roll.csv"), cancellationToken));
+        IReadOnlyList<Ballot> liftSample = BallotCsv.Parse(await File.ReadAllBytesAsync(Path.Combine(folder, "ballots-57-lift.csv"), cancellationToken));
+        Roll roll = Pseudonymise(sample);
+        List<(OwnerId, Choice)> liftSoFar = [.. LiftBallotsSoFar(roll, liftSample)];
+        await projector.ApplyAsync(Events(roll, liftSoFar, now), cancellationToken);
 
         foreach (DemoAccount account in Accounts)
         {
@@ -72,7 +78,7 @@ public sealed class DemoSeeder(OwnersVoteDb db, Projector projector, TimeProvide
         return new DemoSeedOutcome(true, CompoundId);
     }
 
-    private static IEnumerable<LogEvent> Events(Roll roll, DateTimeOffset now)
+    private static IEnumerable<LogEvent> Events(Roll roll, List<(OwnerId Owner, Choice Choice)> liftBallots, DateTimeOffset now)
     {
         DateTimeOffset registered = now.AddDays(-120);
         yield return new CompoundRegistered(CompoundId, "景城品雅苑", "上海市闵行区马桥镇", registered);
@@ -86,7 +92,7 @@ public sealed class DemoSeeder(OwnersVoteDb db, Projector projector, TimeProvide
             ChargingVoteId,
             CompoundId,
             charging,
-            "为减少电动自行车进楼充电带来的火灾隐患，拟使用小区公共收益，在 12 号楼与 56 号楼之间的非机动车棚增设集中充电设施（40 个充电位，含消防喷淋与监控），"
+            "为减少电动自行车进楼充电带来的火灾隐患，拟使用小区公共收益，在 56 号楼与 58 号楼之间的非机动车棚增设集中充电设施（40 个充电位，含消防喷淋与监控），"
             + "费用约 18.6 万元，由公共收益账户支付。施工单位通过公开比选确定，比选结果与合同在小区公告栏和本网站公示。",
             chargingOpens,
             chargingCloses,
@@ -121,7 +127,6 @@ public sealed class DemoSeeder(OwnersVoteDb db, Projector projector, TimeProvide
             now.AddDays(9),
             liftOpens.AddMinutes(-30));
 
-        List<(OwnerId Owner, Choice Choice)> liftBallots = [.. LiftBallots(roll)];
         for (int i = 0; i < liftBallots.Count; i++)
         {
             (OwnerId owner, Choice choice) = liftBallots[i];
@@ -132,21 +137,16 @@ public sealed class DemoSeeder(OwnersVoteDb db, Projector projector, TimeProvide
         }
     }
 
-    // 30 of building 57's 49 owners have voted so far: 28 yes, one no, one abstain.
-    private static IEnumerable<(OwnerId, Choice)> LiftBallots(Roll roll)
+    // The vote is under way: the first 30 owners of the sample's ballots (in file order) are in,
+    // not the demo owner of 57-101, who is left to vote. One ballot per owner (JI art. 9).
+    private static IEnumerable<(OwnerId, Choice)> LiftBallotsSoFar(Roll roll, IReadOnlyList<Ballot> sample)
     {
-        List<OwnerId> owners = [.. roll.UnitsIn(Scope.OfBuildings([new BuildingId("57")])).Select(u => u.Owner).Distinct()];
-        for (int i = 0; i < 30; i++)
-        {
-            Choice choice = i switch
-            {
-                7 => Choice.No,
-                19 => Choice.Abstain,
-                _ => Choice.Yes,
-            };
-            // Stepping by 3 from 2 visits 30 distinct owners and leaves 57-1-101 (the demo owner) to vote.
-            yield return (owners[((i * 3) + 2) % owners.Count], choice);
-        }
+        OwnerId demoOwner = roll[new UnitId("57-101")].Owner;
+        return sample
+            .Select(b => (roll[b.Unit].Owner, b.Choice))
+            .Where(b => b.Owner != demoOwner)
+            .DistinctBy(b => b.Owner)
+            .Take(30);
     }
 
     // About four in five owners took part; most said yes.
@@ -181,8 +181,14 @@ public sealed class DemoSeeder(OwnersVoteDb db, Projector projector, TimeProvide
 
     private static string Code(string label) => InvitationCode.Derive(s_demoKey, "invitation|" + label);
 
-    // A keyed hash stands for the owner (PIPL: no names, no ID numbers). The demo derives it from
-    // the first unit an owner holds.
-    private static OwnerId OwnerOf(string firstUnit) =>
-        new("o-" + Convert.ToHexStringLower(HMACSHA256.HashData(s_demoKey, Encoding.UTF8.GetBytes("owner|" + firstUnit)))[..20]);
+    // PIPL: the projections hold owners only as keyed hashes of the roll's owner ids. The
+    // developer keeps its id: its units count together as one head (JI art. 9).
+    private static Roll Pseudonymise(Roll roll) => Roll.Create(roll.Units.Select(u => new Unit(
+        u.Id,
+        u.Building,
+        u.Owner.IsDeveloper
+            ? u.Owner
+            : new OwnerId("o-" + Convert.ToHexStringLower(HMACSHA256.HashData(s_demoKey, Encoding.UTF8.GetBytes("owner|" + u.Owner.Value)))[..20]),
+        u.Area,
+        u.AreaSource)));
 }
