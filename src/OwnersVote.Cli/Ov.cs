@@ -19,9 +19,18 @@ public static class Ov
           log verify   DIR-or-URL --key VERIFIERKEY [--witness-key K]... [--min-cosigs k]
         """;
 
-    /// <summary>Runs one command with the given streams; returns the process exit code.</summary>
+    /// <summary>Runs one command with text on stdin (UTF-8 encoded for commands that read bytes).</summary>
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
+        ArgumentNullException.ThrowIfNull(stdin);
+        using var bytes = new MemoryStream(new System.Text.UTF8Encoding(false).GetBytes(stdin.ReadToEnd()));
+        return Run(args, bytes, stdout, stderr);
+    }
+
+    /// <summary>Runs one command with the given streams; returns the process exit code.</summary>
+    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(stdin);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
@@ -35,6 +44,9 @@ public static class Ov
         {
             case ["tally", ..]: return Commands.TallyCommand.Run(args[1..], stdout, stderr);
             case ["roll", "import", ..]: return Commands.RollImportCommand.Run(args[2..], stdout, stderr);
+            case ["keygen", ..]: return Commands.KeygenCommand.Run(args[1..], stdout, stderr);
+            case ["log", "append", ..]: return Commands.LogAppendCommand.Run(args[2..], stdin, stdout, stderr);
+            case ["log", "verify", ..]: return Commands.LogVerifyCommand.Run(args[2..], stdout, stderr);
         }
 
         stderr.WriteLine($"ov: unknown command '{args[0]}'");

@@ -3,5 +3,5 @@ namespace OwnersVote.Cli;
 /// <summary>The <c>ov</c> command: verify a log and recount, tally, import, keys.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => Ov.Run(args, Console.In, Console.Out, Console.Error);
+    public static int Main(string[] args) => Ov.Run(args, Console.OpenStandardInput(), Console.Out, Console.Error);
 }

@@ -12,6 +12,13 @@ public readonly struct Hash : IEquatable<Hash>
 
     private Hash(byte[] bytes) => _bytes = bytes;
 
+    /// <summary>Takes ownership of a freshly computed 32-byte array without copying it.</summary>
+    internal static Hash Wrap(byte[] bytes)
+    {
+        System.Diagnostics.Debug.Assert(bytes.Length == Size);
+        return new Hash(bytes);
+    }
+
     /// <summary>The digest bytes (32 zero bytes for <c>default</c>).</summary>
     public ReadOnlySpan<byte> Bytes => _bytes ?? new byte[Size];
 

@@ -32,6 +32,7 @@ public static class Tally
         // below), so each head falls in exactly one category.
         var byOwner = voted.Values
             .GroupBy(v => v.Unit.Owner)
+            .OrderBy(g => g.Key.Value, StringComparer.Ordinal)
             .Select(g => (Units: g.ToList(), Choice: SingleChoice(g.ToList())))
             .ToList();
 

@@ -18,27 +18,6 @@ public sealed class VotingDataException : Exception
         Detail = message;
     }
 
-    /// <summary>Creates an exception with no code (required by .NET conventions); prefer the coded constructor.</summary>
-    public VotingDataException()
-        : this(VotingDataError.MalformedCsv, "invalid voting data")
-    {
-    }
-
-    /// <summary>Creates an exception with no code (required by .NET conventions); prefer the coded constructor.</summary>
-    public VotingDataException(string message)
-        : this(VotingDataError.MalformedCsv, message)
-    {
-    }
-
-    /// <summary>Creates an exception with no code (required by .NET conventions); prefer the coded constructor.</summary>
-    public VotingDataException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Error = VotingDataError.MalformedCsv;
-        Units = [];
-        Detail = message;
-    }
-
     /// <summary>The stable reason code.</summary>
     public VotingDataError Error { get; }
 

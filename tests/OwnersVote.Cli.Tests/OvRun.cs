@@ -3,11 +3,15 @@ namespace OwnersVote.Cli.Tests;
 /// <summary>Runs <c>ov</c> in process and captures what it prints.</summary>
 internal sealed record OvRun(int ExitCode, string Stdout, string Stderr)
 {
-    public static OvRun Of(params string[] args)
+    public static OvRun Of(params string[] args) => WithStdin([], args);
+
+    /// <summary>Runs <c>ov</c> with <paramref name="stdin"/> as its standard input bytes.</summary>
+    public static OvRun WithStdin(byte[] stdin, params string[] args)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
-        int code = Ov.Run(args, TextReader.Null, stdout, stderr);
+        using var input = new MemoryStream(stdin);
+        int code = Ov.Run(args, input, stdout, stderr);
         return new OvRun(code, stdout.ToString(), stderr.ToString());
     }
 

@@ -150,14 +150,14 @@ public sealed class TallyCommandTests : IDisposable
     public void An_empty_scope_exits_2()
     {
         string line = Tally("unit,building,owner,area,area_source\n", "unit,choice\n", "--rule", "ordinary").AssertOneLineBadInput();
-        Assert.EndsWith("no unit in scope (whole compound)", line, StringComparison.Ordinal);
+        Assert.Equal($"ov tally: {Path.Combine(_dir.Path, "roll.csv")}: no unit in scope (whole compound)", line);
     }
 
     [Fact]
     public void A_building_with_no_units_exits_2()
     {
         string line = Tally(Roll, "unit,choice\n", "--rule", "ordinary", "--building", "99").AssertOneLineBadInput();
-        Assert.EndsWith("building 99 has no unit on the roll", line, StringComparison.Ordinal);
+        Assert.Equal($"ov tally: {Path.Combine(_dir.Path, "roll.csv")}: building 99 has no unit on the roll", line);
     }
 
     [Fact]

@@ -34,6 +34,16 @@ public static class TallyCommand
             Roll roll = Load(rollPath, bytes => RollCsv.Parse(bytes));
             IReadOnlyList<Ballot> ballots = Load(ballotsPath, bytes => BallotCsv.Parse(bytes));
             Scope scope = buildings.Count == 0 ? Scope.WholeCompound : Scope.OfBuildings(buildings.Select(b => new BuildingId(b)));
+            try
+            {
+                // Shanghai art. 69: the scope must hold units of the roll before any ballot is read against it.
+                _ = roll.UnitsIn(scope);
+            }
+            catch (VotingDataException e)
+            {
+                throw new UsageException($"{rollPath}: {e.Message}", e);
+            }
+
             TallyResult result;
             try
             {

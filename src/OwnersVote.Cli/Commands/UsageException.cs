@@ -10,12 +10,6 @@ public sealed class UsageException : Exception
     {
     }
 
-    /// <summary>Creates the exception with a default message.</summary>
-    public UsageException()
-        : base("bad usage")
-    {
-    }
-
     /// <summary>Creates the exception with a one-line message and its cause.</summary>
     public UsageException(string message, Exception innerException)
         : base(message, innerException)

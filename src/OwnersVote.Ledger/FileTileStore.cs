@@ -1,0 +1,194 @@
+using System.Collections.Concurrent;
+using Microsoft.Win32.SafeHandles;
+
+namespace OwnersVote.Ledger;
+
+/// <summary>
+/// A <see cref="ITileStore"/> on a local file system, laid out exactly as the log is served
+/// (<c>root/checkpoint</c>, <c>root/tile/0/x001/234</c>), so a static file server or CDN can
+/// serve the directory as is.
+/// </summary>
+/// <remarks>
+/// Each write goes to a temporary file in the destination directory, is flushed to disk
+/// (<c>Flush(true)</c>, i.e. fsync), and is renamed over the destination; then the directory is
+/// fsynced so the rename itself survives a crash. .NET has no API to fsync a directory, so on
+/// Linux and macOS the store calls libc <c>open(dir, O_RDONLY)</c>, <c>fsync</c> and
+/// <c>close</c> directly; on Windows, where NTFS journals renames, that step is skipped. Full tiles
+/// are created with a rename that fails if the destination exists, so two writers cannot replace
+/// each other's full tile; an identical rewrite is a no-op and a different one throws
+/// <see cref="TileConflictException"/>.
+/// <para>With <c>deferSync</c>, writes stay atomic (temporary file and rename) but skip the fsyncs;
+/// <see cref="FlushAsync"/> then makes every file and directory written since the last flush
+/// durable at once. The sequencer uses this for group commit: its journal makes each batch
+/// durable, and tiles are flushed together at sync points.</para>
+/// </remarks>
+public sealed class FileTileStore : ITileStore
+{
+    private readonly string _root;
+    private readonly bool _deferSync;
+    private readonly ConcurrentDictionary<string, bool> _unsynced = new(StringComparer.Ordinal);
+
+    /// <summary>A store rooted at <paramref name="root"/> (created if absent).</summary>
+    /// <param name="root">The log directory.</param>
+    /// <param name="deferSync">Skip per-write fsyncs; <see cref="FlushAsync"/> makes writes durable.</param>
+    public FileTileStore(string root, bool deferSync = false)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(root);
+        _root = Path.GetFullPath(root);
+        _deferSync = deferSync;
+        Directory.CreateDirectory(_root);
+    }
+
+    /// <summary>The store's root directory.</summary>
+    public string Root => _root;
+
+    /// <inheritdoc />
+    public Task FlushAsync(CancellationToken cancellationToken)
+    {
+        // Files first, then the directories whose entries (renames) name them.
+        string[] pending = [.. _unsynced.Keys];
+        foreach (string path in pending.Where(p => !_unsynced[p]))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            RandomAccess.FlushToDisk(handle);
+        }
+
+        foreach (string directory in pending.Where(p => _unsynced[p]))
+        {
+            DirectorySync.Fsync(directory);
+        }
+
+        foreach (string path in pending)
+        {
+            _unsynced.TryRemove(path, out _);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        string file = Resolve(path);
+        try
+        {
+            return await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        string file = Resolve(path);
+        string directory = Path.GetDirectoryName(file)!; // Resolve returns a path below _root.
+        bool immutable = TileStorePaths.IsImmutable(path);
+        if (immutable && await SameContentAsync(path, file, data, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        CreateDirectoryDurably(directory);
+        string temp = Path.Combine(directory, $".{Path.GetFileName(file)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
+            await using (stream.ConfigureAwait(false))
+            {
+                await stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: !_deferSync);
+            }
+
+            if (immutable)
+            {
+                try
+                {
+                    File.Move(temp, file, overwrite: false);
+                }
+                catch (IOException) when (File.Exists(file))
+                {
+                    // Another writer created it first: fine if identical, a fork if not.
+                    if (!await SameContentAsync(path, file, data, cancellationToken).ConfigureAwait(false))
+                    {
+                        throw;
+                    }
+
+                    return;
+                }
+            }
+            else
+            {
+                File.Move(temp, file, overwrite: true);
+            }
+
+            if (_deferSync)
+            {
+                // Key: path; value: whether it is a directory.
+                _unsynced[file] = false;
+                _unsynced[directory] = true;
+            }
+            else
+            {
+                DirectorySync.Fsync(directory);
+            }
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static async Task<bool> SameContentAsync(string path, string file, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(file))
+        {
+            return false;
+        }
+
+        byte[] stored = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+        return stored.AsSpan().SequenceEqual(data.Span)
+            ? true
+            : throw new TileConflictException($"{path}: a full tile is immutable and is already stored with different bytes");
+    }
+
+    private string Resolve(string path)
+    {
+        TileStorePaths.Check(path);
+        string full = Path.GetFullPath(Path.Combine(_root, path));
+        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{path}' resolves outside the store.", nameof(path));
+        }
+
+        return full;
+    }
+
+    // A new directory entry is durable only once its parent directory is fsynced.
+    private void CreateDirectoryDurably(string directory)
+    {
+        if (Directory.Exists(directory))
+        {
+            return;
+        }
+
+        string parent = Path.GetDirectoryName(directory)!; // directory is below _root.
+        CreateDirectoryDurably(parent);
+        Directory.CreateDirectory(directory);
+        if (_deferSync)
+        {
+            _unsynced[parent] = true;
+        }
+        else
+        {
+            DirectorySync.Fsync(parent);
+        }
+    }
+}

@@ -1,0 +1,357 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+
+namespace OwnersVote.Ledger.Sequencing;
+
+/// <summary>What a caller of <see cref="LogAppender.AppendAsync"/> learns once its batch is durable.</summary>
+/// <param name="Index">The entry's index in the log.</param>
+/// <param name="LeafHash">RFC 9162 §2.1.1 leaf hash of the entry.</param>
+/// <param name="Checkpoint">The signed checkpoint (note bytes) of the first tree that contains it.</param>
+public sealed record AppendResult(long Index, Hash LeafHash, byte[] Checkpoint)
+{
+    /// <summary>The size of the tree <see cref="Checkpoint"/> commits to.</summary>
+    public required long TreeSize { get; init; }
+}
+
+/// <summary>Bounds of the sequencer's batches and sync points.</summary>
+public sealed record LogAppenderOptions
+{
+    /// <summary>The most entries one batch (one journal fsync) takes.</summary>
+    public int MaxBatchSize { get; init; } = 4096;
+
+    /// <summary>
+    /// How long the sequencer waits for more entries once one is queued. Zero (the default) means
+    /// natural batching: a batch takes everything that queued while the previous one was syncing.
+    /// </summary>
+    public TimeSpan Linger { get; init; } = TimeSpan.Zero;
+
+    /// <summary>How often tiles are made durable and the journal restarted.</summary>
+    public TimeSpan SyncInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>At most this many entries are replayed from the journal after a crash.</summary>
+    public long SyncEveryEntries { get; init; } = 1 << 20;
+}
+
+/// <summary>
+/// The log's sequencer: concurrent <see cref="AppendAsync"/> calls are pooled into batches; each
+/// batch is journalled with one fsync, its tiles and a new signed checkpoint are written, and only
+/// then is each caller answered (DESIGN.md §2 "Sequencing"). Exactly one appender may run per log
+/// directory.
+/// </summary>
+/// <remarks>
+/// Crash safety: an entry is acknowledged only after the journal record holding it is on disk.
+/// Tiles and the checkpoint are derived from journalled entries, so after a crash the same entries
+/// rebuild the same tiles and, Ed25519 being deterministic, the same checkpoint bytes. A batch cut
+/// short by a crash was never acknowledged and never reached a tile or checkpoint.
+/// </remarks>
+public sealed class LogAppender : IAsyncDisposable
+{
+    private readonly FileTileStore _store;
+    private readonly LogJournal _journal;
+    private readonly TileBuilder _builder;
+    private readonly INoteSigner _signer;
+    private readonly string _origin;
+    private readonly LogAppenderOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _sequencer;
+    private long _lastSync;
+    private long _syncedSize;
+    private Exception? _fatal;
+
+    private LogAppender(FileTileStore store, LogJournal journal, TileBuilder builder, INoteSigner signer, string origin, byte[] checkpoint, LogAppenderOptions options, TimeProvider time)
+    {
+        _store = store;
+        _journal = journal;
+        _builder = builder;
+        _signer = signer;
+        _origin = origin;
+        _options = options;
+        _time = time;
+        LatestCheckpoint = checkpoint;
+        _lastSync = time.GetTimestamp();
+        _syncedSize = journal.DurableSize;
+        _sequencer = Task.Run(RunAsync);
+    }
+
+    /// <summary>The checkpoint origin line of this log.</summary>
+    public string Origin => _origin;
+
+    /// <summary>The size of the newest checkpoint.</summary>
+    public long TreeSize => Volatile.Read(ref _treeSize);
+
+    private long _treeSize;
+
+    /// <summary>The newest signed checkpoint (note bytes), as stored at <c>checkpoint</c>.</summary>
+    public byte[] LatestCheckpoint { get; private set; }
+
+    /// <summary>The store the log's tiles are written to (reads are safe at any time).</summary>
+    public ITileStore Store => _store;
+
+    /// <summary>
+    /// Opens the log in <paramref name="directory"/> (creating an empty one), recovering from a
+    /// crash: entries journalled after the last sync point are re-sequenced into tiles, a fresh
+    /// checkpoint is signed, and everything is made durable before the appender accepts entries.
+    /// </summary>
+    /// <exception cref="LogStorageException">The stored log disagrees with itself or with the key.</exception>
+    public static async Task<LogAppender> OpenAsync(
+        string directory, string origin, INoteSigner signer, INoteVerifier verifier,
+        LogAppenderOptions? options = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentException.ThrowIfNullOrEmpty(origin);
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(verifier);
+        options ??= new LogAppenderOptions();
+        if (options.MaxBatchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "MaxBatchSize must be at least 1.");
+        }
+
+        var store = new FileTileStore(directory, deferSync: true);
+        byte[]? stored = await store.ReadAsync(LogAuditor.CheckpointPath, cancellationToken).ConfigureAwait(false);
+        bool hasJournal = Directory.Exists(Path.Combine(store.Root, LogJournal.DirectoryName))
+            && Directory.EnumerateFiles(Path.Combine(store.Root, LogJournal.DirectoryName), "*.wal").Any();
+        Checkpoint? existing = null;
+        if (stored is not null)
+        {
+            try
+            {
+                existing = Checkpoint.Open(stored, verifier).Checkpoint;
+            }
+            catch (Exception e) when (hasJournal && e is FormatException or NoteVerificationException)
+            {
+                // The checkpoint is rewritten without fsync between sync points, so a crash may
+                // leave it torn; the journal rebuilds it.
+                Trace.TraceWarning($"checkpoint unreadable after a crash ({e.Message}); rebuilding from the journal");
+            }
+            catch (Exception e) when (e is FormatException or NoteVerificationException)
+            {
+                throw new LogStorageException($"checkpoint: {e.Message}", e);
+            }
+        }
+
+        if (existing is not null && existing.Origin != origin)
+        {
+            throw new LogStorageException($"checkpoint: origin is '{existing.Origin}', not '{origin}'");
+        }
+
+        LogJournal journal = LogJournal.Open(store.Root, existing?.Size ?? 0, out IReadOnlyList<byte[]> pending);
+        try
+        {
+            TileBuilder builder;
+            try
+            {
+                builder = await TileBuilder.LoadAsync(store, journal.DurableSize, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LogVerificationException e)
+            {
+                throw new LogStorageException($"cannot resume at size {journal.DurableSize}: {e.Message}", e);
+            }
+
+            if (!hasJournal && existing is not null && builder.Root != existing.Root)
+            {
+                throw new LogStorageException($"checkpoint: root of size {existing.Size} does not match the tiles");
+            }
+
+            foreach (byte[] entry in pending)
+            {
+                builder.Append(entry);
+            }
+
+            var recovering = new Checkpoint(origin, builder.TreeSize, builder.Root);
+            byte[] checkpoint = recovering.Sign(signer);
+            if (pending.Count > 0 || stored is null || !stored.AsSpan().SequenceEqual(checkpoint))
+            {
+                await builder.WriteChangedTilesAsync(store, cancellationToken).ConfigureAwait(false);
+                await store.WriteAsync(LogAuditor.CheckpointPath, checkpoint, cancellationToken).ConfigureAwait(false);
+            }
+
+            await store.FlushAsync(cancellationToken).ConfigureAwait(false);
+            journal.Rotate();
+            var appender = new LogAppender(store, journal, builder, signer, origin, checkpoint, options, time ?? TimeProvider.System);
+            appender._treeSize = builder.TreeSize;
+            return appender;
+        }
+        catch
+        {
+            journal.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Appends one entry. Completes once the batch holding it is durable and a checkpoint that
+    /// includes it is written. Cancelling stops waiting, not the append: an entry already queued
+    /// is still sequenced.
+    /// </summary>
+    /// <exception cref="ArgumentException">The entry is longer than 65,535 bytes (c2sp.org/tlog-tiles bundles).</exception>
+    /// <exception cref="LogStorageException">The appender failed; no entry after the failure is accepted.</exception>
+    public Task<AppendResult> AppendAsync(ReadOnlyMemory<byte> entry, CancellationToken cancellationToken = default)
+    {
+        EntryBundle.CheckEntrySize(entry.Length);
+        if (_fatal is not null)
+        {
+            throw new LogStorageException("the appender has stopped after a storage failure", _fatal);
+        }
+
+        var pending = new Pending(entry.ToArray());
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(LogAppender));
+        }
+
+        return pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// An inclusion proof (RFC 9162 §2.1.3) for <paramref name="index"/> in the tree of
+    /// <paramref name="treeSize"/>, read from the stored tiles.
+    /// </summary>
+    public async Task<IReadOnlyList<Hash>> ProveInclusionAsync(long index, long treeSize, CancellationToken cancellationToken = default)
+    {
+        TileHashSource source = await TileHashSource.LoadAsync(_store, treeSize, s => InclusionProof.Create(index, treeSize, s), cancellationToken).ConfigureAwait(false);
+        return InclusionProof.Create(index, treeSize, source);
+    }
+
+    /// <summary>
+    /// Stops accepting entries, sequences those queued, makes everything durable and removes the
+    /// journal (a clean shutdown).
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _sequencer.ConfigureAwait(false);
+        if (_fatal is null)
+        {
+            await SyncAsync(CancellationToken.None).ConfigureAwait(false);
+            _journal.Close(delete: true);
+        }
+        else
+        {
+            _journal.Dispose();
+        }
+
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Pending>(_options.MaxBatchSize);
+        ChannelReader<Pending> reader = _queue.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            await CollectAsync(reader, batch).ConfigureAwait(false);
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                await SequenceAsync(batch).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or LogStorageException or TileConflictException)
+            {
+                // Storage is broken: nothing later may be acknowledged out of order, so fail this
+                // batch and everything still queued, and refuse new entries (sunlight's fatal errors).
+                _fatal = e;
+                _queue.Writer.TryComplete();
+                var error = new LogStorageException($"append failed at tree size {_journal.Size}: {e.Message}", e);
+                foreach (Pending p in batch)
+                {
+                    p.Completion.TrySetException(error);
+                }
+
+                while (reader.TryRead(out Pending? p))
+                {
+                    p.Completion.TrySetException(error);
+                }
+
+                return;
+            }
+        }
+    }
+
+    private async Task CollectAsync(ChannelReader<Pending> reader, List<Pending> batch)
+    {
+        while (batch.Count < _options.MaxBatchSize && reader.TryRead(out Pending? p))
+        {
+            batch.Add(p);
+        }
+
+        if (_options.Linger <= TimeSpan.Zero || batch.Count >= _options.MaxBatchSize)
+        {
+            return;
+        }
+
+        using var linger = new CancellationTokenSource(_options.Linger, _time);
+        try
+        {
+            while (batch.Count < _options.MaxBatchSize && await reader.WaitToReadAsync(linger.Token).ConfigureAwait(false))
+            {
+                while (batch.Count < _options.MaxBatchSize && reader.TryRead(out Pending? p))
+                {
+                    batch.Add(p);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (linger.IsCancellationRequested)
+        {
+            // The linger time is over: sequence what we have.
+        }
+    }
+
+    private async Task SequenceAsync(List<Pending> batch)
+    {
+        // 1. The one durable write of the batch.
+        var entries = new ReadOnlyMemory<byte>[batch.Count];
+        for (int i = 0; i < batch.Count; i++)
+        {
+            entries[i] = batch[i].Entry;
+        }
+
+        _journal.Append(entries);
+
+        // 2. Tiles and bundles for the new size, then the checkpoint that commits to them.
+        var leaves = new (long Index, Hash Leaf)[batch.Count];
+        for (int i = 0; i < batch.Count; i++)
+        {
+            long index = _builder.Append(batch[i].Entry);
+            leaves[i] = (index, Merkle.HashLeaf(batch[i].Entry));
+        }
+
+        await _builder.WriteChangedTilesAsync(_store, CancellationToken.None).ConfigureAwait(false);
+        byte[] checkpoint = new Checkpoint(_origin, _builder.TreeSize, _builder.Root).Sign(_signer);
+        await _store.WriteAsync(LogAuditor.CheckpointPath, checkpoint, CancellationToken.None).ConfigureAwait(false);
+        LatestCheckpoint = checkpoint;
+        Volatile.Write(ref _treeSize, _builder.TreeSize);
+
+        // 3. Sync point, when due: tiles durable, journal restarted.
+        if (_time.GetElapsedTime(_lastSync) >= _options.SyncInterval || _builder.TreeSize - _syncedSize >= _options.SyncEveryEntries)
+        {
+            await SyncAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        long size = _builder.TreeSize;
+        for (int i = 0; i < batch.Count; i++)
+        {
+            batch[i].Completion.TrySetResult(new AppendResult(leaves[i].Index, leaves[i].Leaf, checkpoint) { TreeSize = size });
+        }
+    }
+
+    private async Task SyncAsync(CancellationToken cancellationToken)
+    {
+        await _store.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _journal.Rotate();
+        _syncedSize = _builder.TreeSize;
+        _lastSync = _time.GetTimestamp();
+    }
+
+    private sealed class Pending(byte[] entry)
+    {
+        public byte[] Entry { get; } = entry;
+
+        public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,165 @@
+using System.Text;
+using OwnersVote.Ledger.Sequencing;
+
+namespace OwnersVote.Ledger.Tests.Sequencing;
+
+public sealed class LogAppenderTests : IDisposable
+{
+    private const string Origin = "ownersvote.test/log";
+    private readonly string _dir = Directory.CreateTempSubdirectory("ov-appender-").FullName;
+    private readonly NoteSigner _signer = NoteSigner.FromSeed("ownersvote.test/log", new byte[32]);
+
+    public void Dispose()
+    {
+        _signer.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private Task<LogAppender> OpenAsync(LogAppenderOptions? options = null) =>
+        LogAppender.OpenAsync(_dir, Origin, _signer, _signer.Verifier, options, cancellationToken: TestContext.Current.CancellationToken);
+
+    private Task<AuditedLog> AuditAsync() =>
+        LogAuditor.AuditAsync(new FileTileStore(_dir), _signer.Verifier, [], 0, null, TestContext.Current.CancellationToken);
+
+    private static byte[] Entry(int i) => Encoding.UTF8.GetBytes($"entry {i}");
+
+    [Fact]
+    public async Task A_new_log_starts_with_a_signed_checkpoint_of_the_empty_tree()
+    {
+        await using (LogAppender appender = await OpenAsync())
+        {
+            Assert.Equal(0, appender.TreeSize);
+        }
+
+        AuditedLog log = await AuditAsync();
+        Assert.Equal(0, log.Checkpoint.Checkpoint.Size);
+        Assert.Equal(Merkle.EmptyRoot, log.Checkpoint.Checkpoint.Root);
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_get_distinct_indexes_and_provable_receipts()
+    {
+        const int Count = 3000;
+        AppendResult[] results;
+        await using (LogAppender appender = await OpenAsync(new LogAppenderOptions { MaxBatchSize = 100 }))
+        {
+            results = await Task.WhenAll(Enumerable.Range(0, Count).Select(i => Task.Run(() => appender.AppendAsync(Entry(i), TestContext.Current.CancellationToken))));
+            Assert.Equal(Count, appender.TreeSize);
+
+            foreach (int i in new[] { 0, 1, 99, 100, 255, 256, 1234, Count - 1 })
+            {
+                AppendResult r = results[i];
+                Checkpoint checkpoint = Checkpoint.Open(r.Checkpoint, _signer.Verifier).Checkpoint;
+                Assert.Equal(r.TreeSize, checkpoint.Size);
+                Assert.True(r.Index < checkpoint.Size);
+                Assert.Equal(Merkle.HashLeaf(Entry(i)), r.LeafHash);
+                IReadOnlyList<Hash> proof = await appender.ProveInclusionAsync(r.Index, r.TreeSize, TestContext.Current.CancellationToken);
+                Assert.True(InclusionProof.Verify(r.Index, r.TreeSize, r.LeafHash, proof, checkpoint.Root));
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(0, Count).Select(i => (long)i), results.Select(r => r.Index).Order());
+        var entries = new Dictionary<long, string>();
+        AuditedLog log = await LogAuditor.AuditAsync(new FileTileStore(_dir), _signer.Verifier, [], 0, (i, e) => entries[i] = Encoding.UTF8.GetString(e.Span), TestContext.Current.CancellationToken);
+        Assert.Equal(Count, log.Checkpoint.Checkpoint.Size);
+        for (int i = 0; i < Count; i++)
+        {
+            Assert.Equal($"entry {i}", entries[results[i].Index]);
+        }
+    }
+
+    [Fact]
+    public async Task Batches_are_bounded_by_the_maximum_batch_size()
+    {
+        await using LogAppender appender = await OpenAsync(new LogAppenderOptions { MaxBatchSize = 7 });
+        AppendResult[] results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => appender.AppendAsync(Entry(i), TestContext.Current.CancellationToken)));
+        // Every caller is answered with the checkpoint of its own batch, which ends at most 7 later.
+        Assert.All(results, r => Assert.InRange(r.TreeSize - r.Index, 1, 7));
+    }
+
+    [Fact]
+    public async Task Reopening_resumes_at_the_last_checkpoint()
+    {
+        await using (LogAppender first = await OpenAsync())
+        {
+            await Task.WhenAll(Enumerable.Range(0, 300).Select(i => first.AppendAsync(Entry(i), TestContext.Current.CancellationToken)));
+        }
+
+        await using (LogAppender second = await OpenAsync())
+        {
+            Assert.Equal(300, second.TreeSize);
+            AppendResult r = await second.AppendAsync(Entry(300), TestContext.Current.CancellationToken);
+            Assert.Equal(300, r.Index);
+        }
+
+        Assert.Equal(301, (await AuditAsync()).Checkpoint.Checkpoint.Size);
+        Assert.False(Directory.EnumerateFiles(Path.Combine(_dir, LogJournal.DirectoryName)).Any());
+    }
+
+    [Fact]
+    public async Task Acknowledged_entries_whose_tiles_were_lost_are_rebuilt_from_the_journal()
+    {
+        // Never synced after the first batch: the tiles and checkpoint of later batches are not
+        // durable, as after a power cut. The test deletes them and abandons the appender.
+        var options = new LogAppenderOptions { SyncInterval = TimeSpan.FromHours(1), SyncEveryEntries = long.MaxValue };
+        LogAppender crashed = await OpenAsync(options);
+        AppendResult[] acked = await Task.WhenAll(Enumerable.Range(0, 700).Select(i => crashed.AppendAsync(Entry(i), TestContext.Current.CancellationToken)));
+        foreach (string tile in Directory.EnumerateFiles(Path.Combine(_dir, "tile"), "*", SearchOption.AllDirectories))
+        {
+            File.Delete(tile);
+        }
+
+        File.WriteAllText(Path.Combine(_dir, "checkpoint"), "torn");
+        Assert.Throws<LogVerificationException>(() => LogDirectory.CheckFilesAsync(_dir, 0, TestContext.Current.CancellationToken).GetAwaiter().GetResult());
+
+        await using (LogAppender recovered = await OpenAsync())
+        {
+            Assert.Equal(700, recovered.TreeSize);
+            // The checkpoint handed out before the crash is reproduced byte for byte.
+            Assert.Equal(acked.MaxBy(a => a.TreeSize)!.Checkpoint, recovered.LatestCheckpoint);
+        }
+
+        var entries = new Dictionary<long, string>();
+        await LogAuditor.AuditAsync(new FileTileStore(_dir), _signer.Verifier, [], 0, (i, e) => entries[i] = Encoding.UTF8.GetString(e.Span), TestContext.Current.CancellationToken);
+        for (int i = 0; i < acked.Length; i++)
+        {
+            Assert.Equal($"entry {i}", entries[acked[i].Index]);
+        }
+
+        await LogDirectory.CheckFilesAsync(_dir, 700, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_log_signed_with_another_key_is_refused()
+    {
+        await using (LogAppender appender = await OpenAsync())
+        {
+            await appender.AppendAsync(Entry(0), TestContext.Current.CancellationToken);
+        }
+
+        using NoteSigner other = NoteSigner.FromSeed("ownersvote.test/log", Enumerable.Repeat((byte)7, 32).ToArray());
+        LogStorageException error = await Assert.ThrowsAsync<LogStorageException>(() =>
+            LogAppender.OpenAsync(_dir, Origin, other, other.Verifier, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Contains("checkpoint", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_different_origin_is_refused()
+    {
+        await using (await OpenAsync())
+        {
+        }
+
+        LogStorageException error = await Assert.ThrowsAsync<LogStorageException>(() =>
+            LogAppender.OpenAsync(_dir, "elsewhere.test/log", _signer, _signer.Verifier, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Contains("origin", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_oversized_entry_is_refused_before_it_is_queued()
+    {
+        await using LogAppender appender = await OpenAsync();
+        Assert.Throws<ArgumentException>(() => { _ = appender.AppendAsync(new byte[70_000], TestContext.Current.CancellationToken); });
+        Assert.Equal(0, appender.TreeSize);
+    }
+}
