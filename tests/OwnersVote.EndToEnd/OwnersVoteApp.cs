@@ -86,6 +86,10 @@ public sealed class PostgresApp : OwnersVoteApp
 
     public override string Provider => "Postgres";
 
+    /// <summary>Stops the database server under the running app.</summary>
+    public Task StopDatabaseAsync(CancellationToken cancellationToken) =>
+        _server?.StopAsync(cancellationToken) ?? throw new InvalidOperationException("the database was never started");
+
     protected override async ValueTask<string> ConfigureDatabaseAsync(CancellationToken cancellationToken)
     {
         _server = await PostgresServer.StartAsync(cancellationToken);

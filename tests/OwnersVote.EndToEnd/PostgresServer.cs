@@ -15,6 +15,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private readonly string _root;
     private readonly string _data;
+    private bool _running = true;
 
     private PostgresServer(string root, int port)
     {
@@ -54,10 +55,20 @@ public sealed class PostgresServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Stops the server (an outage, as far as the app can tell).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_running)
+        {
+            await RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", _data, "-m", "fast", "-w", "stop"], cancellationToken);
+            _running = false;
+        }
+    }
+
     /// <summary>Stops the server and deletes its files.</summary>
     public async ValueTask DisposeAsync()
     {
-        await RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", _data, "-m", "fast", "-w", "stop"], CancellationToken.None);
+        await StopAsync(CancellationToken.None);
         Directory.Delete(_root, recursive: true);
     }
 

@@ -142,6 +142,8 @@ public sealed class ChineseText : UiText
 
     public override string NoBallots => "还没有表决票。";
 
+    public override string RecountDiffers => "注意：按已计入的表决票重新计票，结果与公布的结果不一致。请联系业委会核查。";
+
     public override string BackToMatter => "返回表决事项";
 
     public override string SquareMetres(string amount) => $"{amount} 平方米";

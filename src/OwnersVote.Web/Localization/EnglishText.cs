@@ -149,6 +149,8 @@ public sealed class EnglishText : UiText
 
     public override string NoBallots => "No ballots yet.";
 
+    public override string RecountDiffers => "Warning: recounting the ballots gives a different result from the one published. Please ask the owners' committee to check.";
+
     public override string BackToMatter => "Back to the matter";
 
     public override string SquareMetres(string amount) => $"{amount} m²";

@@ -144,6 +144,9 @@ public abstract class UiText
 
     public abstract string NoBallots { get; }
 
+    /// <summary>The published result differs from the recount of the ballots: a failed audit (DESIGN.md §2).</summary>
+    public abstract string RecountDiffers { get; }
+
     public abstract string BackToMatter { get; }
 
     public abstract string SquareMetres(string amount);
