@@ -10,6 +10,7 @@ exec dotnet run --project src/OwnersVote.Web/OwnersVote.Web.csproj -c Release --
   --urls "http://localhost:5000" \
   --environment Production \
   --ConnectionStrings:Default="Data Source=$PWD/data/ownersvote.db" \
+  --DataProtection:KeysPath="$PWD/data/keys" \
   --Demo:Seed=true \
   --Demo:PrintAccounts=true \
   --Demo:PublicUrl="http://localhost:5000" \

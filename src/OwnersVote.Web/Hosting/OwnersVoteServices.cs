@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Data.Sqlite;
@@ -29,6 +30,15 @@ public static class OwnersVoteServices
         IServiceCollection services = builder.Services;
 
         services.AddSingleton(TimeProvider.System);
+        // Cookie and antiforgery keys survive restarts when a folder is given (run.sh: data/keys);
+        // a web farm points every node at the same folder.
+        if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
+        {
+            services.AddDataProtection()
+                .SetApplicationName("OwnersVote")
+                .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys, builder.Environment.ContentRootPath)));
+        }
+
         services.AddOwnersVoteDatabase(builder.Configuration, builder.Environment);
         services.AddScoped<Projector>();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
