@@ -174,6 +174,24 @@ public abstract class PageTests(OwnersVoteApp app, Browser browser)
     }
 
     [Fact]
+    public async Task Pages_load_everything_from_this_server_and_forbid_other_origins()
+    {
+        IPage page = await browser.NewPageAsync();
+        var requested = new List<string>();
+        page.Request += (_, request) => requested.Add(request.Url);
+        IResponse? response = await page.GotoAsync($"{app.BaseUrl}/votes/{LiftVote}/result");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.NotEmpty(requested);
+        Assert.All(requested, url => Assert.StartsWith(app.BaseUrl + "/", url, StringComparison.Ordinal));
+        Assert.Contains(requested, url => url.Contains("/css/site.css", StringComparison.Ordinal));
+        string? csp = await response!.HeaderValueAsync("content-security-policy");
+        Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("rgb(10, 58, 140)", await page.Locator(".site-header").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+    }
+
+    [Fact]
     public async Task Unknown_page_shows_a_plain_Chinese_not_found_page()
     {
         IPage page = await browser.NewPageAsync();

@@ -78,6 +78,7 @@ public static class OwnersVoteServices
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        app.UseSecurityHeaders();
         app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), pages => pages
             .UseExceptionHandler("/error")
