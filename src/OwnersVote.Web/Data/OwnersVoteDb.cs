@@ -4,7 +4,9 @@ namespace OwnersVote.Web.Data;
 
 /// <summary>
 /// The projection store. Tables are derived from the log and can be dropped and rebuilt by
-/// replaying it (DESIGN.md §2), so the schema is created from the model rather than migrated.
+/// replaying it through the Projector (DESIGN.md §2: nothing that changes a vote's outcome lives
+/// only in a table), so the schema is created from the model rather than migrated. No names and
+/// no ID numbers are stored: owners are keyed-hash ids (PIPL; DESIGN.md §1).
 /// </summary>
 public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbContext(options)
 {

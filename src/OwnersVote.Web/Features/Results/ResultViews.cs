@@ -17,7 +17,7 @@ public sealed record CountView(string Area, long AreaHundredths, long Heads);
 public sealed record ThresholdView(CountView Have, CountView Required, bool AreaMet, bool HeadsMet, CountView StillNeeds);
 
 /// <summary>One counted unit: unit number and area only, never a name.</summary>
-/// <param name="Unit">The unit id, e.g. <c>57-1-101</c>.</param>
+/// <param name="Unit">The unit id, e.g. <c>57-101</c>.</param>
 /// <param name="Area">Square metres with two decimals.</param>
 /// <param name="Choice">yes, no, abstain or invalid.</param>
 /// <param name="Channel">online or paper.</param>
