@@ -30,13 +30,7 @@ public static class ConsistencyProof
     public static bool Verify(long size1, long size2, Hash root1, Hash root2, IReadOnlyList<Hash> proof)
     {
         ArgumentNullException.ThrowIfNull(proof);
-        var raw = new byte[proof.Count][];
-        for (int i = 0; i < raw.Length; i++)
-        {
-            raw[i] = proof[i].Bytes.ToArray();
-        }
-
-        return Verify(size1, size2, root1.Bytes, root2.Bytes, raw);
+        return Verify(size1, size2, root1.Bytes, root2.Bytes, new HashList(proof));
     }
 
     /// <summary>
@@ -47,6 +41,20 @@ public static class ConsistencyProof
     public static bool Verify(long size1, long size2, ReadOnlySpan<byte> root1, ReadOnlySpan<byte> root2, IReadOnlyList<byte[]> proof)
     {
         ArgumentNullException.ThrowIfNull(proof);
+        foreach (byte[] c in proof)
+        {
+            if (c is null)
+            {
+                return false;
+            }
+        }
+
+        return Verify(size1, size2, root1, root2, new ByteArrayList(proof));
+    }
+
+    private static bool Verify<TProof>(long size1, long size2, ReadOnlySpan<byte> root1, ReadOnlySpan<byte> root2, TProof proof)
+        where TProof : IProofHashes
+    {
         // Consistency with the empty tree is vacuous, so a proof from size 0 is rejected as an
         // error (transparency-dev/merkle test vectors), as is a shrinking tree.
         if (size1 <= 0 || size1 > size2)
@@ -66,9 +74,9 @@ public static class ConsistencyProof
             return false;
         }
 
-        foreach (byte[] c in proof)
+        for (int i = 0; i < proof.Count; i++)
         {
-            if (c is null || c.Length != Hash.Size)
+            if (proof[i].Length != Hash.Size)
             {
                 return false;
             }
@@ -96,7 +104,7 @@ public static class ConsistencyProof
         // Step 6: for each subsequent value c.
         for (int i = prepend ? 0 : 1; i < proof.Count; i++)
         {
-            byte[] c = proof[i];
+            ReadOnlySpan<byte> c = proof[i];
             if (sn == 0)
             {
                 return false;

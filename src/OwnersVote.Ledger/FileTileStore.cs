@@ -42,6 +42,23 @@ public sealed class FileTileStore : ITileStore
     /// <summary>The store's root directory.</summary>
     public string Root => _root;
 
+    /// <summary>
+    /// Deletes the temporary files of writes cut short by a crash (a rename never happened, so
+    /// they were never part of the log). Only the single writer of a store may call this.
+    /// </summary>
+    /// <returns>How many files were deleted.</returns>
+    public int DeleteInterruptedWrites()
+    {
+        int deleted = 0;
+        foreach (string file in Directory.EnumerateFiles(_root, ".*.tmp", SearchOption.AllDirectories))
+        {
+            File.Delete(file);
+            deleted++;
+        }
+
+        return deleted;
+    }
+
     /// <inheritdoc />
     public Task FlushAsync(CancellationToken cancellationToken)
     {

@@ -4,8 +4,8 @@ namespace OwnersVote.Ledger;
 
 /// <summary>
 /// A witness state store on disk: one file per origin holding the latest cosigned checkpoint note.
-/// Updates write a temporary file, fsync it and rename it over the old one, so a crash leaves
-/// either the old or the new checkpoint, never a torn one. A lock file serialises compare-and-swap
+/// Updates write a temporary file, fsync it, rename it over the old one and fsync the directory,
+/// so a crash leaves either the old or the new checkpoint, never a torn one. A lock file serialises compare-and-swap
 /// across processes sharing the directory.
 /// </summary>
 public sealed class FileWitnessStateStore : IWitnessStateStore, IDisposable
@@ -58,6 +58,10 @@ public sealed class FileWitnessStateStore : IWitnessStateStore, IDisposable
             }
 
             File.Move(temporary, path, overwrite: true);
+
+            // The rename itself is durable only once the directory is synced; the witness
+            // "MUST persist the new checkpoint before responding" (c2sp.org/tlog-witness).
+            DirectorySync.Fsync(_directory);
             return true;
         }
         finally

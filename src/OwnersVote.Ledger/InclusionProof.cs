@@ -26,13 +26,7 @@ public static class InclusionProof
     public static bool Verify(long index, long treeSize, Hash leafHash, IReadOnlyList<Hash> proof, Hash root)
     {
         ArgumentNullException.ThrowIfNull(proof);
-        var raw = new byte[proof.Count][];
-        for (int i = 0; i < raw.Length; i++)
-        {
-            raw[i] = proof[i].Bytes.ToArray();
-        }
-
-        return Verify(index, treeSize, leafHash.Bytes, raw, root.Bytes);
+        return Verify(index, treeSize, leafHash.Bytes, new HashList(proof), root.Bytes);
     }
 
     /// <summary>
@@ -43,6 +37,20 @@ public static class InclusionProof
     public static bool Verify(long index, long treeSize, ReadOnlySpan<byte> leafHash, IReadOnlyList<byte[]> proof, ReadOnlySpan<byte> root)
     {
         ArgumentNullException.ThrowIfNull(proof);
+        foreach (byte[] p in proof)
+        {
+            if (p is null)
+            {
+                return false;
+            }
+        }
+
+        return Verify(index, treeSize, leafHash, new ByteArrayList(proof), root);
+    }
+
+    private static bool Verify<TProof>(long index, long treeSize, ReadOnlySpan<byte> leafHash, TProof proof, ReadOnlySpan<byte> root)
+        where TProof : IProofHashes
+    {
         // RFC 9162 §2.1.3.2 step 1: "If leaf_index is greater than or equal to tree_size, then
         // fail the proof verification."
         if (index < 0 || index >= treeSize || leafHash.Length != Hash.Size || root.Length != Hash.Size)
@@ -56,9 +64,10 @@ public static class InclusionProof
         Span<byte> r = stackalloc byte[Hash.Size];
         leafHash.CopyTo(r);
         // Step 4.
-        foreach (byte[] p in proof)
+        for (int i = 0; i < proof.Count; i++)
         {
-            if (p is null || p.Length != Hash.Size || sn == 0)
+            ReadOnlySpan<byte> p = proof[i];
+            if (p.Length != Hash.Size || sn == 0)
             {
                 return false;
             }

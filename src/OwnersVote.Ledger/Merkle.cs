@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Security.Cryptography;
 
@@ -100,10 +101,11 @@ public static class Merkle
         }
         else
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            hash.AppendData([0x00]);
-            hash.AppendData(entry);
-            hash.GetHashAndReset(destination);
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(entry.Length + 1);
+            buffer[0] = 0x00;
+            entry.CopyTo(buffer.AsSpan(1));
+            SHA256.HashData(buffer.AsSpan(0, entry.Length + 1), destination);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

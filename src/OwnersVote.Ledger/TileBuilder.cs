@@ -161,7 +161,12 @@ public sealed class TileBuilder
         return tiles;
     }
 
-    /// <summary>Writes <see cref="TakeChangedTiles"/> to <paramref name="store"/>, concurrently; returns how many were written.</summary>
+    /// <summary>
+    /// Writes <see cref="TakeChangedTiles"/> to <paramref name="store"/>, concurrently; returns how
+    /// many were written. If a write fails, the builder is ahead of the store: discard it and
+    /// <see cref="LoadAsync"/> again at the last published size (rewriting identical full tiles
+    /// is a no-op, so the retry is safe).
+    /// </summary>
     public async Task<int> WriteChangedTilesAsync(ITileStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);

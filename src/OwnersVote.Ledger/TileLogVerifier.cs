@@ -48,16 +48,18 @@ public static class TileLogVerifier
         {
             int width = (int)Math.Min(TilePath.FullWidth, treeSize - (n * TilePath.FullWidth));
             TilePath bundlePath = TilePath.ForEntries(n, width);
-            byte[] bundle = await ReadAsync(store, bundlePath, cancellationToken).ConfigureAwait(false);
+            (TilePath readPath, byte[] bundle) = await ReadAsync(store, bundlePath, cancellationToken).ConfigureAwait(false);
             ReadOnlyMemory<byte>[] entries;
             try
             {
-                entries = EntryBundle.Decode(bundle, width);
+                entries = EntryBundle.Decode(bundle, readPath.Width);
             }
             catch (FormatException e)
             {
-                throw Fail(bundlePath, e.Message, e);
+                throw Fail(readPath, e.Message, e);
             }
+
+            bundlePath = readPath;
 
             for (int i = 0; i < width; i++)
             {
@@ -140,30 +142,46 @@ public static class TileLogVerifier
     // "hash i ..." for the first mismatch.
     private static async Task<byte[]> CompareAsync(ITileStore store, TilePath path, byte[] expected, Func<int, string> what, CancellationToken cancellationToken)
     {
-        byte[] tile = await ReadAsync(store, path, cancellationToken).ConfigureAwait(false);
-        int length = path.Width * Hash.Size;
-        if (tile.Length != length)
+        (TilePath readPath, byte[] tile) = await ReadAsync(store, path, cancellationToken).ConfigureAwait(false);
+        if (tile.Length != readPath.Width * Hash.Size)
         {
-            throw Fail(path, $"tile is {tile.Length} bytes, want {length} ({path.Width} hashes)");
+            throw Fail(readPath, $"tile is {tile.Length} bytes, want {readPath.Width * Hash.Size} ({readPath.Width} hashes)");
         }
 
-        if (!tile.AsSpan().SequenceEqual(expected.AsSpan(0, length)))
+        // Only the hashes of the tree being verified are checked; a full tile read in place of
+        // a partial one holds later hashes too.
+        int length = path.Width * Hash.Size;
+        if (!tile.AsSpan(0, length).SequenceEqual(expected.AsSpan(0, length)))
         {
             for (int i = 0; i < path.Width; i++)
             {
                 if (!tile.AsSpan(i * Hash.Size, Hash.Size).SequenceEqual(expected.AsSpan(i * Hash.Size, Hash.Size)))
                 {
-                    throw Fail(path, $"hash {i} {what(i)}");
+                    throw Fail(readPath, $"hash {i} {what(i)}");
                 }
             }
         }
 
-        return tile;
+        return tile[..length];
     }
 
-    private static async Task<byte[]> ReadAsync(ITileStore store, TilePath path, CancellationToken cancellationToken) =>
-        await store.ReadAsync(path.ToString(), cancellationToken).ConfigureAwait(false)
-            ?? throw Fail(path, "missing from the store");
+    // c2sp.org/tlog-tiles: a log "MAY delete any partial tile once the corresponding full tile is
+    // ... available", so a missing partial tile or bundle is read from its full successor.
+    private static async Task<(TilePath Path, byte[] Content)> ReadAsync(ITileStore store, TilePath path, CancellationToken cancellationToken)
+    {
+        byte[]? content = await store.ReadAsync(path.ToString(), cancellationToken).ConfigureAwait(false);
+        if (content is not null)
+        {
+            return (path, content);
+        }
+
+        if (path.IsPartial && await store.ReadAsync(path.Full.ToString(), cancellationToken).ConfigureAwait(false) is { } full)
+        {
+            return (path.Full, full);
+        }
+
+        throw Fail(path, "missing from the store");
+    }
 
     private static LogVerificationException Fail(TilePath path, string reason, Exception? inner = null) =>
         inner is null

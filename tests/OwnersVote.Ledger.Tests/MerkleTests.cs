@@ -21,10 +21,16 @@ public sealed class MerkleTests
         Assert.Equal(Hash.Sha256([0x01, .. a.Bytes, .. b.Bytes]), Merkle.HashChildren(a, b));
     }
 
-    [Fact]
-    public void Leaf_hash_of_a_large_entry_matches_a_single_sha256()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1023)]
+    [InlineData(1024)]
+    [InlineData(1025)]
+    [InlineData(65_535)]
+    [InlineData(70_000)]
+    public void Leaf_hash_of_an_entry_of_any_length_is_sha256_of_zero_and_the_entry(int length)
     {
-        byte[] entry = new byte[70_000];
+        byte[] entry = new byte[length];
         new Random(7).NextBytes(entry);
         Assert.Equal(Hash.Sha256([0x00, .. entry]), Merkle.HashLeaf(entry));
     }

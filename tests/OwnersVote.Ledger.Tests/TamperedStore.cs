@@ -19,4 +19,7 @@ internal sealed class TamperedStore(ITileStore inner) : ITileStore
 
     public Task WriteAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The tampered view is read-only.");
+
+    public Task FlushAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The tampered view is read-only.");
 }

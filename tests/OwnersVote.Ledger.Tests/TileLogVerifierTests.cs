@@ -45,6 +45,40 @@ public sealed class TileLogVerifierTests
     }
 
     [Fact]
+    public async Task An_older_size_verifies_from_full_tiles_once_its_partial_tiles_are_deleted()
+    {
+        // c2sp.org/tlog-tiles: a log "MAY delete any partial tile once the corresponding full tile
+        // is either available".
+        var store = new MemoryTileStore();
+        var builder = new TileBuilder();
+        for (int i = 0; i < 300; i++)
+        {
+            builder.Append(TreeFixture.Entry(i));
+        }
+
+        await builder.WriteChangedTilesAsync(store, Token);
+        Hash root300 = builder.Root;
+        for (int i = 300; i < 600; i++)
+        {
+            builder.Append(TreeFixture.Entry(i));
+        }
+
+        await builder.WriteChangedTilesAsync(store, Token);
+        var pruned = new TamperedStore(store);
+        pruned.Remove("tile/0/001.p/44");
+        pruned.Remove("tile/entries/001.p/44");
+        IReadOnlyList<byte[]> entries = await TileLogVerifier.VerifyAsync(pruned, 300, root300, Token);
+        Assert.Equal(300, entries.Count);
+        Assert.Equal(TreeFixture.Entry(299), entries[299]);
+
+        byte[] full = (await store.ReadAsync("tile/0/001", Token))!;
+        full[(43 * 32) + 1] ^= 4;
+        pruned.Replace("tile/0/001", full);
+        LogVerificationException e = await Assert.ThrowsAsync<LogVerificationException>(() => TileLogVerifier.VerifyAsync(pruned, 300, root300, Token));
+        Assert.Equal("tile/0/001: hash 43 does not match entry 43 of tile/entries/001", e.Message);
+    }
+
+    [Fact]
     public async Task A_different_expected_root_is_reported()
     {
         var store = new MemoryTileStore();

@@ -109,6 +109,7 @@ public sealed class LogAppender : IAsyncDisposable
         }
 
         var store = new FileTileStore(directory, deferSync: true);
+        store.DeleteInterruptedWrites();
         byte[]? stored = await store.ReadAsync(LogAuditor.CheckpointPath, cancellationToken).ConfigureAwait(false);
         bool hasJournal = Directory.Exists(Path.Combine(store.Root, LogJournal.DirectoryName))
             && Directory.EnumerateFiles(Path.Combine(store.Root, LogJournal.DirectoryName), "*.wal").Any();
