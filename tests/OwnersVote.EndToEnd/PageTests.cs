@@ -84,6 +84,11 @@ public abstract class PageTests(OwnersVoteApp app, Browser browser)
         Assert.Contains("已达到", yes);
         // The demo's first 30 owners each hold one unit: one row per unit, unit number and area.
         Assert.Equal(30, await page.Locator("table.ballots tbody tr").CountAsync());
+
+        // Without JavaScript the live count is refreshed by a link to itself.
+        await page.GetByTestId("refresh").ClickAsync();
+        Assert.Contains($"还差 3 户、{area} 平方米", await page.GetByTestId("how-far").InnerTextAsync());
+        Assert.Contains("计票时间", await page.Locator(".note").InnerTextAsync());
     }
 
     [Fact]

@@ -85,6 +85,10 @@ public sealed class ChineseText : UiText
 
     public override string LiveCountNote => "表决仍在进行，以下为实时计票，随新的表决票更新。";
 
+    public override string CountedAt(string when) => $"计票时间：{when}。";
+
+    public override string Refresh => "刷新计票";
+
     public override string PublishedAt(string when) => $"结果公布于 {when}";
 
     public override string Quorum => "参与表决";

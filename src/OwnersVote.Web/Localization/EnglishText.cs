@@ -86,6 +86,10 @@ public sealed class EnglishText : UiText
 
     public override string LiveCountNote => "The vote is open: this is the live count and changes as ballots arrive.";
 
+    public override string CountedAt(string when) => $"Counted {when}.";
+
+    public override string Refresh => "Count again";
+
     public override string PublishedAt(string when) => $"Result published {when}";
 
     public override string Quorum => "Participation";

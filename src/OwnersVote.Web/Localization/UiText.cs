@@ -94,6 +94,10 @@ public abstract class UiText
 
     public abstract string LiveCountNote { get; }
 
+    public abstract string CountedAt(string when);
+
+    public abstract string Refresh { get; }
+
     public abstract string PublishedAt(string when);
 
     public abstract string Quorum { get; }

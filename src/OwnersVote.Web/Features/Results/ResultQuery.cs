@@ -9,7 +9,7 @@ namespace OwnersVote.Web.Features.Results;
 /// Counts a vote from the projections with the Voting library's <see cref="Tally"/> (the one
 /// implementation of the double count) and adds how far the count is from passing.
 /// </summary>
-public sealed class ResultQuery(OwnersVoteDb db, VoteQueries votes)
+public sealed class ResultQuery(OwnersVoteDb db, VoteQueries votes, TimeProvider time)
 {
     /// <summary>The public count of a vote, or null if no vote has this id.</summary>
     public async Task<VoteResult?> GetAsync(string id, CancellationToken cancellationToken)
@@ -92,7 +92,8 @@ public sealed class ResultQuery(OwnersVoteDb db, VoteQueries votes)
             tally.Passed,
             [.. tally.Reasons.Select(r => new ReasonView(r.Code.ToString(), r.Met, r.Chinese, r.English))],
             [.. counted.Select(c => new UnitBallotView(c.Unit.Id.Value, c.Unit.Area.ToString(), c.Ballot.Choice, c.Ballot.Channel))],
-            vote.ResultPublishedAt);
+            vote.ResultPublishedAt,
+            time.GetUtcNow());
     }
 
     private static CountView View(DoubleCount count) => View(count.Area.Hundredths, count.Heads.Value);
