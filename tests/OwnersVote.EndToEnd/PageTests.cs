@@ -136,6 +136,19 @@ public abstract class PageTests(OwnersVoteApp app, Browser browser)
     }
 
     [Fact]
+    public async Task Switching_back_from_a_culture_link_lands_in_Chinese()
+    {
+        IPage page = await browser.NewPageAsync();
+        await page.GotoAsync($"{app.BaseUrl}/votes/{LiftVote}?culture=en");
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+
+        await page.GetByTestId("language-switch").ClickAsync();
+
+        Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.EndsWith($"/votes/{LiftVote}", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pages_and_the_language_switch_work_without_JavaScript()
     {
         IPage page = await browser.NewPageAsync(javaScript: false);
