@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -80,60 +78,8 @@ public sealed class GoInteropFixture : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    private async Task<string> RunGoAsync(string inputPath)
-    {
-        var start = new ProcessStartInfo("go")
-        {
-            WorkingDirectory = Path.Combine(AppContext.BaseDirectory, "interop", "note"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("run");
-        start.ArgumentList.Add("main.go");
-        start.ArgumentList.Add(inputPath);
-
-        // BRIEF-COMMON "Go interop": GOPATH mode over the Debian golang.org/x/mod 0.7.0 sources.
-        start.Environment["GO111MODULE"] = "off";
-        start.Environment["GOPATH"] = "/usr/share/gocode";
-        start.Environment["GOCACHE"] = Path.Combine(_work, "gocache");
-        start.Environment["GOFLAGS"] = "";
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (Win32Exception e)
-        {
-            // The interop test must fail, not skip, without Go.
-            throw new InvalidOperationException("Go is required for the interop tests; run scripts/install-test-deps.sh.", e);
-        }
-
-        using (process)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            timeout.CancelAfter(TimeSpan.FromMinutes(3));
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            Task<string> stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw;
-            }
-
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"go run main.go failed ({process.ExitCode}): {await stderr}");
-            }
-
-            return await stdout;
-        }
-    }
+    private Task<string> RunGoAsync(string inputPath) =>
+        GoProgram.RunAsync("note", _work, [inputPath], TestContext.Current.CancellationToken);
 }
 
 /// <summary>What the Go program reports.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -136,41 +135,6 @@ public sealed class GoTlogInteropTests
 
     private static string Join(IReadOnlyList<Hash> proof) => proof.Count == 0 ? "-" : string.Join(',', proof.Select(h => h.ToBase64()));
 
-    private static async Task<string[]> RunGoAsync(string work, string entries, string queries, CancellationToken cancellationToken)
-    {
-        string? go = new[] { "/usr/bin/go", "/usr/local/go/bin/go", "/usr/lib/go/bin/go" }.FirstOrDefault(File.Exists);
-        Assert.True(go is not null, "Go is not installed: run scripts/install-test-deps.sh (Go 1.19 and golang-golang-x-mod-dev).");
-        var start = new ProcessStartInfo(go, ["run", "main.go", entries, queries])
-        {
-            WorkingDirectory = Path.Combine(AppContext.BaseDirectory, "interop", "tlog"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // x/mod 0.7.0 from Debian's golang-golang-x-mod-dev, in GOPATH mode; build cache in a temp dir.
-        start.Environment["GO111MODULE"] = "off";
-        start.Environment["GOPATH"] = "/usr/share/gocode";
-        start.Environment["GOCACHE"] = Path.Combine(work, "gocache");
-        start.Environment["GOFLAGS"] = "";
-        start.Environment["HOME"] = work;
-
-        using Process process = Process.Start(start)!; // Start returns null only for shell-executed documents.
-        Task<string> output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        Task<string> error = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        string stdout = await output;
-        string stderr = await error;
-        Assert.True(process.ExitCode == 0, $"go run failed ({process.ExitCode}): {stderr}");
-        return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-    }
+    private static async Task<string[]> RunGoAsync(string work, string entries, string queries, CancellationToken cancellationToken) =>
+        (await GoProgram.RunAsync("tlog", work, [entries, queries], cancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }

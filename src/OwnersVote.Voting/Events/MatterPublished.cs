@@ -1,0 +1,162 @@
+using System.Text.Json.Nodes;
+
+namespace OwnersVote.Voting.Events;
+
+/// <summary>One question of a matter; each ballot answers every question.</summary>
+/// <param name="Id">The question id ballots refer to, e.g. <c>q1</c>.</param>
+/// <param name="Text">The question as owners read it.</param>
+public sealed record MatterQuestion(string Id, string Text);
+
+/// <summary>A document attached to a matter (quotation, contract draft), pinned by its hash.</summary>
+/// <param name="Name">The file name shown to owners.</param>
+/// <param name="Sha256">SHA-256 of the file, 64 lowercase hex digits.</param>
+public sealed record MatterDocument(string Name, string Sha256);
+
+/// <summary>
+/// <c>MatterPublished</c>: what is being decided and how — text, questions, options, scope
+/// (Shanghai art. 69), threshold class (Civil Code art. 278), opening and closing times, whether
+/// owners may change their ballot, the invalid-ballot rule and the hashes of attached documents.
+/// </summary>
+/// <param name="Compound">The compound id.</param>
+/// <param name="Vote">The vote id.</param>
+/// <param name="At">When.</param>
+/// <param name="Actor">Who published it.</param>
+/// <param name="Title">The matter's title.</param>
+/// <param name="Text">The matter's full text.</param>
+/// <param name="Questions">The questions, sorted by id, unique, at least one.</param>
+/// <param name="Options">The answers offered, in display order: yes and no, optionally abstain.</param>
+/// <param name="Scope">The buildings whose owners decide, sorted; empty for the whole compound.</param>
+/// <param name="Threshold">Ordinary (more than half) or major (at least three quarters).</param>
+/// <param name="Opens">When voting opens.</param>
+/// <param name="Closes">When voting closes (after <paramref name="Opens"/>).</param>
+/// <param name="AllowChange">Whether a later ballot replaces an earlier one while the vote is open.</param>
+/// <param name="InvalidBallots">How invalid returned ballots count.</param>
+/// <param name="Documents">Attached documents, sorted by name.</param>
+public sealed record MatterPublished(
+    string Compound,
+    string Vote,
+    DateTimeOffset At,
+    string Actor,
+    string Title,
+    string Text,
+    IReadOnlyList<MatterQuestion> Questions,
+    IReadOnlyList<Choice> Options,
+    IReadOnlyList<BuildingId> Scope,
+    ThresholdClass Threshold,
+    DateTimeOffset Opens,
+    DateTimeOffset Closes,
+    bool AllowChange,
+    InvalidBallotRule InvalidBallots,
+    IReadOnlyList<MatterDocument> Documents)
+    : VoteEvent(Compound, Vote, At, Actor)
+{
+    /// <inheritdoc />
+    public override string Type => nameof(MatterPublished);
+
+    /// <summary>The matter as the tally reads it.</summary>
+    public Matter ToMatter() =>
+        new(Title, Threshold, Scope.Count == 0 ? Voting.Scope.WholeCompound : Voting.Scope.OfBuildings(Scope));
+
+    internal override JsonObject WritePayload()
+    {
+        Validate(EventRules.OnEncode(Type));
+        var questions = new JsonArray();
+        foreach (MatterQuestion q in Questions)
+        {
+            questions.Add(new JsonObject { ["id"] = q.Id, ["text"] = q.Text });
+        }
+
+        var documents = new JsonArray();
+        foreach (MatterDocument d in Documents)
+        {
+            documents.Add(new JsonObject { ["name"] = d.Name, ["sha256"] = d.Sha256 });
+        }
+
+        return new JsonObject
+        {
+            ["title"] = Title,
+            ["text"] = Text,
+            ["questions"] = questions,
+            ["options"] = EventRules.Strings(Options.Select(WireNames.Of)),
+            ["scope"] = EventRules.Strings(Scope.Select(b => b.Value)),
+            ["threshold"] = WireNames.Of(Threshold),
+            ["opens"] = EventTime.ToText(Opens),
+            ["closes"] = EventTime.ToText(Closes),
+            ["allowChange"] = AllowChange,
+            ["invalidBallots"] = WireNames.Of(InvalidBallots),
+            ["documents"] = documents,
+        };
+    }
+
+    internal static MatterPublished Read(EventHeader header, StrictJsonObject payload)
+    {
+        MatterPublished matter;
+        try
+        {
+            matter = new MatterPublished(
+                header.Compound,
+                header.Vote!,
+                header.At,
+                header.Actor,
+                payload.NonEmptyString("title"),
+                payload.NonEmptyString("text"),
+                payload.Array("questions", (node, path) =>
+                {
+                    StrictJsonObject q = StrictJsonObject.From(node, path);
+                    var question = new MatterQuestion(q.NonEmptyString("id"), q.NonEmptyString("text"));
+                    q.End();
+                    return question;
+                }),
+                payload.Array("options", (node, path) => WireNames.ParseChoice(StrictJsonObject.AsString(node, path))
+                    ?? throw new EventFormatException($"{path}: not yes, no or abstain.")),
+                payload.Array("scope", (node, path) => new BuildingId(StrictJsonObject.AsString(node, path))),
+                payload.Enum("threshold", WireNames.ParseThreshold),
+                payload.Time("opens"),
+                payload.Time("closes"),
+                payload.Boolean("allowChange"),
+                payload.Enum("invalidBallots", WireNames.ParseInvalidBallotRule),
+                payload.Array("documents", (node, path) =>
+                {
+                    StrictJsonObject d = StrictJsonObject.From(node, path);
+                    var document = new MatterDocument(d.NonEmptyString("name"), d.Sha256Hex("sha256"));
+                    d.End();
+                    return document;
+                }));
+        }
+        catch (VotingDataException e)
+        {
+            throw new EventFormatException($"{payload.Path}: {e.Message}", e);
+        }
+
+        matter.Validate(EventRules.OnDecode(payload.Path));
+        return matter;
+    }
+
+    private void Validate(Func<string, Exception> fail)
+    {
+        EventRules.NonEmpty(Title, "title", fail);
+        EventRules.NonEmpty(Text, "text", fail);
+        if (Questions.Count == 0)
+        {
+            throw fail("a matter asks at least one question.");
+        }
+
+        EventRules.SortedUnique([.. Questions.Select(q => q.Id)], "questions", fail);
+        if (!Options.Contains(Choice.Yes) || !Options.Contains(Choice.No) || Options.Contains(Choice.Invalid) || Options.Distinct().Count() != Options.Count)
+        {
+            throw fail("options are yes and no, optionally abstain, each once; invalid is not an option.");
+        }
+
+        EventRules.SortedUnique([.. Scope.Select(b => b.Value)], "scope", fail);
+        EventRules.SortedUnique([.. Documents.Select(d => d.Name)], "documents", fail);
+        if (Documents.Any(d => !OwnerKey.IsHash(d.Sha256)))
+        {
+            throw fail("document hashes are SHA-256 in 64 lowercase hex digits.");
+        }
+
+        if (Closes <= Opens)
+        {
+            throw fail("closes must be after opens.");
+        }
+    }
+}

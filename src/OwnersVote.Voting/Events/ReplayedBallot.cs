@@ -1,0 +1,70 @@
+namespace OwnersVote.Voting.Events;
+
+/// <summary>What became of a cast ballot in a replay.</summary>
+public enum BallotDisposition
+{
+    /// <summary>Counted in the tally.</summary>
+    Counted,
+
+    /// <summary>Failed a check (signature, credential, roll, answers); never counts.</summary>
+    Rejected,
+
+    /// <summary>Valid but not counted: replaced, superseded, a second ballot, or after the close.</summary>
+    Ignored,
+}
+
+/// <summary>One <c>BallotCast</c> of the replayed vote and its fate.</summary>
+/// <param name="Position">The event's position in the replayed sequence (0-based).</param>
+/// <param name="BallotId">The ballot's id (<see cref="BallotCast.BallotId"/>).</param>
+/// <param name="Principal">The headcount principal the ballot is for.</param>
+/// <param name="Disposition">Counted, rejected or ignored.</param>
+/// <param name="Reason">
+/// Null when counted; otherwise a stable code: an assertion code (<c>bad-signature</c>,
+/// <c>challenge-mismatch</c>, … see <see cref="Signing.AssertionResult.Rejected.Code"/>) or
+/// <c>unknown-credential</c>, <c>credential-revoked</c>, <c>credential-not-active</c>,
+/// <c>not-on-roll</c>, <c>wrong-principal</c>, <c>not-owner</c>, <c>out-of-scope</c>, <c>units-mismatch</c>,
+/// <c>answers-mismatch</c>, <c>outside-voting-period</c>, <c>duplicate-ballot</c>;
+/// <c>after-close</c>, <c>replaced-by-later</c>, <c>already-voted</c>, <c>superseded:&lt;reason&gt;</c>.
+/// </param>
+public sealed record ReplayedBallot(int Position, string BallotId, string Principal, BallotDisposition Disposition, string? Reason);
+
+/// <summary>One question's tally input and result.</summary>
+/// <param name="Question">The question id.</param>
+/// <param name="Ballots">The tally input: one ballot per unit of each counted owner ballot.</param>
+/// <param name="Result">The double count (<see cref="Tally.Count"/>).</param>
+public sealed record ReplayedQuestion(string Question, IReadOnlyList<Ballot> Ballots, TallyResult Result);
+
+/// <summary>The outcome of <see cref="VoteReplay"/>.</summary>
+/// <param name="Roll">The frozen roll.</param>
+/// <param name="Matter">The published matter.</param>
+/// <param name="Questions">Per question, sorted by id: tally input and result.</param>
+/// <param name="Ballots">Every cast ballot in log order, with its disposition.</param>
+/// <param name="Closed">Whether the log contains <c>VoteClosed</c>.</param>
+/// <param name="Published">The <c>TallyPublished</c> found in the log, if any.</param>
+public sealed record VoteReplayResult(
+    RollFrozen Roll,
+    MatterPublished Matter,
+    IReadOnlyList<ReplayedQuestion> Questions,
+    IReadOnlyList<ReplayedBallot> Ballots,
+    bool Closed,
+    TallyPublished? Published)
+{
+    /// <summary>The recomputed result as a <c>TallyPublished</c> event, ready to log or to compare.</summary>
+    public TallyPublished ToTallyPublished(DateTimeOffset at, string actor) =>
+        new(Matter.Compound, Matter.Vote, at, actor, Matter.Threshold, [.. Questions.Select(q => QuestionTally.From(q.Question, q.Result))]);
+
+    /// <summary>
+    /// Whether the published tally's figures and outcomes equal the recomputed ones (DESIGN.md §2:
+    /// "a mismatch is a failed audit"). False when nothing was published.
+    /// </summary>
+    public bool MatchesPublished()
+    {
+        if (Published is null)
+        {
+            return false;
+        }
+
+        TallyPublished recomputed = ToTallyPublished(Published.At, Published.Actor);
+        return EventCodec.Encode(recomputed).AsSpan().SequenceEqual(EventCodec.Encode(Published));
+    }
+}

@@ -1,0 +1,381 @@
+using OwnersVote.Voting.Signing;
+
+namespace OwnersVote.Voting.Events;
+
+/// <summary>
+/// Recounts one vote from its log entries (DESIGN.md §2: "Tally is a pure function from the entries
+/// of a vote to a result"). Each <c>BallotCast</c> is checked offline — WebAuthn assertion against
+/// the owner's enrolled credential, the roll, the matter — then one ballot per headcount principal
+/// counts, and the double count of Civil Code art. 278 is taken per question.
+/// </summary>
+public static class VoteReplay
+{
+    /// <summary>
+    /// Replays vote <paramref name="vote"/> from a compound's whole log, as <c>ov verify</c> reads it:
+    /// the compound's own events (registration, credentials) and that vote's events, in log order,
+    /// verified against the relying party fixed by <c>CompoundRegistered</c>. Positions in the
+    /// result are positions in <paramref name="log"/>.
+    /// </summary>
+    /// <param name="log">The compound's decoded entries, in log order, starting with <c>CompoundRegistered</c>.</param>
+    /// <param name="vote">The vote to recount.</param>
+    /// <exception cref="VoteReplayException">No <c>CompoundRegistered</c> precedes the vote, or the vote's log is inconsistent.</exception>
+    public static VoteReplayResult Replay(IEnumerable<LedgerEvent> log, string vote)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentException.ThrowIfNullOrEmpty(vote);
+
+        ReplayState? state = null;
+        int position = 0;
+        foreach (LedgerEvent e in log)
+        {
+            if (e is CompoundRegistered registered && state is null)
+            {
+                state = new ReplayState(registered.RelyingParty);
+            }
+
+            if (e is not VoteEvent ve || ve.Vote == vote)
+            {
+                (state ?? throw new VoteReplayException($"Event {position} ({e.Type}) comes before CompoundRegistered, which fixes the relying party.")).Apply(e, position);
+            }
+
+            position++;
+        }
+
+        return (state ?? throw new VoteReplayException("The log has no CompoundRegistered.")).Finish();
+    }
+
+    /// <summary>
+    /// Replays the events of one vote in log order: its <c>RollFrozen</c>, <c>MatterPublished</c>,
+    /// <c>BallotCast</c>, <c>BallotSuperseded</c>, <c>VoteClosed</c> and <c>TallyPublished</c>, and the
+    /// compound's <c>CredentialEnrolled</c>/<c>CredentialRevoked</c> (and <c>CompoundRegistered</c>) before and among them.
+    /// </summary>
+    /// <param name="events">The decoded entries, in log order.</param>
+    /// <param name="relyingParty">The RP ID and origins ballots were signed for, and whether user verification was required.</param>
+    /// <exception cref="VoteReplayException">The events are not one vote's log (see the exception).</exception>
+    public static VoteReplayResult Replay(IEnumerable<LedgerEvent> events, RelyingParty relyingParty)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(relyingParty);
+
+        var state = new ReplayState(relyingParty);
+        int position = 0;
+        foreach (LedgerEvent e in events)
+        {
+            state.Apply(e, position);
+            position++;
+        }
+
+        return state.Finish();
+    }
+
+    private sealed class ReplayState(RelyingParty relyingParty)
+    {
+        private readonly Dictionary<string, Credential> _credentials = new(StringComparer.Ordinal);
+        private readonly List<Cast> _casts = [];
+        private readonly Dictionary<string, Cast> _castsById = new(StringComparer.Ordinal);
+        private string? _compound;
+        private string? _vote;
+        private RollFrozen? _roll;
+        private Roll? _tallyRoll;
+        private MatterPublished? _matter;
+        private Matter? _tallyMatter;
+        private bool _closed;
+        private TallyPublished? _published;
+
+        public void Apply(LedgerEvent e, int position)
+        {
+            _compound ??= e.Compound;
+            if (e.Compound != _compound)
+            {
+                throw new VoteReplayException($"Event {position} ({e.Type}) is of compound {e.Compound}, not {_compound}.");
+            }
+
+            if (e is VoteEvent ve)
+            {
+                _vote ??= ve.Vote;
+                if (ve.Vote != _vote)
+                {
+                    throw new VoteReplayException($"Event {position} ({e.Type}) is of vote {ve.Vote}, not {_vote}.");
+                }
+            }
+
+            switch (e)
+            {
+                case CompoundRegistered:
+                    break;
+                case RollFrozen roll:
+                    if (_roll is not null || _casts.Count > 0)
+                    {
+                        throw new VoteReplayException($"Event {position}: a second RollFrozen, or one after ballots were cast.");
+                    }
+
+                    _roll = roll;
+                    _tallyRoll = Wrap(position, roll.ToRoll);
+                    break;
+                case MatterPublished matter:
+                    if (_matter is not null || _casts.Count > 0)
+                    {
+                        throw new VoteReplayException($"Event {position}: a second MatterPublished, or one after ballots were cast.");
+                    }
+
+                    _matter = matter;
+                    _tallyMatter = Wrap(position, matter.ToMatter);
+                    break;
+                case CredentialEnrolled enrolled:
+                    string id = Base64UrlText.Encode(enrolled.CredentialId.Span);
+                    if (!_credentials.TryAdd(id, new Credential(enrolled)))
+                    {
+                        throw new VoteReplayException($"Event {position}: credential {id} is enrolled twice.");
+                    }
+
+                    break;
+                case CredentialRevoked revoked:
+                    string revokedId = Base64UrlText.Encode(revoked.CredentialId.Span);
+                    if (!_credentials.TryGetValue(revokedId, out Credential? credential) || credential.Enrolled.Owner != revoked.Owner)
+                    {
+                        throw new VoteReplayException($"Event {position}: revokes credential {revokedId}, which is not enrolled for that owner.");
+                    }
+
+                    credential.RevokedAt ??= revoked.At;
+                    break;
+                case BallotCast cast:
+                    if (_roll is null || _matter is null)
+                    {
+                        throw new VoteReplayException($"Event {position}: a ballot before the roll and the matter were published.");
+                    }
+
+                    Check(cast, position);
+                    break;
+                case BallotSuperseded superseded:
+                    if (!_castsById.TryGetValue(superseded.Ballot, out Cast? target))
+                    {
+                        throw new VoteReplayException($"Event {position}: supersedes ballot {superseded.Ballot}, which was not cast in this vote.");
+                    }
+
+                    target.SupersededReason ??= superseded.Reason;
+                    break;
+                case VoteClosed:
+                    _closed = true;
+                    break;
+                case TallyPublished published:
+                    _published = published;
+                    break;
+                default:
+                    throw new VoteReplayException($"Event {position}: {e.Type} has no place in a vote's replay.");
+            }
+        }
+
+        public VoteReplayResult Finish()
+        {
+            if (_roll is null || _matter is null)
+            {
+                throw new VoteReplayException("The log has no RollFrozen or no MatterPublished for the vote.");
+            }
+
+            // Per principal, among the ballots that passed every check and were not superseded
+            // explicitly: while the vote allows changes the last counts (DESIGN.md "a later ballot
+            // by the same owner in the same vote supersedes the earlier one only while the vote
+            // is open"), otherwise the first.
+            foreach (IGrouping<string, Cast> principal in _casts.Where(c => c.Valid).GroupBy(c => c.Event.Ballot.Principal, StringComparer.Ordinal))
+            {
+                List<Cast> live = [.. principal.Where(c => c.SupersededReason is null)];
+                foreach (Cast c in principal.Where(c => c.SupersededReason is not null))
+                {
+                    c.Ignore($"superseded:{c.SupersededReason}");
+                }
+
+                Cast? counted = live.Count == 0 ? null : _matter.AllowChange ? live[^1] : live[0];
+                foreach (Cast c in live)
+                {
+                    if (c == counted)
+                    {
+                        c.Disposition = BallotDisposition.Counted;
+                    }
+                    else
+                    {
+                        c.Ignore(_matter.AllowChange ? "replaced-by-later" : "already-voted");
+                    }
+                }
+            }
+
+            List<Cast> countedCasts = [.. _casts.Where(c => c.Disposition == BallotDisposition.Counted)];
+            var questions = new List<ReplayedQuestion>();
+            foreach (MatterQuestion question in _matter.Questions)
+            {
+                List<Ballot> ballots = [];
+                foreach (Cast c in countedCasts)
+                {
+                    Choice choice = c.Event.Ballot.Answers.Single(a => a.Question == question.Id).Choice;
+                    ballots.AddRange(c.Event.Ballot.Units.Select(unit => new Ballot(new UnitId(unit), choice)));
+                }
+
+                TallyResult result = Wrap(-1, () => Tally.Count(_tallyRoll!, _tallyMatter!, ballots));
+                questions.Add(new ReplayedQuestion(question.Id, ballots, result));
+            }
+
+            return new VoteReplayResult(
+                _roll,
+                _matter,
+                questions,
+                [.. _casts.Select(c => new ReplayedBallot(c.Position, c.Id, c.Event.Ballot.Principal, c.Disposition, c.Reason))],
+                _closed,
+                _published);
+        }
+
+        private void Check(BallotCast e, int position)
+        {
+            var cast = new Cast(e, position);
+            _casts.Add(cast);
+            if (!_castsById.TryAdd(cast.Id, cast))
+            {
+                cast.Reject("duplicate-ballot");
+                return;
+            }
+
+            if (_closed)
+            {
+                cast.Ignore("after-close");
+                return;
+            }
+
+            MatterPublished matter = _matter!;
+            if (e.At < matter.Opens || e.At >= matter.Closes)
+            {
+                cast.Reject("outside-voting-period");
+                return;
+            }
+
+            if (!_credentials.TryGetValue(Base64UrlText.Encode(e.Assertion.CredentialId.Span), out Credential? credential))
+            {
+                cast.Reject("unknown-credential");
+                return;
+            }
+
+            if (credential.RevokedAt is { } revokedAt && revokedAt <= e.At)
+            {
+                cast.Reject("credential-revoked");
+                return;
+            }
+
+            if (e.At < credential.Enrolled.ActiveFrom)
+            {
+                cast.Reject("credential-not-active");
+                return;
+            }
+
+            // The signature first: an unsigned claim should not even reach the roll checks.
+            var stored = new StoredCredential(credential.Enrolled.CredentialId, credential.Enrolled.PublicKey, credential.SignCount);
+            AssertionResult verdict = AssertionVerifier.Verify(e.Assertion, BallotChallenge.Compute(e.Ballot), stored, relyingParty);
+            if (verdict is AssertionResult.Rejected rejected)
+            {
+                cast.Reject(rejected.Code);
+                return;
+            }
+
+            // WebAuthn §7.2 step 22: the stored counter moves to the accepted one.
+            credential.SignCount = ((AssertionResult.Accepted)verdict).SignCount;
+
+            if (CheckRoll(e.Ballot, credential.Enrolled.Owner) is { } rollProblem)
+            {
+                cast.Reject(rollProblem);
+                return;
+            }
+
+            var expected = matter.Questions.Select(q => q.Id).ToList();
+            if (!e.Ballot.Answers.Select(a => a.Question).SequenceEqual(expected, StringComparer.Ordinal)
+                || e.Ballot.Answers.Any(a => !matter.Options.Contains(a.Choice)))
+            {
+                cast.Reject("answers-mismatch");
+                return;
+            }
+
+            cast.Valid = true;
+        }
+
+        private string? CheckRoll(OwnerBallot ballot, string signer)
+        {
+            var byUnit = _roll!.Units.ToDictionary(u => u.Unit.Value, StringComparer.Ordinal);
+            foreach (string unit in ballot.Units)
+            {
+                if (!byUnit.TryGetValue(unit, out RollEntry? entry))
+                {
+                    return "not-on-roll";
+                }
+
+                if (entry.Principal.Value != ballot.Principal)
+                {
+                    return "wrong-principal";
+                }
+
+                // Only the owner enrolled for the unit may sign for it.
+                if (entry.Owner != signer)
+                {
+                    return "not-owner";
+                }
+
+                // Shanghai art. 69: only the owners of the buildings concerned decide.
+                if (_matter!.Scope.Count > 0 && !_matter.Scope.Contains(entry.Building))
+                {
+                    return "out-of-scope";
+                }
+            }
+
+            // JI art. 9: a principal is one vote for all of its units; the ballot must cover
+            // exactly the principal's units in scope, so no unit is left out or counted apart.
+            var principalUnits = _roll.Units
+                .Where(u => u.Principal.Value == ballot.Principal && (_matter!.Scope.Count == 0 || _matter.Scope.Contains(u.Building)))
+                .Select(u => u.Unit.Value);
+            return principalUnits.SequenceEqual(ballot.Units, StringComparer.Ordinal) ? null : "units-mismatch";
+        }
+
+        private static T Wrap<T>(int position, Func<T> build)
+        {
+            try
+            {
+                return build();
+            }
+            catch (VotingDataException e)
+            {
+                throw new VoteReplayException(position < 0 ? $"The tally cannot be taken: {e.Message}" : $"Event {position}: {e.Message}", e);
+            }
+        }
+    }
+
+    private sealed class Credential(CredentialEnrolled enrolled)
+    {
+        public CredentialEnrolled Enrolled { get; } = enrolled;
+
+        public uint SignCount { get; set; }
+
+        public DateTimeOffset? RevokedAt { get; set; }
+    }
+
+    private sealed class Cast(BallotCast e, int position)
+    {
+        public BallotCast Event { get; } = e;
+
+        public int Position { get; } = position;
+
+        public string Id { get; } = e.BallotId;
+
+        public bool Valid { get; set; }
+
+        public string? SupersededReason { get; set; }
+
+        public BallotDisposition Disposition { get; set; } = BallotDisposition.Rejected;
+
+        public string? Reason { get; private set; }
+
+        public void Reject(string reason)
+        {
+            Disposition = BallotDisposition.Rejected;
+            Reason = reason;
+        }
+
+        public void Ignore(string reason)
+        {
+            Disposition = BallotDisposition.Ignored;
+            Reason = reason;
+        }
+    }
+}

@@ -1,0 +1,221 @@
+using System.Security.Cryptography;
+using NSec.Cryptography;
+
+namespace OwnersVote.Voting.Signing;
+
+/// <summary>COSE algorithm identifiers accepted for ballot signatures (IANA COSE Algorithms registry).</summary>
+public enum CoseAlgorithm
+{
+    /// <summary>ECDSA with SHA-256 on P-256 (RFC 9053 §2.1). Every passkey can use it.</summary>
+    ES256 = -7,
+
+    /// <summary>EdDSA, here Ed25519 only (RFC 9053 §2.2).</summary>
+    EdDSA = -8,
+
+    /// <summary>RSASSA-PKCS1-v1_5 with SHA-256 (RFC 8812 §2), used by Windows Hello.</summary>
+    RS256 = -257,
+}
+
+/// <summary>
+/// A credential public key as WebAuthn stores it: a COSE_Key (RFC 9052 §7) in CBOR. Only the key
+/// types and parameters of ES256, RS256 and Ed25519 are accepted, each with its <c>alg</c>, and no
+/// other labels; the encoding must be exactly one definite-length CBOR map.
+/// </summary>
+public sealed class CoseKey
+{
+    // COSE key common parameters (RFC 9052 §7.1) and key type parameters (RFC 9053 §7.1, §7.2; RFC 8230 §4).
+    private const long LabelKty = 1;
+    private const long LabelAlg = 3;
+    private const long LabelCrvOrN = -1;
+    private const long LabelXOrE = -2;
+    private const long LabelY = -3;
+    private const long KtyOkp = 1;
+    private const long KtyEc2 = 2;
+    private const long KtyRsa = 3;
+    private const long CrvP256 = 1;
+    private const long CrvEd25519 = 6;
+
+    private readonly byte[] _x;
+    private readonly byte[] _y;
+
+    private CoseKey(CoseAlgorithm algorithm, byte[] encoded, byte[] x, byte[] y)
+    {
+        Algorithm = algorithm;
+        Encoded = encoded;
+        _x = x;
+        _y = y;
+    }
+
+    /// <summary>The signature algorithm the key is bound to.</summary>
+    public CoseAlgorithm Algorithm { get; }
+
+    /// <summary>The CBOR bytes the key was parsed from.</summary>
+    public ReadOnlyMemory<byte> Encoded { get; }
+
+    /// <summary>Parses a COSE_Key; returns false (never throws) for anything malformed or unsupported.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> cbor, out CoseKey? key)
+    {
+        key = null;
+        var reader = new CborReader(cbor);
+        try
+        {
+            if (!TryRead(ref reader, cbor.ToArray(), out key) || !reader.AtEnd)
+            {
+                key = null;
+                return false;
+            }
+
+            return true;
+        }
+        catch (FormatException)
+        {
+            // Malformed CBOR from the wire is a "no", not a crash.
+            key = null;
+            return false;
+        }
+    }
+
+    /// <summary>Parses a COSE_Key.</summary>
+    /// <exception cref="FormatException">The bytes are not exactly one supported COSE_Key.</exception>
+    public static CoseKey Parse(ReadOnlySpan<byte> cbor) =>
+        TryParse(cbor, out CoseKey? key) ? key! : throw new FormatException("Not a supported COSE_Key (ES256, RS256 or Ed25519).");
+
+    /// <summary>Encodes an uncompressed P-256 point as an ES256 COSE_Key.</summary>
+    /// <exception cref="ArgumentException">A coordinate is not 32 bytes.</exception>
+    public static byte[] EncodeEs256(ReadOnlySpan<byte> x, ReadOnlySpan<byte> y)
+    {
+        if (x.Length != 32 || y.Length != 32)
+        {
+            throw new ArgumentException("P-256 coordinates are 32 bytes each.");
+        }
+
+        // Canonical CBOR map {1: 2, 3: -7, -1: 1, -2: x, -3: y} (RFC 9053 §7.1.1).
+        byte[] encoded = new byte[77];
+        ReadOnlySpan<byte> head = [0xA5, 0x01, 0x02, 0x03, 0x26, 0x20, 0x01, 0x21, 0x58, 0x20];
+        head.CopyTo(encoded);
+        x.CopyTo(encoded.AsSpan(10));
+        encoded[42] = 0x22;
+        encoded[43] = 0x58;
+        encoded[44] = 0x20;
+        y.CopyTo(encoded.AsSpan(45));
+        return encoded;
+    }
+
+    /// <summary>
+    /// Verifies a WebAuthn assertion signature over <paramref name="data"/> (authenticatorData ‖
+    /// SHA-256(clientDataJSON)). ES256 signatures are ASN.1 DER (WebAuthn §6.5.6, "Signature
+    /// Formats"); RS256 is PKCS #1 v1.5; Ed25519 is the raw 64 bytes. Returns false for any bad signature.
+    /// </summary>
+    public bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
+    {
+        switch (Algorithm)
+        {
+            case CoseAlgorithm.ES256:
+                using (ECDsa ecdsa = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = new ECPoint { X = _x, Y = _y } }))
+                {
+                    return ecdsa.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+                }
+
+            case CoseAlgorithm.RS256:
+                using (RSA rsa = RSA.Create(new RSAParameters { Modulus = _x, Exponent = _y }))
+                {
+                    return rsa.VerifyData(data, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+                }
+
+            case CoseAlgorithm.EdDSA:
+                var ed25519 = SignatureAlgorithm.Ed25519;
+                return PublicKey.TryImport(ed25519, _x, KeyBlobFormat.RawPublicKey, out PublicKey? publicKey)
+                    && ed25519.Verify(publicKey!, data, signature);
+            default:
+                return false;
+        }
+    }
+
+    private static bool TryRead(ref CborReader reader, byte[] encoded, out CoseKey? key)
+    {
+        key = null;
+        int count = reader.ReadMapHeader();
+        var seen = new HashSet<long>();
+        long? kty = null, alg = null, crvOrN = null;
+        byte[]? xOrE = null, y = null;
+        byte[]? n = null;
+        for (int i = 0; i < count; i++)
+        {
+            long label = reader.ReadInt64();
+            if (!seen.Add(label))
+            {
+                // RFC 8949 §5.6: a map with duplicate keys is not valid.
+                return false;
+            }
+
+            switch (label)
+            {
+                case LabelKty:
+                    kty = reader.ReadInt64();
+                    break;
+                case LabelAlg:
+                    alg = reader.ReadInt64();
+                    break;
+                case LabelCrvOrN:
+                    if (reader.PeekMajorType() == CborMajorType.ByteString)
+                    {
+                        n = reader.ReadByteString().ToArray();
+                    }
+                    else
+                    {
+                        crvOrN = reader.ReadInt64();
+                    }
+
+                    break;
+                case LabelXOrE:
+                    xOrE = reader.ReadByteString().ToArray();
+                    break;
+                case LabelY:
+                    y = reader.ReadByteString().ToArray();
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return Build(kty, alg, crvOrN, n, xOrE, y, encoded, out key);
+    }
+
+    private static bool Build(long? kty, long? alg, long? crv, byte[]? n, byte[]? xOrE, byte[]? y, byte[] encoded, out CoseKey? key)
+    {
+        key = null;
+        switch (kty, alg)
+        {
+            case (KtyEc2, (long)CoseAlgorithm.ES256) when crv == CrvP256 && n is null && xOrE is { Length: 32 } && y is { Length: 32 }:
+                if (!IsOnP256(xOrE, y))
+                {
+                    return false;
+                }
+
+                key = new CoseKey(CoseAlgorithm.ES256, encoded, xOrE, y);
+                return true;
+            case (KtyRsa, (long)CoseAlgorithm.RS256) when crv is null && n is { Length: >= 256 } && n[0] != 0 && xOrE is { Length: > 0 and <= 8 } && y is null:
+                key = new CoseKey(CoseAlgorithm.RS256, encoded, n, xOrE);
+                return true;
+            case (KtyOkp, (long)CoseAlgorithm.EdDSA) when crv == CrvEd25519 && n is null && xOrE is { Length: 32 } && y is null:
+                key = new CoseKey(CoseAlgorithm.EdDSA, encoded, xOrE, []);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsOnP256(byte[] x, byte[] y)
+    {
+        try
+        {
+            using ECDsa ecdsa = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = new ECPoint { X = x, Y = y } });
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            // The platform validates the point on import; a point off the curve is a malformed key.
+            return false;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using OwnersVote.Voting.Events;
+using OwnersVote.Voting.Signing;
+using OwnersVote.Voting.Tests.Signing;
+
+namespace OwnersVote.Voting.Tests.Events;
+
+/// <summary>One well-formed event of each type, for round-trip and rejection tests.</summary>
+internal static class EventSamples
+{
+    public const string Compound = "jingcheng-pinyayuan";
+    public const string Vote = "b57-lift-2025";
+
+    public static readonly byte[] CompoundKey = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+    public static readonly DateTimeOffset At = new(2025, 3, 1, 8, 0, 0, TimeSpan.Zero);
+
+    public static string Owner(string id) => OwnerKey.Hash(CompoundKey, id);
+
+    public static IEnumerable<LedgerEvent> All()
+    {
+        using SoftwareAuthenticator authenticator = SoftwareAuthenticator.MakeCredential(BallotFixtures.RpId);
+        OwnerBallot ballot = BallotFixtures.OwnerBallot() with { Compound = Compound, Vote = Vote };
+        yield return Registered();
+        yield return new RollFrozen(Compound, Vote, At, "officer:wang", [
+            new RollEntry(new UnitId("57-0101"), new BuildingId("57"), Area.FromHundredths(8_912), AreaSource.Registry, Owner("310000000000000001"), new OwnerId("p-57-0101")),
+            new RollEntry(new UnitId("57-0102"), new BuildingId("57"), Area.FromHundredths(10_250), AreaSource.Survey, Owner("310000000000000001"), new OwnerId("p-57-0101")),
+            new RollEntry(new UnitId("57-0201"), new BuildingId("57"), Area.FromHundredths(9_000), AreaSource.Contract, Owner("DEVELOPER"), OwnerId.Developer),
+        ]);
+        yield return Matter();
+        yield return new CredentialEnrolled(Compound, At, "officer:wang", Owner("310000000000000001"), authenticator.CredentialId, CoseKey.Parse(authenticator.CosePublicKey), CredentialKind.Passkey, ["officer:wang", "officer:zhao"], At.AddDays(1), OwnerNotified: true);
+        yield return new CredentialRevoked(Compound, At.AddDays(3), "officer:wang", Owner("310000000000000001"), authenticator.CredentialId, ["officer:wang", "officer:zhao"], "lost-device");
+        WebAuthnAssertion assertion = authenticator.GetAssertion(BallotChallenge.Compute(ballot), BallotFixtures.Origin);
+        var cast = new BallotCast(Compound, Vote, At.AddDays(2), "owner:" + Owner("310000000000000001"), ballot, assertion);
+        yield return cast;
+        yield return new BallotSuperseded(Compound, Vote, At.AddDays(2).AddMinutes(5), "officer:wang", cast.BallotId, "online-wins-over-paper");
+        yield return new VoteClosed(Compound, Vote, At.AddDays(7), "system");
+        yield return new TallyPublished(Compound, Vote, At.AddDays(7).AddMinutes(1), "system", ThresholdClass.Ordinary, [
+            new QuestionTally(
+                "q1",
+                Count(28_162, 2),
+                Count(19_162, 1),
+                Count(19_162, 1),
+                DoubleCount.Zero,
+                DoubleCount.Zero,
+                DoubleCount.Zero,
+                QuorumMet: false,
+                Passed: false),
+        ]);
+    }
+
+    public static CompoundRegistered Registered() =>
+        new(Compound, At, "admin:li", "景城品雅苑", "上海市闵行区马桥镇", BallotFixtures.RpId, [BallotFixtures.Origin], RequireUserVerification: true);
+
+    public static MatterPublished Matter(bool allowChange = true) => new(
+        Compound,
+        Vote,
+        At,
+        "committee:chen",
+        "57号楼电梯维修",
+        "使用专项维修资金维修57号楼电梯，费用约 ¥386,000。",
+        [new MatterQuestion("q1", "是否同意使用专项维修资金维修57号楼电梯？")],
+        [Choice.Yes, Choice.No, Choice.Abstain],
+        [new BuildingId("57")],
+        ThresholdClass.Ordinary,
+        At.AddDays(1),
+        At.AddDays(7),
+        allowChange,
+        InvalidBallotRule.Participating,
+        [new MatterDocument("quotation.pdf", new string('a', 64))]);
+
+    public static DoubleCount Count(long area, int heads) => new(Area.FromHundredths(area), Headcount.FromInt32(heads));
+}
