@@ -2,9 +2,11 @@ using OwnersVote.Voting;
 
 namespace OwnersVote.Web.Projections;
 
-// The log events the projections are built from, by their DESIGN.md §2 names. The Projector is
-// the only code that turns them into rows, so feeding it from the log (decoded entries) instead of
-// the demo seeder changes no page or endpoint.
+// The events the projections are built from, by their DESIGN.md §2 names, reduced to what the
+// tables hold. The Projector is the only code that turns them into rows, so feeding it from the
+// log changes no page or endpoint. The encoded log events (OwnersVote.Voting.Events: per-vote
+// RollFrozen, multi-question MatterPublished, signed BallotCast) map onto these; switching the
+// Projector's input to them is the next step, together with the signed-ballot flow.
 
 /// <summary>A log event the projections apply, with the time it was sequenced.</summary>
 public abstract record LogEvent(DateTimeOffset At);
