@@ -26,6 +26,7 @@ internal static class AppenderLoad
 
     // The Ledger issue's target: durable appends ≥ 100,000 entries/s on one core.
     private const double TargetEntriesPerSecond = 100_000;
+    private const double IssueSha256PerSecond = 2_400_000;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -40,13 +41,14 @@ internal static class AppenderLoad
         try
         {
             Describe(settings, directory);
-            double sha256PerSecond = Sha256PerSecond(TimeSpan.FromSeconds(1));
+            (double sha256PerSecond, double sha256PerCpuSecond) = Sha256PerSecond(TimeSpan.FromSeconds(1));
             Print("SHA-256/s, 65-byte inputs, one thread", sha256PerSecond);
+            Print("SHA-256 per CPU-second (the same loop)", sha256PerCpuSecond);
             double fsyncsPerSecond = FsyncsPerSecond(directory, TimeSpan.FromSeconds(2));
             Print("fsyncs/s, 4 KiB append + fsync, same directory", fsyncsPerSecond);
 
             LoadResult load = await AppendAsync(settings, Path.Combine(directory, "log"));
-            Report(settings, load, sha256PerSecond, fsyncsPerSecond);
+            Report(settings, load, sha256PerSecond, sha256PerCpuSecond, fsyncsPerSecond);
             return 0;
         }
         finally
@@ -67,11 +69,14 @@ internal static class AppenderLoad
 
     // The bound of every ratio (the Ledger issue: "SHA-256 of 64-byte inputs per second on this
     // machine"); 65 bytes is the leaf and node input of RFC 9162 §2.1.1 and costs the same two blocks.
-    private static double Sha256PerSecond(TimeSpan duration)
+    // Also per CPU-second, the unit CPU per entry is converted with: on a shared core the wall-clock
+    // rate falls with the load while the CPU-time rate does not.
+    private static (double PerSecond, double PerCpuSecond) Sha256PerSecond(TimeSpan duration)
     {
         Span<byte> input = stackalloc byte[65];
         Span<byte> digest = stackalloc byte[32];
         long count = 0;
+        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < duration)
         {
@@ -84,7 +89,9 @@ internal static class AppenderLoad
             count += 1_000;
         }
 
-        return count / clock.Elapsed.TotalSeconds;
+        TimeSpan elapsed = clock.Elapsed;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        return (count / elapsed.TotalSeconds, count / cpu.TotalSeconds);
     }
 
     // What the journal does per batch: append a record to a file and fsync it.
@@ -186,7 +193,7 @@ internal static class AppenderLoad
         return (checkpoint.Size, clock.Elapsed);
     }
 
-    private static void Report(Settings settings, LoadResult load, double sha256PerSecond, double fsyncsPerSecond)
+    private static void Report(Settings settings, LoadResult load, double sha256PerSecond, double sha256PerCpuSecond, double fsyncsPerSecond)
     {
         double seconds = load.Measured.TotalSeconds;
         double entriesPerSecond = load.Latencies.Length / seconds;
@@ -208,9 +215,14 @@ internal static class AppenderLoad
         Print("batches/s ÷ fsyncs/s", batchesPerSecond / fsyncsPerSecond, "0.000");
         // What one whole core would sustain if the appender were CPU-bound: on a shared machine the
         // pinned core is not all ours, so this is reported beside the measured rate, not instead.
-        Print("CPU per entry in SHA-256s", cpuPerEntry * sha256PerSecond, "0.0");
+        Print("CPU per entry in SHA-256s (per CPU-second)", cpuPerEntry * sha256PerCpuSecond, "0.0");
         Print("entries per CPU-second", 1 / cpuPerEntry);
         Console.WriteLine($"target: ≥ {TargetEntriesPerSecond:N0} entries/s on one core: {(entriesPerSecond >= TargetEntriesPerSecond ? "met" : "missed")} ({entriesPerSecond / TargetEntriesPerSecond:0.00}× target, {settings.Writers} writers)");
+        // The issue states the target for a machine doing ~2.4M SHA-256/s per core; as a ratio it
+        // carries over to a machine (or a moment) that hashes slower.
+        double targetRatio = TargetEntriesPerSecond / IssueSha256PerSecond;
+        double ratio = entriesPerSecond / sha256PerSecond;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"target as a ratio: {TargetEntriesPerSecond:N0} / {IssueSha256PerSecond:N0} = {targetRatio:0.0000} entries per SHA-256: {(ratio >= targetRatio ? "met" : "missed")} ({ratio / targetRatio:0.00}×)"));
     }
 
     private static string Milliseconds(long[] sorted, double quantile)
