@@ -1,4 +1,19 @@
 using BenchmarkDotNet.Running;
+using OwnersVote.Benchmarks;
 
 // dotnet run -c Release --project bench/OwnersVote.Benchmarks -- --filter '*'
+// taskset -c 0 dotnet bench/OwnersVote.Benchmarks/bin/Release/net10.0/OwnersVote.Benchmarks.dll appender --seconds 10 --writers 1024
+// dotnet bench/OwnersVote.Benchmarks/bin/Release/net10.0/OwnersVote.Benchmarks.dll verify --rounds 5
+// See docs/benchmarks.md.
+if (args is ["appender", ..])
+{
+    return await AppenderLoad.RunAsync(args);
+}
+
+if (args is ["verify", ..])
+{
+    return await VerificationPairs.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -24,6 +24,8 @@ namespace OwnersVote.Ledger;
 /// </remarks>
 public sealed class FileTileStore : ITileStore
 {
+    private const int MaxConcurrentSyncs = 16;
+
     private readonly string _root;
     private readonly bool _deferSync;
     private readonly ConcurrentDictionary<string, bool> _unsynced = new(StringComparer.Ordinal);
@@ -60,28 +62,56 @@ public sealed class FileTileStore : ITileStore
     }
 
     /// <inheritdoc />
-    public Task FlushAsync(CancellationToken cancellationToken)
+    public async Task FlushAsync(CancellationToken cancellationToken)
     {
         // Files first, then the directories whose entries (renames) name them.
         string[] pending = [.. _unsynced.Keys];
-        foreach (string path in pending.Where(p => !_unsynced[p]))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            RandomAccess.FlushToDisk(handle);
-        }
-
-        foreach (string directory in pending.Where(p => _unsynced[p]))
-        {
-            PosixFiles.Fsync(directory);
-        }
-
+        await SyncAllAsync(pending.Where(p => !_unsynced[p]), FsyncFile, cancellationToken).ConfigureAwait(false);
+        await SyncAllAsync(pending.Where(p => _unsynced[p]), PosixFiles.Fsync, cancellationToken).ConfigureAwait(false);
         foreach (string path in pending)
         {
             _unsynced.TryRemove(path, out _);
         }
+    }
 
-        return Task.CompletedTask;
+    // A sync point after a second of batches has hundreds of files (each batch writes its partial
+    // tiles under new names). fsyncs issued one after another each wait for their own journal
+    // commit; issued together, the file system commits them in a few (ext4's jbd2 joins concurrent
+    // fsyncs into one transaction). Measured: 300 small files, 1.1 s one by one, 0.16 s from 16
+    // threads. Dedicated threads, because each blocks in the kernel and the thread pool of a
+    // process pinned to one core would run them one at a time.
+    private static async Task SyncAllAsync(IEnumerable<string> paths, Action<string> sync, CancellationToken cancellationToken)
+    {
+        var queue = new ConcurrentQueue<string>(paths);
+        int workers = Math.Min(MaxConcurrentSyncs, queue.Count);
+        if (workers <= 1)
+        {
+            Drain(queue, sync, cancellationToken);
+            return;
+        }
+
+        var running = new Task[workers];
+        for (int i = 0; i < workers; i++)
+        {
+            running[i] = Task.Factory.StartNew(() => Drain(queue, sync, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        await Task.WhenAll(running).ConfigureAwait(false);
+    }
+
+    private static void Drain(ConcurrentQueue<string> queue, Action<string> sync, CancellationToken cancellationToken)
+    {
+        while (queue.TryDequeue(out string? path))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            sync(path);
+        }
+    }
+
+    private static void FsyncFile(string path)
+    {
+        using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        RandomAccess.FlushToDisk(handle);
     }
 
     /// <inheritdoc />

@@ -134,6 +134,29 @@ public sealed class TileBuilderTests
     }
 
     [Fact]
+    public async Task A_warm_hash_source_serves_every_node_of_the_tree_in_any_order()
+    {
+        // One source kept for a tree size, as a server keeps it, caches the node hashes it computes
+        // inside each tile; whatever order they are asked in, each must equal the whole tree's.
+        TreeFixture fixture = s_tree.Value;
+        var store = new MemoryTileStore();
+        await BuildAsync(store, 70_000, [70_000]);
+        var tiles = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (string path in store.Paths)
+        {
+            tiles[path] = (await store.ReadAsync(path, TestContext.Current.CancellationToken))!;
+        }
+
+        var source = new TileHashSource(70_000, path => tiles.TryGetValue(path.ToString(), out byte[]? tile) ? tile : null);
+        (int Level, long Index)[] nodes = [.. Enumerable.Range(0, 17).SelectMany(level => Enumerable.Range(0, (int)(70_000L >> level)).Select(index => (level, (long)index)))];
+        new Random(5).Shuffle(nodes);
+        foreach ((int level, long index) in nodes.Concat(nodes.Reverse()))
+        {
+            Assert.Equal(fixture.GetNode(level, index), source.GetNode(level, index));
+        }
+    }
+
+    [Fact]
     public async Task A_hash_source_reports_a_missing_or_malformed_tile_by_path()
     {
         var store = new MemoryTileStore();
