@@ -1,4 +1,5 @@
 using System.Text;
+using OwnersVote.Cli.Commands;
 using OwnersVote.Ledger;
 using OwnersVote.Voting;
 using OwnersVote.Voting.Events;
@@ -180,6 +181,41 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Contains("log/key: not found; give the log key with --key", missing.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, right.ExitCode);
         Assert.StartsWith(LiftLine + "\n", right.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_witnessed_log_needs_the_witness_cosignature_when_a_witness_key_is_given()
+    {
+        List<byte[]> entries = _votes.Entries();
+        string dir = await WriteLogAsync(entries);
+        string witnessKey = Path.Combine(_temp.Path, "w.key");
+        Assert.Equal(0, OvRun.Of("keygen", "--type", "cosignature", "--name", "yeweihui", "--out", witnessKey).ExitCode);
+        RunningWitness witness = await WitnessCommand.StartAsync(
+            ["--port", "0", "--key", witnessKey, "--state", Path.Combine(_temp.Path, "state"), "--log", $"{LogOrigin}={VerifierKey}"],
+            TextWriter.Null,
+            TextWriter.Null,
+            TestContext.Current.CancellationToken);
+        await using (witness)
+        {
+            string witnessVerifier = witness.Key.VerifierKey;
+            OvRun unwitnessed = OvRun.Of("verify", dir, "--key", VerifierKey, "--witness-key", witnessVerifier);
+            Assert.Equal(1, unwitnessed.ExitCode);
+            Assert.Contains("0 witness cosignature(s), at least 1 required", unwitnessed.Stderr, StringComparison.Ordinal);
+
+            using var transport = new HttpWitnessTransport();
+            var client = new WitnessClient(transport, [new WitnessEndpoint(witness.Server.Url, witness.Key)], 1, TimeSpan.FromSeconds(20));
+            WitnessedCheckpoint cosigned = await client.CosignAsync(
+                File.ReadAllBytes(Path.Combine(dir, "checkpoint")), TestLogs.ProveFrom(dir, entries.Count), TestContext.Current.CancellationToken);
+            File.WriteAllBytes(Path.Combine(dir, "checkpoint"), cosigned.SignedNote);
+
+            OvRun run = OvRun.Of("verify", dir, "--key", VerifierKey, "--witness-key", witnessVerifier);
+
+            Assert.Equal(0, run.ExitCode);
+            string[] lines = run.Stdout.TrimEnd('\n').Split('\n');
+            Assert.Equal($"checkpoint {entries.Count} cosigned by yeweihui", lines[0]);
+            Assert.Equal(LiftLine, lines[1]);
+            Assert.StartsWith("OK ", lines[^1], StringComparison.Ordinal);
+        }
     }
 
     [Theory]
