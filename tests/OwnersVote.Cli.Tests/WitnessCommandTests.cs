@@ -153,6 +153,27 @@ public sealed class WitnessCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_request_body_over_64_KiB_is_refused_before_the_witness_reads_it()
+    {
+        (RunningWitness witness, _) = await StartAsync(CosignerKey("w1"), Path.Combine(_temp.Path, "state"));
+        await using (witness)
+        {
+            using var http = new HttpClient();
+            using var large = new ByteArrayContent(new byte[WitnessServer.MaxRequestBytes + 1]);
+            using HttpResponseMessage response = await http.PostAsync(new Uri(witness.Server.Url, "add-checkpoint"), large, Token);
+            Assert.Equal(413, (int)response.StatusCode);
+
+            // Chunked, without a Content-Length: Kestrel's body limit stops it.
+            var pipe = new System.IO.Pipelines.Pipe(new System.IO.Pipelines.PipeOptions(pauseWriterThreshold: 0));
+            await pipe.Writer.WriteAsync(new byte[WitnessServer.MaxRequestBytes + 1], Token);
+            await pipe.Writer.CompleteAsync();
+            using var chunked = new StreamContent(pipe.Reader.AsStream());
+            using HttpResponseMessage chunkedResponse = await http.PostAsync(new Uri(witness.Server.Url, "add-checkpoint"), chunked, Token);
+            Assert.Equal(413, (int)chunkedResponse.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task A_restarted_witness_remembers_the_last_checkpoint_it_cosigned()
     {
         string key = CosignerKey("w1");
