@@ -2,8 +2,12 @@
 # Installs the Debian packages the tests use, only those missing. Needs root (or sudo).
 #   golang-go, golang-golang-x-mod-dev: an independent Go implementation (golang.org/x/mod/sumdb/note
 #   and sumdb/tlog) for the ledger's interoperability tests.
+#   chromium, chromium-driver, fonts-noto-cjk: the real browser the end-to-end tests drive through
+#   Playwright (/usr/lib/chromium/chromium; Playwright's own browser download is not used), with
+#   CJK fonts so Chinese pages render as owners see them.
+#   postgresql: a private PostgreSQL 15 server the end-to-end tests start and stop themselves.
 set -euo pipefail
-packages=(golang-go golang-golang-x-mod-dev)
+packages=(golang-go golang-golang-x-mod-dev chromium chromium-driver fonts-noto-cjk postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -73,7 +73,7 @@ public sealed class FileTileStore : ITileStore
 
         foreach (string directory in pending.Where(p => _unsynced[p]))
         {
-            DirectorySync.Fsync(directory);
+            PosixFiles.Fsync(directory);
         }
 
         foreach (string path in pending)
@@ -126,18 +126,11 @@ public sealed class FileTileStore : ITileStore
 
             if (immutable)
             {
-                try
+                if (!PosixFiles.RenameNoReplace(temp, file))
                 {
-                    File.Move(temp, file, overwrite: false);
-                }
-                catch (IOException) when (File.Exists(file))
-                {
-                    // Another writer created it first: fine if identical, a fork if not.
-                    if (!await SameContentAsync(path, file, data, cancellationToken).ConfigureAwait(false))
-                    {
-                        throw;
-                    }
-
+                    // Another writer created it first: fine if identical; SameContentAsync throws
+                    // TileConflictException for a fork.
+                    await SameContentAsync(path, file, data, cancellationToken).ConfigureAwait(false);
                     return;
                 }
             }
@@ -154,7 +147,7 @@ public sealed class FileTileStore : ITileStore
             }
             else
             {
-                DirectorySync.Fsync(directory);
+                PosixFiles.Fsync(directory);
             }
         }
         finally
@@ -205,7 +198,7 @@ public sealed class FileTileStore : ITileStore
         }
         else
         {
-            DirectorySync.Fsync(parent);
+            PosixFiles.Fsync(parent);
         }
     }
 }

@@ -61,7 +61,7 @@ public sealed class FileWitnessStateStore : IWitnessStateStore, IDisposable
 
             // The rename itself is durable only once the directory is synced; the witness
             // "MUST persist the new checkpoint before responding" (c2sp.org/tlog-witness).
-            DirectorySync.Fsync(_directory);
+            PosixFiles.Fsync(_directory);
             return true;
         }
         finally

@@ -70,7 +70,7 @@ public sealed class LogJournal : IDisposable
             string path = SegmentPath(directory, start);
             SafeFileHandle created = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read);
             RandomAccess.FlushToDisk(created);
-            DirectorySync.Fsync(directory);
+            PosixFiles.Fsync(directory);
             pending = [];
             return new LogJournal(directory, created, 0, start, start);
         }
@@ -195,13 +195,13 @@ public sealed class LogJournal : IDisposable
         string newPath = SegmentPath(_directory, Size);
         SafeFileHandle created = File.OpenHandle(newPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read);
         RandomAccess.FlushToDisk(created);
-        DirectorySync.Fsync(_directory);
+        PosixFiles.Fsync(_directory);
         _segment.Dispose();
         _segment = created;
         _segmentLength = 0;
         DurableSize = Size;
         File.Delete(oldPath);
-        DirectorySync.Fsync(_directory);
+        PosixFiles.Fsync(_directory);
     }
 
     /// <summary>Deletes the journal after a clean shutdown made everything durable.</summary>
@@ -212,7 +212,7 @@ public sealed class LogJournal : IDisposable
         if (delete && Size == DurableSize)
         {
             File.Delete(path);
-            DirectorySync.Fsync(_directory);
+            PosixFiles.Fsync(_directory);
         }
     }
 

@@ -1,0 +1,29 @@
+namespace OwnersVote.Web.Data;
+
+/// <summary>A matter put to the vote (表决事项).</summary>
+public sealed class MatterRow
+{
+    public required string Id { get; set; }
+
+    public required string CompoundId { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Text { get; set; }
+
+    /// <summary>Which threshold applies: Ordinary (more than half) or Major (at least three quarters).</summary>
+    public required string Threshold { get; set; }
+
+    public DateTimeOffset OpensAt { get; set; }
+
+    public DateTimeOffset ClosesAt { get; set; }
+
+    /// <summary>When the vote was closed (VoteClosed), or null while it is open.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>When the result was published (TallyPublished), or null.</summary>
+    public DateTimeOffset? ResultPublishedAt { get; set; }
+
+    /// <summary>The published result, or null before TallyPublished.</summary>
+    public bool? ResultPassed { get; set; }
+}

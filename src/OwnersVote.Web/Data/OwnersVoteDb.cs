@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace OwnersVote.Web.Data;
+
+/// <summary>
+/// The projection store. Tables are derived from the log and can be dropped and rebuilt by
+/// replaying it through the Projector (DESIGN.md §2: nothing that changes a vote's outcome lives
+/// only in a table), so the schema is created from the model rather than migrated. No names and
+/// no ID numbers are stored: owners are keyed-hash ids (PIPL; DESIGN.md §1).
+/// </summary>
+public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbContext(options)
+{
+    public DbSet<CompoundRow> Compounds => Set<CompoundRow>();
+
+    public DbSet<BuildingRow> Buildings => Set<BuildingRow>();
+
+    public DbSet<UnitRow> Units => Set<UnitRow>();
+
+    public DbSet<OwnerRow> Owners => Set<OwnerRow>();
+
+    public DbSet<MatterRow> Matters => Set<MatterRow>();
+
+    public DbSet<MatterScopeRow> MatterScopes => Set<MatterScopeRow>();
+
+    public DbSet<BallotRow> Ballots => Set<BallotRow>();
+
+    public DbSet<InvitationRow> Invitations => Set<InvitationRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<CompoundRow>(e =>
+        {
+            e.ToTable("compounds");
+            e.HasKey(x => x.Id);
+        });
+        modelBuilder.Entity<BuildingRow>(e =>
+        {
+            e.ToTable("buildings");
+            e.HasKey(x => new { x.CompoundId, x.Id });
+        });
+        modelBuilder.Entity<UnitRow>(e =>
+        {
+            e.ToTable("units");
+            e.HasKey(x => new { x.CompoundId, x.Id });
+            e.HasIndex(x => new { x.CompoundId, x.BuildingId });
+            e.HasIndex(x => new { x.CompoundId, x.OwnerId });
+        });
+        modelBuilder.Entity<OwnerRow>(e =>
+        {
+            e.ToTable("owners");
+            e.HasKey(x => new { x.CompoundId, x.Id });
+        });
+        modelBuilder.Entity<MatterRow>(e =>
+        {
+            e.ToTable("matters");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.CompoundId);
+        });
+        modelBuilder.Entity<MatterScopeRow>(e =>
+        {
+            e.ToTable("matter_scopes");
+            e.HasKey(x => new { x.MatterId, x.BuildingId });
+        });
+        modelBuilder.Entity<BallotRow>(e =>
+        {
+            e.ToTable("ballots");
+            e.HasKey(x => new { x.MatterId, x.OwnerId });
+        });
+        modelBuilder.Entity<InvitationRow>(e =>
+        {
+            e.ToTable("invitations");
+            e.HasKey(x => x.CodeHash);
+        });
+    }
+}

@@ -1,0 +1,20 @@
+namespace OwnersVote.Web.Demo;
+
+/// <summary>The <c>Demo</c> configuration section.</summary>
+public sealed class DemoOptions
+{
+    /// <summary>The section name.</summary>
+    public const string Section = "Demo";
+
+    /// <summary>Seed the demo compound into an empty projection store at startup.</summary>
+    public bool Seed { get; set; }
+
+    /// <summary>Print the demo accounts and their invitation codes to standard output at startup.</summary>
+    public bool PrintAccounts { get; set; }
+
+    /// <summary>The folder with the demo's <c>roll.csv</c> and <c>ballots-57-lift.csv</c>; defaults to <c>demo/</c> beside the app (copied from samples/jingcheng).</summary>
+    public string? SampleFolder { get; set; }
+
+    /// <summary>The address printed in the banner.</summary>
+    public string PublicUrl { get; set; } = "http://localhost:5000";
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using OwnersVote.Web.Data;
+using OwnersVote.Web.Features.Votes;
+
+namespace OwnersVote.Web.Features.Home;
+
+/// <summary>A compound with its votes, as the home page shows it.</summary>
+/// <param name="Id">The compound id.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Locality">Where it is.</param>
+/// <param name="Buildings">How many buildings are on the roll.</param>
+/// <param name="Units">How many exclusive units are on the roll.</param>
+/// <param name="OpenVotes">Votes open now or soon.</param>
+/// <param name="ClosedVotes">Votes closed.</param>
+public sealed record CompoundOverview(
+    string Id,
+    string Name,
+    string Locality,
+    int Buildings,
+    int Units,
+    IReadOnlyList<VoteSummary> OpenVotes,
+    IReadOnlyList<VoteSummary> ClosedVotes);
+
+/// <summary>Reads what the home page shows.</summary>
+public sealed class HomeQuery(OwnersVoteDb db, VoteQueries votes)
+{
+    /// <summary>Every compound with its open and closed votes.</summary>
+    public async Task<IReadOnlyList<CompoundOverview>> GetAsync(CancellationToken cancellationToken)
+    {
+        List<CompoundRow> compounds = await db.Compounds.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        Dictionary<string, int> buildings = await db.Buildings.GroupBy(b => b.CompoundId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        Dictionary<string, int> units = await db.Units.GroupBy(u => u.CompoundId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        IReadOnlyList<VoteSummary> all = await votes.ListAsync(cancellationToken);
+
+        return [.. compounds.Select(c => new CompoundOverview(
+            c.Id,
+            c.Name,
+            c.Locality,
+            buildings.GetValueOrDefault(c.Id),
+            units.GetValueOrDefault(c.Id),
+            [.. all.Where(v => v.CompoundId == c.Id && v.Status != VoteStatus.Closed)],
+            [.. all.Where(v => v.CompoundId == c.Id && v.Status == VoteStatus.Closed)]))];
+    }
+}

@@ -1,0 +1,70 @@
+using OwnersVote.Web.Features.Votes;
+
+namespace OwnersVote.Web.Features.Results;
+
+/// <summary>An area and a headcount together, as JSON: area as an exact decimal string of square metres and in 0.01 m².</summary>
+/// <param name="Area">Square metres with two decimals, e.g. <c>"212.40"</c>.</param>
+/// <param name="AreaHundredths">The same area in 0.01 m².</param>
+/// <param name="Heads">Headcount principals (JI art. 9).</param>
+public sealed record CountView(string Area, long AreaHundredths, long Heads);
+
+/// <summary>One threshold of art. 278 in both dimensions.</summary>
+/// <param name="Have">What the count has.</param>
+/// <param name="Required">The least that meets the threshold (over the current participation, for yes).</param>
+/// <param name="AreaMet">Whether the area part is met (from the Voting tally).</param>
+/// <param name="HeadsMet">Whether the headcount part is met (from the Voting tally).</param>
+/// <param name="StillNeeds">Additional yes-voting owners and area needed (zero when met).</param>
+public sealed record ThresholdView(CountView Have, CountView Required, bool AreaMet, bool HeadsMet, CountView StillNeeds);
+
+/// <summary>One counted unit: unit number and area only, never a name.</summary>
+/// <param name="Unit">The unit id, e.g. <c>57-101</c>.</param>
+/// <param name="Area">Square metres with two decimals.</param>
+/// <param name="Choice">yes, no, abstain or invalid.</param>
+/// <param name="Channel">online or paper.</param>
+public sealed record UnitBallotView(string Unit, string Area, string Choice, string Channel);
+
+/// <summary>A reason of the tally, in both languages (from the Voting tally).</summary>
+/// <param name="Code">Which test it is.</param>
+/// <param name="Met">Whether it is met.</param>
+/// <param name="Chinese">The sentence in Chinese.</param>
+/// <param name="English">The sentence in English.</param>
+public sealed record ReasonView(string Code, bool Met, string Chinese, string English);
+
+/// <summary>The public count of a vote, at <c>GET /api/votes/{id}/result</c> and on its result page.</summary>
+/// <param name="Vote">The vote.</param>
+/// <param name="Total">Everyone in scope.</param>
+/// <param name="Participating">Owners who returned a ballot (yes, no, abstain or invalid).</param>
+/// <param name="Yes">Yes.</param>
+/// <param name="No">No.</param>
+/// <param name="Abstain">Abstain.</param>
+/// <param name="Invalid">Returned but invalid.</param>
+/// <param name="NotYetVoted">In scope, no ballot yet.</param>
+/// <param name="Quorum">The two-thirds participation quorum.</param>
+/// <param name="YesThreshold">The yes threshold over the participation.</param>
+/// <param name="StillNeeds">Additional yes-voting owners and area needed to pass (both thresholds); zero when passing.</param>
+/// <param name="Reachable">Whether the owners who have not voted could still supply <paramref name="StillNeeds"/>.</param>
+/// <param name="QuorumMet">The quorum is met.</param>
+/// <param name="Passing">The count as it stands passes (final once the vote is closed).</param>
+/// <param name="Reasons">Each test with its outcome, in plain words.</param>
+/// <param name="Ballots">The counted units.</param>
+/// <param name="PublishedAt">When the result was published (TallyPublished), or null.</param>
+/// <param name="CountedAt">When this count was made.</param>
+public sealed record VoteResult(
+    VoteSummary Vote,
+    CountView Total,
+    CountView Participating,
+    CountView Yes,
+    CountView No,
+    CountView Abstain,
+    CountView Invalid,
+    CountView NotYetVoted,
+    ThresholdView Quorum,
+    ThresholdView YesThreshold,
+    CountView StillNeeds,
+    bool Reachable,
+    bool QuorumMet,
+    bool Passing,
+    IReadOnlyList<ReasonView> Reasons,
+    IReadOnlyList<UnitBallotView> Ballots,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset CountedAt);

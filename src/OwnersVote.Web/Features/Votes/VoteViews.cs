@@ -1,0 +1,29 @@
+namespace OwnersVote.Web.Features.Votes;
+
+/// <summary>A vote as listed on the home page and at <c>GET /api/votes</c>.</summary>
+/// <param name="Id">The vote id.</param>
+/// <param name="CompoundId">The compound it belongs to.</param>
+/// <param name="Title">The matter's title.</param>
+/// <param name="ScopeBuildings">The buildings whose owners decide; empty for the whole compound.</param>
+/// <param name="Threshold">Ordinary or Major (Civil Code art. 278 para. 2).</param>
+/// <param name="OpensAt">When ballots start to count.</param>
+/// <param name="ClosesAt">When ballots stop being accepted.</param>
+/// <param name="Status">Where the vote stands.</param>
+/// <param name="Passed">The published result, or null before it is published.</param>
+public sealed record VoteSummary(
+    string Id,
+    string CompoundId,
+    string Title,
+    IReadOnlyList<string> ScopeBuildings,
+    string Threshold,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    VoteStatus Status,
+    bool? Passed);
+
+/// <summary>A vote with its full text, at <c>GET /api/votes/{id}</c>.</summary>
+/// <param name="Summary">The listed fields.</param>
+/// <param name="Text">The matter's full text.</param>
+/// <param name="ClosedAt">When the vote was closed, or null.</param>
+/// <param name="ResultPublishedAt">When the result was published, or null.</param>
+public sealed record VoteDetail(VoteSummary Summary, string Text, DateTimeOffset? ClosedAt, DateTimeOffset? ResultPublishedAt);

@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.WebEncoders;
+using OwnersVote.Web.Data;
+using OwnersVote.Web.Demo;
+using OwnersVote.Web.Features.Home;
+using OwnersVote.Web.Features.Language;
+using OwnersVote.Web.Features.Results;
+using OwnersVote.Web.Features.Votes;
+using OwnersVote.Web.Localization;
+using OwnersVote.Web.Projections;
+
+namespace OwnersVote.Web.Hosting;
+
+/// <summary>The composition root's parts: services, middleware, endpoints. Program.cs calls these three.</summary>
+public static class OwnersVoteServices
+{
+    /// <summary>Registers everything the app needs, reading <c>Database:*</c>, <c>ConnectionStrings:Default</c> and <c>Demo:*</c>.</summary>
+    public static void AddOwnersVote(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        IServiceCollection services = builder.Services;
+
+        services.AddSingleton(TimeProvider.System);
+        // Cookie and antiforgery keys survive restarts when a folder is given (run.sh: data/keys);
+        // a web farm points every node at the same folder.
+        if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
+        {
+            services.AddDataProtection()
+                .SetApplicationName("OwnersVote")
+                .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys, builder.Environment.ContentRootPath)));
+        }
+
+        services.AddOwnersVoteDatabase(builder.Configuration, builder.Environment);
+        services.AddScoped<Projector>();
+        services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+        services.AddScoped<DemoSeeder>();
+        services.AddHostedService<ProjectionStartup>();
+        services.AddSingleton<ProjectionReadiness>();
+
+        services.AddScoped<HomeQuery>();
+        services.AddScoped<VoteQueries>();
+        services.AddScoped<ResultQuery>();
+
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+        // Chinese text stays readable UTF-8 in the HTML instead of &#x...; entities (STYLE.md).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRazorPages(options => options.RootDirectory = "/Features");
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Customize);
+        services.AddRequestLocalization(options =>
+        {
+            CultureInfo[] cultures = [.. UiText.Cultures.Select(CultureInfo.GetCultureInfo)];
+            options.DefaultRequestCulture = new RequestCulture(UiText.DefaultCulture);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            // Chinese first: the browser's Accept-Language is not consulted; the visible
+            // language switch (a cookie) or ?culture= chooses English.
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+            ];
+        });
+        services.AddScoped(_ => UiText.For(CultureInfo.CurrentUICulture));
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+    }
+
+    /// <summary>The middleware pipeline. Errors never show a stack trace: the API answers ProblemDetails, pages a plain error page.</summary>
+    public static void UseOwnersVote(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        app.UseSecurityHeaders();
+        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c), pages => pages
+            .UseExceptionHandler("/error")
+            .UseStatusCodePagesWithReExecute("/error", "?status={0}"));
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+    }
+
+    /// <summary>Maps pages, the JSON API and health endpoints.</summary>
+    public static void MapOwnersVote(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        app.MapRazorPages();
+        app.MapVotesApi();
+        app.MapResultsApi();
+        app.MapLanguageEndpoints();
+
+        // Liveness: the process answers. Readiness: the projection store is reachable and seeded.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static void AddOwnersVoteDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        string providerText = configuration["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite);
+        if (!Enum.TryParse(providerText, ignoreCase: true, out DatabaseProvider provider) || !Enum.IsDefined(provider))
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider is '{providerText}'; expected {nameof(DatabaseProvider.Sqlite)} or {nameof(DatabaseProvider.Postgres)}.");
+        }
+
+        string connectionString = configuration.GetConnectionString("Default")
+            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
+
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                connectionString = ResolveSqliteFile(connectionString, environment.ContentRootPath);
+                services.AddDbContext<OwnersVoteDb>(o => o.UseSqlite(connectionString));
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<OwnersVoteDb>(o => o.UseNpgsql(connectionString));
+                break;
+            default:
+                throw new InvalidOperationException($"Unhandled database provider {provider}.");
+        }
+    }
+
+    // A relative SQLite path is taken from the content root, and its folder is created, so
+    // `data/ownersvote.db` works on a fresh checkout.
+    private static string ResolveSqliteFile(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            string path = Path.GetFullPath(file, contentRoot);
+            // A full path to a file always has a directory part.
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+
+        return builder.ToString();
+    }
+}

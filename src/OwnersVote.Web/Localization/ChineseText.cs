@@ -1,0 +1,172 @@
+using System.Globalization;
+
+namespace OwnersVote.Web.Localization;
+
+/// <summary>简体中文.</summary>
+public sealed class ChineseText : UiText
+{
+    /// <summary>The one instance.</summary>
+    public static ChineseText Instance { get; } = new();
+
+    private ChineseText()
+    {
+    }
+
+    public override string Lang => "zh-CN";
+
+    public override (string Culture, string Name) OtherLanguage => ("en", "English");
+
+    public override string SiteName => "业主表决";
+
+    public override string SkipToContent => "跳到正文";
+
+    public override string LanguageSwitchLabel => "语言";
+
+    public override string MainNavigation => "主导航";
+
+    public override string Home => "首页";
+
+    public override string FooterLog => "每一次表决都记入只可追加的签名日志，任何人都可以下载、验证并重新计票。";
+
+    public override string OpenVotes => "正在表决";
+
+    public override string ClosedVotes => "已结束的表决";
+
+    public override string NoOpenVotes => "目前没有正在进行的表决。";
+
+    public override string NoClosedVotes => "还没有已结束的表决。";
+
+    public override string NoCompound => "还没有登记小区。";
+
+    public override string ReadMatter => "查看表决事项";
+
+    public override string SeeResult => "查看计票结果";
+
+    public override string CompoundSize(int buildings, int units) => $"共 {buildings} 栋楼、{units} 户";
+
+    public override string Scope => "表决范围";
+
+    public override string WholeCompound => "全体业主";
+
+    public override string BuildingOwners(string buildingId) => $"{buildingId}号楼全体业主";
+
+    public override string Building(string buildingId) => $"{buildingId}号楼";
+
+    public override string Rule => "通过规则";
+
+    public override string RuleInPlainWords(string threshold) =>
+        "参与表决的业主，专有部分面积须占表决范围内总面积的三分之二以上，人数须占总人数的三分之二以上；"
+        + (threshold == "Major"
+            ? "并须经参与表决专有部分面积四分之三以上、参与表决人数四分之三以上的业主同意。"
+            : "并须经参与表决专有部分面积过半数、参与表决人数过半数的业主同意。")
+        + "（《民法典》第二百七十八条）";
+
+    public override string Opens => "开始时间";
+
+    public override string Closes => "截止时间";
+
+    public override string Status => "状态";
+
+    public override string StatusOpen => "正在表决";
+
+    public override string StatusClosed => "已结束";
+
+    public override string StatusNotYetOpen => "尚未开始";
+
+    public override string MatterText => "事项全文";
+
+    public override string Passed => "已通过";
+
+    public override string NotPassed => "未通过";
+
+    public override string ResultPending => "结果尚未公布";
+
+    public override string ResultTitle(string matterTitle) => $"计票结果：{matterTitle}";
+
+    public override string LiveCountNote => "表决仍在进行，以下为实时计票，随新的表决票更新。";
+
+    public override string CountedAt(string when) => $"计票时间：{when}。";
+
+    public override string Refresh => "刷新计票";
+
+    public override string PublishedAt(string when) => $"结果公布于 {when}";
+
+    public override string Quorum => "参与表决";
+
+    public override string QuorumRule => "须达到面积和人数的三分之二以上";
+
+    public override string YesVotes => "同意";
+
+    public override string YesRule(string threshold) =>
+        threshold == "Major" ? "须达到参与表决面积和人数的四分之三以上" : "须超过参与表决面积和人数的一半";
+
+    public override string AreaLabel => "面积";
+
+    public override string HeadsLabel => "人数";
+
+    public override string Counted(string have, string required) => $"{have}，需 {required}";
+
+    public override string Met => "已达到";
+
+    public override string StillNeeds(long heads, string squareMetres) => $"还差 {heads} 户、{squareMetres} 平方米";
+
+    public override string StillNeedsHeads(long heads) => $"还差 {heads} 户";
+
+    public override string StillNeedsArea(string squareMetres) => $"还差 {squareMetres} 平方米";
+
+    public override string HowFarSummary => "距离通过";
+
+    public override string HowFarAssumption => "按尚未投票的业主参与并投同意票计算。";
+
+    public override string CannotBeReached => "尚未投票的业主全部参与也无法达到。";
+
+    public override string Eligible(long heads, string squareMetres) => $"表决范围：{heads} 户、{squareMetres} 平方米";
+
+    public override string NotYetVoted(long heads, string squareMetres) => $"尚未投票：{heads} 户、{squareMetres} 平方米";
+
+    public override string Ballots => "已计入的表决票（只公布房号和面积）";
+
+    public override string UnitColumn => "房号";
+
+    public override string AreaColumn => "面积（平方米）";
+
+    public override string ChoiceColumn => "意见";
+
+    public override string ChannelColumn => "方式";
+
+    public override string Choice(string wire) => wire switch
+    {
+        "yes" => "同意",
+        "no" => "反对",
+        "abstain" => "弃权",
+        _ => "无效",
+    };
+
+    public override string Channel(string wire) => wire == "paper" ? "纸质" : "网上";
+
+    public override string NoBallots => "还没有表决票。";
+
+    public override string RecountDiffers => "注意：按已计入的表决票重新计票，结果与公布的结果不一致。请联系业委会核查。";
+
+    public override string BackToMatter => "返回表决事项";
+
+    public override string SquareMetres(string amount) => $"{amount} 平方米";
+
+    public override string Heads(long heads) => $"{heads} 户";
+
+    public override string NotFoundTitle => "找不到这个页面";
+
+    public override string NotFoundText => "您要找的页面不存在，可能链接有误。请回到首页。";
+
+    public override string ErrorTitle => "出错了";
+
+    public override string ErrorText => "系统暂时无法完成这个操作，请稍后再试。如果一直出现，请联系业委会或物业。";
+
+    public override string ErrorReference(string traceId) => $"参考编号：{traceId}";
+
+    public override string When(DateTimeOffset instant)
+    {
+        DateTimeOffset t = InChina(instant);
+        return string.Create(CultureInfo.InvariantCulture, $"{t.Year}年{t.Month}月{t.Day}日 {t:HH\\:mm}");
+    }
+}

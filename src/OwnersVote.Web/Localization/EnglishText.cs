@@ -1,0 +1,180 @@
+using System.Globalization;
+
+namespace OwnersVote.Web.Localization;
+
+/// <summary>English.</summary>
+public sealed class EnglishText : UiText
+{
+    /// <summary>The one instance.</summary>
+    public static EnglishText Instance { get; } = new();
+
+    private EnglishText()
+    {
+    }
+
+    public override string Lang => "en";
+
+    public override (string Culture, string Name) OtherLanguage => ("zh-CN", "中文");
+
+    public override string SiteName => "OwnersVote";
+
+    public override string SkipToContent => "Skip to content";
+
+    public override string LanguageSwitchLabel => "Language";
+
+    public override string MainNavigation => "Main navigation";
+
+    public override string Home => "Home";
+
+    public override string FooterLog => "Every vote is recorded in an append-only signed log that anyone can download, verify and recount.";
+
+    public override string OpenVotes => "Open votes";
+
+    public override string ClosedVotes => "Closed votes";
+
+    public override string NoOpenVotes => "No vote is open at the moment.";
+
+    public override string NoClosedVotes => "No vote has closed yet.";
+
+    public override string NoCompound => "No compound is registered yet.";
+
+    public override string ReadMatter => "Read the matter";
+
+    public override string SeeResult => "See the count";
+
+    public override string CompoundSize(int buildings, int units) =>
+        string.Create(CultureInfo.InvariantCulture, $"{buildings} buildings, {units} units");
+
+    public override string Scope => "Who decides";
+
+    public override string WholeCompound => "All owners of the compound";
+
+    public override string BuildingOwners(string buildingId) => $"The owners of building {buildingId}";
+
+    public override string Building(string buildingId) => $"Building {buildingId}";
+
+    public override string Rule => "How it passes";
+
+    public override string RuleInPlainWords(string threshold) =>
+        "Owners holding at least two thirds of the area and at least two thirds of the owners in scope must take part; "
+        + (threshold == "Major"
+            ? "and at least three quarters of the participating area and of the participating owners must vote yes."
+            : "and more than half of the participating area and of the participating owners must vote yes.")
+        + " (Civil Code art. 278)";
+
+    public override string Opens => "Opens";
+
+    public override string Closes => "Closes";
+
+    public override string Status => "Status";
+
+    public override string StatusOpen => "Open";
+
+    public override string StatusClosed => "Closed";
+
+    public override string StatusNotYetOpen => "Not open yet";
+
+    public override string MatterText => "Full text";
+
+    public override string Passed => "Passed";
+
+    public override string NotPassed => "Not passed";
+
+    public override string ResultPending => "Result not published yet";
+
+    public override string ResultTitle(string matterTitle) => $"Count: {matterTitle}";
+
+    public override string LiveCountNote => "The vote is open: this is the live count and changes as ballots arrive.";
+
+    public override string CountedAt(string when) => $"Counted {when}.";
+
+    public override string Refresh => "Count again";
+
+    public override string PublishedAt(string when) => $"Result published {when}";
+
+    public override string Quorum => "Participation";
+
+    public override string QuorumRule => "needs at least two thirds of the area and of the owners";
+
+    public override string YesVotes => "Yes";
+
+    public override string YesRule(string threshold) =>
+        threshold == "Major"
+            ? "needs at least three quarters of the participating area and owners"
+            : "needs more than half of the participating area and owners";
+
+    public override string AreaLabel => "Area";
+
+    public override string HeadsLabel => "Owners";
+
+    public override string Counted(string have, string required) => $"{have}; needs {required}";
+
+    public override string Met => "Reached";
+
+    public override string StillNeeds(long heads, string squareMetres) =>
+        string.Create(CultureInfo.InvariantCulture, $"still needs {heads} {(heads == 1 ? "owner" : "owners")} and {squareMetres} m²");
+
+    public override string StillNeedsHeads(long heads) =>
+        string.Create(CultureInfo.InvariantCulture, $"still needs {heads} {(heads == 1 ? "owner" : "owners")}");
+
+    public override string StillNeedsArea(string squareMetres) => $"still needs {squareMetres} m²";
+
+    public override string HowFarSummary => "Distance to passing";
+
+    public override string HowFarAssumption => "Counted as if owners who have not voted yet take part and vote yes.";
+
+    public override string CannotBeReached => "Even if every remaining owner takes part, this cannot be reached.";
+
+    public override string Eligible(long heads, string squareMetres) =>
+        string.Create(CultureInfo.InvariantCulture, $"In scope: {heads} owners, {squareMetres} m²");
+
+    public override string NotYetVoted(long heads, string squareMetres) =>
+        string.Create(CultureInfo.InvariantCulture, $"Not voted yet: {heads} owners, {squareMetres} m²");
+
+    public override string Ballots => "Ballots counted (unit numbers and areas only)";
+
+    public override string UnitColumn => "Unit";
+
+    public override string AreaColumn => "Area (m²)";
+
+    public override string ChoiceColumn => "Vote";
+
+    public override string ChannelColumn => "How";
+
+    public override string Choice(string wire) => wire switch
+    {
+        "yes" => "Yes",
+        "no" => "No",
+        "abstain" => "Abstain",
+        _ => "Invalid",
+    };
+
+    public override string Channel(string wire) => wire == "paper" ? "Paper" : "Online";
+
+    public override string NoBallots => "No ballots yet.";
+
+    public override string RecountDiffers => "Warning: recounting the ballots gives a different result from the one published. Please ask the owners' committee to check.";
+
+    public override string BackToMatter => "Back to the matter";
+
+    public override string SquareMetres(string amount) => $"{amount} m²";
+
+    public override string Heads(long heads) =>
+        string.Create(CultureInfo.InvariantCulture, $"{heads} {(heads == 1 ? "owner" : "owners")}");
+
+    public override string NotFoundTitle => "Page not found";
+
+    public override string NotFoundText => "There is no page at this address. Please go back to the home page.";
+
+    public override string ErrorTitle => "Something went wrong";
+
+    public override string ErrorText => "We could not complete this just now. Please try again later; if it keeps happening, tell the owners' committee or the property office.";
+
+    public override string ErrorReference(string traceId) => $"Reference: {traceId}";
+
+    public override string When(DateTimeOffset instant)
+    {
+        DateTimeOffset t = InChina(instant);
+        return t.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " (UTC+8)";
+    }
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+
+namespace OwnersVote.Web.Localization;
+
+/// <summary>
+/// Every word the pages show, as a typed table: Chinese (zh-CN) first, English second. A missing
+/// translation is a compile error, not a blank on a page.
+/// </summary>
+public abstract class UiText
+{
+    /// <summary>The default culture: Chinese first.</summary>
+    public const string DefaultCulture = "zh-CN";
+
+    /// <summary>The offered cultures, default first.</summary>
+    public static IReadOnlyList<string> Cultures { get; } = [DefaultCulture, "en"];
+
+    /// <summary>The table for a culture (English for any English culture, Chinese otherwise).</summary>
+    public static UiText For(CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        return culture.TwoLetterISOLanguageName == "en" ? EnglishText.Instance : ChineseText.Instance;
+    }
+
+    /// <summary>The BCP 47 tag for <c>lang</c> attributes.</summary>
+    public abstract string Lang { get; }
+
+    /// <summary>The other language's culture and its name in that language, for the switch.</summary>
+    public abstract (string Culture, string Name) OtherLanguage { get; }
+
+    public abstract string SiteName { get; }
+
+    public abstract string SkipToContent { get; }
+
+    public abstract string LanguageSwitchLabel { get; }
+
+    public abstract string MainNavigation { get; }
+
+    public abstract string Home { get; }
+
+    public abstract string FooterLog { get; }
+
+    // Home
+    public abstract string OpenVotes { get; }
+
+    public abstract string ClosedVotes { get; }
+
+    public abstract string NoOpenVotes { get; }
+
+    public abstract string NoClosedVotes { get; }
+
+    public abstract string NoCompound { get; }
+
+    public abstract string ReadMatter { get; }
+
+    public abstract string SeeResult { get; }
+
+    public abstract string CompoundSize(int buildings, int units);
+
+    // Votes
+    public abstract string Scope { get; }
+
+    public abstract string WholeCompound { get; }
+
+    public abstract string BuildingOwners(string buildingId);
+
+    public abstract string Building(string buildingId);
+
+    public abstract string Rule { get; }
+
+    public abstract string RuleInPlainWords(string threshold);
+
+    public abstract string Opens { get; }
+
+    public abstract string Closes { get; }
+
+    public abstract string Status { get; }
+
+    public abstract string StatusOpen { get; }
+
+    public abstract string StatusClosed { get; }
+
+    public abstract string StatusNotYetOpen { get; }
+
+    public abstract string MatterText { get; }
+
+    public abstract string Passed { get; }
+
+    public abstract string NotPassed { get; }
+
+    public abstract string ResultPending { get; }
+
+    // Results
+    public abstract string ResultTitle(string matterTitle);
+
+    public abstract string LiveCountNote { get; }
+
+    public abstract string CountedAt(string when);
+
+    public abstract string Refresh { get; }
+
+    public abstract string PublishedAt(string when);
+
+    public abstract string Quorum { get; }
+
+    public abstract string QuorumRule { get; }
+
+    public abstract string YesVotes { get; }
+
+    public abstract string YesRule(string threshold);
+
+    public abstract string AreaLabel { get; }
+
+    public abstract string HeadsLabel { get; }
+
+    public abstract string Counted(string have, string required);
+
+    public abstract string Met { get; }
+
+    public abstract string StillNeeds(long heads, string squareMetres);
+
+    public abstract string StillNeedsHeads(long heads);
+
+    public abstract string StillNeedsArea(string squareMetres);
+
+    public abstract string HowFarSummary { get; }
+
+    public abstract string HowFarAssumption { get; }
+
+    public abstract string CannotBeReached { get; }
+
+    public abstract string Eligible(long heads, string squareMetres);
+
+    public abstract string NotYetVoted(long heads, string squareMetres);
+
+    public abstract string Ballots { get; }
+
+    public abstract string UnitColumn { get; }
+
+    public abstract string AreaColumn { get; }
+
+    public abstract string ChoiceColumn { get; }
+
+    public abstract string ChannelColumn { get; }
+
+    public abstract string Choice(string wire);
+
+    public abstract string Channel(string wire);
+
+    public abstract string NoBallots { get; }
+
+    /// <summary>The published result differs from the recount of the ballots: a failed audit (DESIGN.md §2).</summary>
+    public abstract string RecountDiffers { get; }
+
+    public abstract string BackToMatter { get; }
+
+    public abstract string SquareMetres(string amount);
+
+    public abstract string Heads(long heads);
+
+    // Errors
+    public abstract string NotFoundTitle { get; }
+
+    public abstract string NotFoundText { get; }
+
+    public abstract string ErrorTitle { get; }
+
+    public abstract string ErrorText { get; }
+
+    public abstract string ErrorReference(string traceId);
+
+    /// <summary>A date and time in China Standard Time, written the way this language writes it.</summary>
+    public abstract string When(DateTimeOffset instant);
+
+    /// <summary>China Standard Time (UTC+8, no daylight saving): the time every compound lives in.</summary>
+    protected static DateTimeOffset InChina(DateTimeOffset instant) => instant.ToOffset(TimeSpan.FromHours(8));
+}
