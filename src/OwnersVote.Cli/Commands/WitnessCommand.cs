@@ -10,7 +10,10 @@ namespace OwnersVote.Cli.Commands;
 /// runs a standalone c2sp.org/tlog-witness (<c>POST /add-checkpoint</c>) cosigning, with the
 /// cosigner key in FILE (<c>ov keygen --type cosignature</c>), the checkpoints of the logs given
 /// as origin and log verifier key, after checking each is consistent with the last one it
-/// cosigned (kept in DIR). Listens on 127.0.0.1 unless told otherwise; stops on SIGINT/SIGTERM.
+/// cosigned (kept in DIR, by default <c>witness-state</c> beside the key file). A log may be given
+/// several keys by repeating its origin; <c>--logs FILE</c> holds one <c>ORIGIN=VERIFIERKEY</c> per
+/// line (blank lines and <c>#</c> comments ignored). Listens on 127.0.0.1 unless told otherwise,
+/// prints its URL and verifier key, logs one line per request and stops on SIGINT/SIGTERM.
 /// </summary>
 public static class WitnessCommand
 {
