@@ -89,6 +89,24 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task One_byte_changed_in_an_entry_bundle_without_re_signing_fails_the_audit_before_any_recount()
+    {
+        string dir = await WriteLogAsync(_votes.Entries());
+        string bundle = Path.Combine(dir, "tile", "entries", "000.p", _votes.Events.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        byte[] bytes = File.ReadAllBytes(bundle);
+        int at = bytes.AsSpan().IndexOf("\"signature\":\""u8) + 20;
+        bytes[at] = (byte)(bytes[at] == (byte)'A' ? 'B' : 'A');
+        File.WriteAllBytes(bundle, bytes);
+
+        OvRun run = OvRun.Of("verify", dir, "--key", VerifierKey);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("", run.Stdout);
+        Assert.StartsWith($"ov verify: {dir}: ", run.Stderr, StringComparison.Ordinal);
+        Assert.Single(run.Stderr.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
     public async Task A_published_tally_that_lies_fails_with_the_discrepancy()
     {
         List<byte[]> entries = _votes.Entries();
