@@ -14,9 +14,13 @@ public static class Ov
         usage: ov <command> [options]
           tally        --roll roll.csv --ballots ballots.csv --rule ordinary|major [--building B]...
           roll import  FILE.xlsx|FILE.csv [--out roll.csv]
-          keygen       --name NAME --out FILE
+          keygen       [--type note|cosignature] --name NAME --out FILE
           log append   --dir DIR --key SIGNERFILE --origin ORIGIN   (entries on stdin, one per line)
           log verify   DIR-or-URL --key VERIFIERKEY [--witness-key K]... [--min-cosigs k]
+          verify       URL-or-DIR [--key VERIFIERKEY] [--witness-key K]... [--min-cosigs k]
+                       (audit the log, check every ballot signature, recount every vote)
+          witness      --port P --key COSIGNERFILE [--state DIR] [--log ORIGIN=VERIFIERKEY]...
+                       [--logs FILE] [--listen ADDR]   (c2sp.org/tlog-witness add-checkpoint)
         """;
 
     /// <summary>Runs one command with text on stdin (UTF-8 encoded for commands that read bytes).</summary>
@@ -47,6 +51,8 @@ public static class Ov
             case ["keygen", ..]: return Commands.KeygenCommand.Run(args[1..], stdout, stderr);
             case ["log", "append", ..]: return Commands.LogAppendCommand.Run(args[2..], stdin, stdout, stderr);
             case ["log", "verify", ..]: return Commands.LogVerifyCommand.Run(args[2..], stdout, stderr);
+            case ["verify", ..]: return Commands.VerifyCommand.Run(args[1..], stdout, stderr);
+            case ["witness", ..]: return Commands.WitnessCommand.Run(args[1..], stdout, stderr);
         }
 
         stderr.WriteLine($"ov: unknown command '{args[0]}'");

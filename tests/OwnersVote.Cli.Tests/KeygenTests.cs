@@ -90,4 +90,36 @@ public sealed class KeygenTests : IDisposable
         Assert.Equal(2, code);
         Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [Fact]
+    public void Keygen_type_cosignature_makes_a_witness_key_pair()
+    {
+        string file = Path.Combine(_dir, "witness.key");
+        var stdout = new StringWriter();
+        int code = Ov.Run(["keygen", "--type", "cosignature", "--name", "yeweihui.example/witness", "--out", file], TextReader.Null, stdout, new StringWriter());
+
+        Assert.Equal(0, code);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+
+        // c2sp.org/tlog-cosignature: a type 0x04 key, and the printed verifier checks its cosignatures.
+        CosignatureVerifier verifier = CosignatureVerifier.Parse(stdout.ToString().Trim());
+        using CosignatureSigner signer = CosignatureSigner.Parse(File.ReadAllText(file).TrimEnd('\n'), TimeProvider.System);
+        Assert.Equal(verifier.VerifierKey, signer.VerifierKey);
+        byte[] text = "vote.example.cn/log\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n"u8.ToArray();
+        Assert.True(verifier.Verify(text, signer.Sign(text)));
+        Assert.Throws<NoteKeyFormatException>(() => NoteVerifier.Parse(verifier.VerifierKey));
+    }
+
+    [Fact]
+    public void Keygen_rejects_an_unknown_type_without_writing()
+    {
+        string file = Path.Combine(_dir, "bad.key");
+        var stderr = new StringWriter();
+        Assert.Equal(2, Ov.Run(["keygen", "--type", "rsa", "--name", "log", "--out", file], TextReader.Null, new StringWriter(), stderr));
+        Assert.False(File.Exists(file));
+        Assert.Contains("--type must be note or cosignature", stderr.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -21,6 +21,25 @@ public static class KeyFile
     }
 
     /// <summary>
+    /// The witness (cosigner) key in <paramref name="path"/>, as written by
+    /// <c>ov keygen --type cosignature</c>: type 0x04, or an Ed25519 (0x01) signer key, which
+    /// c2sp.org/tlog-cosignature allows to cosign as well.
+    /// </summary>
+    /// <exception cref="UsageException">The file cannot be read or holds no valid cosigner key.</exception>
+    public static CosignatureSigner ReadCosigner(string path, TimeProvider time)
+    {
+        string text = System.Text.Encoding.UTF8.GetString(InputFile.ReadAllBytes(path)).TrimEnd('\n', '\r');
+        try
+        {
+            return CosignatureSigner.Parse(text, time);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"{path}: not a cosigner key ({InputFile.OneLine(e.Message)})", e);
+        }
+    }
+
+    /// <summary>
     /// A verifier key given as the key string itself or as a file holding it. Type 0x01 keys are
     /// note (log) keys; with <paramref name="cosignature"/>, type 0x04 witness keys are accepted too.
     /// </summary>

@@ -3,44 +3,47 @@ using OwnersVote.Ledger;
 namespace OwnersVote.Cli.Commands;
 
 /// <summary>
-/// <c>ov keygen --name NAME --out FILE</c>: generates an Ed25519 note key (c2sp.org/signed-note),
+/// <c>ov keygen [--type note|cosignature] --name NAME --out FILE</c>: generates an Ed25519 key,
 /// writes the signer key string and a newline to FILE (mode 0600, never overwriting) and prints the
-/// verifier key string on stdout.
+/// verifier key string on stdout. <c>note</c> (the default) is a log key (c2sp.org/signed-note,
+/// type 0x01); <c>cosignature</c> is a witness key for <c>ov witness</c> (c2sp.org/tlog-cosignature,
+/// cosignature/v1, type 0x04).
 /// </summary>
 internal static class KeygenCommand
 {
+    private const string Synopsis = "usage: ov keygen [--type note|cosignature] --name NAME --out FILE";
+    private static readonly string[] s_single = ["--name", "--out", "--type"];
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        string? name = null;
-        string? outPath = null;
-        for (int i = 0; i < args.Length; i++)
+        string name;
+        string outPath;
+        string type;
+        try
         {
-            if (args[i] is "--name" or "--out" && i + 1 < args.Length)
+            CommandLine line = CommandLine.Parse(args, s_single, []);
+            if (line.Positional.Count > 0)
             {
-                if (args[i] == "--name")
-                {
-                    name = args[++i];
-                }
-                else
-                {
-                    outPath = args[++i];
-                }
+                throw new UsageException($"unexpected argument '{line.Positional[0]}'");
             }
-            else
+
+            name = line.Required("--name");
+            outPath = line.Required("--out");
+            type = line.Optional("--type") ?? "note";
+            if (type is not ("note" or "cosignature"))
             {
-                return Fail(stderr, $"unexpected argument '{args[i]}' (usage: ov keygen --name NAME --out FILE)");
+                throw new UsageException($"--type must be note or cosignature, not '{type}'");
             }
         }
-
-        if (name is null || outPath is null)
+        catch (UsageException e)
         {
-            return Fail(stderr, "--name and --out are required (usage: ov keygen --name NAME --out FILE)");
+            return Fail(stderr, $"{e.Message} ({Synopsis})");
         }
 
         NoteKeyPair pair;
         try
         {
-            pair = NoteSigner.Generate(name);
+            pair = type == "note" ? NoteSigner.Generate(name) : CosignatureSigner.Generate(name);
         }
         catch (NoteKeyFormatException e)
         {

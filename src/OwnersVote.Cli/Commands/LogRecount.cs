@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using OwnersVote.Voting.Events;
+using OwnersVote.Voting.Signing;
+
+namespace OwnersVote.Cli.Commands;
+
+/// <summary>What <see cref="LogRecount.Recount"/> found: each vote's audit and every discrepancy.</summary>
+/// <param name="Votes">One audit per vote, in order of the vote's first entry.</param>
+/// <param name="Discrepancies">Each problem, one line naming the entry index or vote; empty when all is well.</param>
+/// <param name="Compounds">How many compounds the log holds.</param>
+public sealed record RecountReport(IReadOnlyList<VoteAudit> Votes, IReadOnlyList<string> Discrepancies, int Compounds);
+
+/// <summary>
+/// Recounts every vote of a verified log (DESIGN.md §2: "The server's published TallyPublished
+/// must equal what ov verify recomputes from the downloaded log; a mismatch is a failed audit"):
+/// decodes each entry with <see cref="EventCodec"/>, groups the events by compound and vote,
+/// replays each vote with <see cref="VoteReplay"/> — which verifies every <c>BallotCast</c>'s
+/// WebAuthn assertion against the enrolled key — and compares the recount with the published tally.
+/// </summary>
+public static partial class LogRecount
+{
+    /// <summary>Recounts the votes in <paramref name="entries"/> (the log's entries in index order).</summary>
+    public static RecountReport Recount(IReadOnlyList<ReadOnlyMemory<byte>> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var discrepancies = new List<string>();
+        var compounds = new Dictionary<string, List<(long Index, LedgerEvent Event)>>(StringComparer.Ordinal);
+        for (int i = 0; i < entries.Count; i++)
+        {
+            LedgerEvent e;
+            try
+            {
+                e = EventCodec.Decode(entries[i].Span);
+            }
+            catch (EventFormatException ex)
+            {
+                discrepancies.Add($"entry {i}: not an event this software reads: {InputFile.OneLine(ex.Message)}");
+                continue;
+            }
+
+            if (!compounds.TryGetValue(e.Compound, out List<(long, LedgerEvent)>? events))
+            {
+                events = [];
+                compounds.Add(e.Compound, events);
+            }
+
+            events.Add((i, e));
+        }
+
+        var votes = new List<VoteAudit>();
+        foreach ((string compound, List<(long Index, LedgerEvent Event)> events) in compounds)
+        {
+            var enrolled = new Dictionary<string, CredentialKind>(StringComparer.Ordinal);
+            foreach (CredentialEnrolled c in events.Select(e => e.Event).OfType<CredentialEnrolled>())
+            {
+                enrolled.TryAdd(Base64UrlText.Encode(c.CredentialId.Span), c.Kind);
+            }
+
+            IEnumerable<string> voteIds = events.Select(e => e.Event).OfType<VoteEvent>().Select(e => e.Vote).Distinct(StringComparer.Ordinal);
+            foreach (string vote in voteIds)
+            {
+                votes.Add(RecountVote(compound, vote, events, enrolled, discrepancies));
+            }
+        }
+
+        return new RecountReport(votes, discrepancies, compounds.Count);
+    }
+
+    private static VoteAudit RecountVote(
+        string compound, string vote, List<(long Index, LedgerEvent Event)> events, Dictionary<string, CredentialKind> enrolled, List<string> discrepancies)
+    {
+        VoteReplayResult result;
+        try
+        {
+            // Positions in the result are positions in the compound's events.
+            result = VoteReplay.Replay(events.Select(e => e.Event), vote);
+        }
+        catch (VoteReplayException e)
+        {
+            string message = EventPosition().Replace(InputFile.OneLine(e.Message), m =>
+                $"entry {events[int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture)].Index}");
+            discrepancies.Add($"vote {vote}: cannot be recounted: {message}");
+            int casts = events.Count(x => x.Event is BallotCast b && b.Vote == vote);
+            return new VoteAudit(compound, vote, casts, new Dictionary<string, int>(), 0, new Dictionary<string, int>(), new Dictionary<string, int>(), TallyVerdict.NotReplayable);
+        }
+
+        var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var rejected = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var ignored = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (ReplayedBallot ballot in result.Ballots)
+        {
+            (long index, LedgerEvent e) = events[ballot.Position];
+            string kind = VoteAudit.KindOf((BallotCast)e, enrolled);
+            kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+            switch (ballot.Disposition)
+            {
+                case BallotDisposition.Rejected:
+                    // The server verifies every ballot before logging it, so a logged ballot that
+                    // fails an offline check was altered or should never have been accepted.
+                    rejected[ballot.Reason!] = rejected.GetValueOrDefault(ballot.Reason!) + 1;
+                    discrepancies.Add($"vote {vote}: ballot at entry {index} is rejected: {ballot.Reason}{Explain(ballot.Reason!)}");
+                    break;
+                case BallotDisposition.Ignored:
+                    ignored[ballot.Reason!] = ignored.GetValueOrDefault(ballot.Reason!) + 1;
+                    break;
+            }
+        }
+
+        TallyVerdict verdict = TallyVerdict.NotPublished;
+        if (result.Published is TallyPublished published)
+        {
+            verdict = result.MatchesPublished() ? TallyVerdict.Matches : TallyVerdict.Differs;
+            if (verdict == TallyVerdict.Differs)
+            {
+                List<string> differences = [.. VoteAudit.Differences(published, result.ToTallyPublished(published.At, published.Actor))];
+                discrepancies.Add($"vote {vote}: the published tally does not match the recount");
+                discrepancies.AddRange(differences.Select(d => $"vote {vote}: {d}"));
+            }
+        }
+
+        int counted = result.Ballots.Count(b => b.Disposition == BallotDisposition.Counted);
+        return new VoteAudit(compound, vote, result.Ballots.Count, kinds, counted, rejected, ignored, verdict);
+    }
+
+    private static string Explain(string reason) => reason switch
+    {
+        "bad-signature" => " (the signature does not verify against the owner's enrolled key)",
+        "challenge-mismatch" => " (the signed challenge is not this ballot's: the ballot was altered after signing)",
+        "unknown-credential" => " (signed by a credential never enrolled)",
+        _ => string.Empty,
+    };
+
+    // VoteReplayException messages name "Event <position>" among the compound's events.
+    [GeneratedRegex(@"\bEvent (\d+)\b")]
+    private static partial Regex EventPosition();
+}

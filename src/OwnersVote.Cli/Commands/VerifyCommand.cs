@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Net;
+using OwnersVote.Ledger;
+
+namespace OwnersVote.Cli.Commands;
+
+/// <summary>
+/// <c>ov verify URL-or-DIR [--key VERIFIERKEY] [--witness-key K]... [--min-cosigs k]</c>: audits a
+/// whole OwnersVote log and recounts every vote in it. A URL is a server's base URL: the log is
+/// read from <c>URL/log/</c> (c2sp.org/tlog-tiles) and, without <c>--key</c>, its key from
+/// <c>URL/log/key</c>. Checks the checkpoint signature and k witness cosignatures, every tile and
+/// entry bundle against the root (and for a DIR, every other file), then decodes every entry,
+/// verifies every ballot's signature against its enrolled key, recounts each vote and compares
+/// with its published tally. Prints one line per vote and <c>OK &lt;size&gt; &lt;root&gt;</c>; on
+/// any discrepancy prints each on stderr and exits 1.
+/// </summary>
+public static class VerifyCommand
+{
+    private static readonly string[] s_single = ["--key", "--min-cosigs"];
+    private static readonly string[] s_repeatable = ["--witness-key"];
+
+    /// <summary>Runs the command: 0 verified and recounted, 1 a check failed, 2 bad usage.</summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        string location = "log";
+        try
+        {
+            CommandLine line = CommandLine.Parse(args, s_single, s_repeatable);
+            if (line.Positional.Count != 1)
+            {
+                throw new UsageException("give exactly one server URL or log directory");
+            }
+
+            location = line.Positional[0];
+            INoteVerifier[] witnesses = [.. line.All("--witness-key").Select(k => KeyFile.ReadVerifier(k, cosignature: true))];
+            int minCosigs = witnesses.Length;
+            if (line.Optional("--min-cosigs") is string k
+                && (!int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out minCosigs) || minCosigs > witnesses.Length))
+            {
+                throw new UsageException($"--min-cosigs must be a whole number from 0 to the number of --witness-key ({witnesses.Length})");
+            }
+
+            string? key = line.Optional("--key");
+            (AuditedLog audited, List<ReadOnlyMemory<byte>> entries) = IsHttp(location, out Uri? server)
+                ? AuditServerAsync(server, key, witnesses, minCosigs, stdout).GetAwaiter().GetResult()
+                : AuditDirectoryAsync(location, key, witnesses, minCosigs).GetAwaiter().GetResult();
+
+            Checkpoint checkpoint = audited.Checkpoint.Checkpoint;
+            if (audited.Cosigners.Count > 0)
+            {
+                stdout.WriteLine($"checkpoint {checkpoint.Size.ToString(CultureInfo.InvariantCulture)} cosigned by {string.Join(", ", audited.Cosigners)}");
+            }
+
+            RecountReport report = LogRecount.Recount(entries);
+            foreach (VoteAudit vote in report.Votes)
+            {
+                stdout.WriteLine(vote.Describe(withCompound: report.Compounds > 1));
+            }
+
+            if (report.Discrepancies.Count > 0)
+            {
+                foreach (string discrepancy in report.Discrepancies)
+                {
+                    stderr.WriteLine($"ov verify: {discrepancy}");
+                }
+
+                stderr.WriteLine($"ov verify: FAILED: {report.Discrepancies.Count} discrepancy(ies) in {checkpoint.Size.ToString(CultureInfo.InvariantCulture)} entries");
+                return Ov.CheckFailed;
+            }
+
+            stdout.WriteLine($"OK {checkpoint.Size.ToString(CultureInfo.InvariantCulture)} {checkpoint.Root.ToBase64()}");
+            return Ov.Ok;
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"ov verify: {InputFile.OneLine(e.Message)}");
+            return Ov.BadInput;
+        }
+        catch (Exception e) when (e is LogVerificationException or IOException or HttpRequestException or TaskCanceledException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"ov verify: {location}: {InputFile.OneLine(e.Message)}");
+            return Ov.CheckFailed;
+        }
+    }
+
+    private static bool IsHttp(string location, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? url) =>
+        Uri.TryCreate(location, UriKind.Absolute, out url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+
+    private static async Task<(AuditedLog, List<ReadOnlyMemory<byte>>)> AuditServerAsync(
+        Uri server, string? key, INoteVerifier[] witnesses, int minCosigs, TextWriter stdout)
+    {
+        string root = server.AbsoluteUri.EndsWith('/') ? server.AbsoluteUri : server.AbsoluteUri + "/";
+        var logPrefix = new Uri(root + "log/");
+        INoteVerifier logKey;
+        if (key is not null)
+        {
+            logKey = KeyFile.ReadVerifier(key, cosignature: false);
+        }
+        else
+        {
+            var keyUrl = new Uri(logPrefix, "key");
+            string served = await FetchKeyAsync(keyUrl).ConfigureAwait(false);
+            try
+            {
+                logKey = NoteVerifier.Parse(served);
+            }
+            catch (FormatException e)
+            {
+                throw new LogVerificationException($"{keyUrl} does not hold a log verifier key ({InputFile.OneLine(e.Message)})", e);
+            }
+
+            // A key from the server proves only that the server agrees with itself; the key
+            // printed on the paper result notice pins it (DESIGN.md §2 "Ledger format").
+            stdout.WriteLine($"log key taken from the server ({keyUrl}): {served}");
+            stdout.WriteLine("  compare it with the log key printed on the result notice posted in the compound");
+        }
+
+        using var store = new HttpTileStore(logPrefix);
+        var entries = new List<ReadOnlyMemory<byte>>();
+        AuditedLog audited = await LogAuditor.AuditAsync(store, logKey, witnesses, minCosigs, (_, e) => entries.Add(e.ToArray()), CancellationToken.None).ConfigureAwait(false);
+        return (audited, entries);
+    }
+
+    private static async Task<(AuditedLog, List<ReadOnlyMemory<byte>>)> AuditDirectoryAsync(string location, string? key, INoteVerifier[] witnesses, int minCosigs)
+    {
+        if (!Directory.Exists(location))
+        {
+            throw new UsageException($"{location}: no such directory (or not an http(s) URL)");
+        }
+
+        INoteVerifier logKey = KeyFile.ReadVerifier(key ?? throw new UsageException("--key is required to verify a log directory"), cosignature: false);
+        var entries = new List<ReadOnlyMemory<byte>>();
+        AuditedLog audited = await LogAuditor.AuditAsync(new FileTileStore(location), logKey, witnesses, minCosigs, (_, e) => entries.Add(e.ToArray()), CancellationToken.None).ConfigureAwait(false);
+        await LogDirectory.CheckFilesAsync(location, audited.Checkpoint.Checkpoint.Size, CancellationToken.None).ConfigureAwait(false);
+        return (audited, entries);
+    }
+
+    private static async Task<string> FetchKeyAsync(Uri keyUrl)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("ov-verify/1");
+        using HttpResponseMessage response = await client.GetAsync(keyUrl).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new LogVerificationException($"{keyUrl}: not found; give the log key with --key");
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"GET {keyUrl}: {(int)response.StatusCode} {response.ReasonPhrase}");
+        }
+
+        // "the log's verifier key at /log/key (text, one line)" (issue 4).
+        return (await response.Content.ReadAsStringAsync().ConfigureAwait(false)).Trim();
+    }
+}

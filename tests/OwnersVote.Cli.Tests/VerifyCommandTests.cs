@@ -1,0 +1,254 @@
+using System.Text;
+using OwnersVote.Cli.Commands;
+using OwnersVote.Ledger;
+using OwnersVote.Voting;
+using OwnersVote.Voting.Events;
+
+namespace OwnersVote.Cli.Tests;
+
+public sealed class VerifyCommandTests : IDisposable
+{
+    private const string LogOrigin = "vote.example.cn/log";
+    private const string LiftLine =
+        "vote b57-lift-2025: 6 ballots (5 passkey, 1 device-key), 5 counted, 1 ignored (replaced-by-later 1), recount matches published tally";
+
+    private readonly TempDirectory _temp = new();
+    private readonly VoteLog _votes = new();
+    private readonly NoteSigner _signer;
+
+    public VerifyCommandTests()
+    {
+        NoteKeyPair pair = NoteSigner.Generate(LogOrigin);
+        _signer = NoteSigner.Parse(pair.SignerKey);
+    }
+
+    private string VerifierKey => _signer.VerifierKey;
+
+    public void Dispose()
+    {
+        _signer.Dispose();
+        _votes.Dispose();
+        _temp.Dispose();
+    }
+
+    private async Task<string> WriteLogAsync(List<byte[]> entries, string name = "log")
+    {
+        string dir = Path.Combine(_temp.Path, name);
+        await TestLogs.AppendAsync(dir, LogOrigin, _signer, entries, TestContext.Current.CancellationToken);
+        return dir;
+    }
+
+    [Fact]
+    public async Task A_genuine_log_verifies_and_every_vote_is_recounted()
+    {
+        List<byte[]> entries = _votes.Entries();
+        string dir = await WriteLogAsync(entries);
+
+        OvRun run = OvRun.Of("verify", dir, "--key", VerifierKey);
+
+        Assert.Equal("", run.Stderr);
+        Assert.Equal(0, run.ExitCode);
+        string[] lines = run.Stdout.TrimEnd('\n').Split('\n');
+        Checkpoint checkpoint = Checkpoint.Open(File.ReadAllBytes(Path.Combine(dir, "checkpoint")), _signer.Verifier).Checkpoint;
+        Assert.Equal(
+            [
+                LiftLine,
+                "vote b57-door-2025: 1 ballots (1 passkey, 0 device-key), 1 counted, no tally published yet",
+                $"OK {entries.Count} {checkpoint.Root.ToBase64()}",
+            ],
+            lines);
+    }
+
+    [Fact]
+    public async Task A_ballot_whose_signature_was_altered_and_relogged_is_reported_and_the_recount_no_longer_matches()
+    {
+        // The log operator flips one byte of owner C's signature and re-signs the whole log: the
+        // log itself verifies, the ballot does not.
+        List<byte[]> entries = _votes.Entries();
+        int index = _votes.BallotIndex(3);
+        var cast = (BallotCast)EventCodec.Decode(entries[index]);
+        Assert.Equal("p3", cast.Ballot.Principal);
+        byte[] signature = cast.Assertion.Signature.ToArray();
+        signature[signature.Length / 2] ^= 0x01;
+        entries[index] = EventCodec.Encode(cast with { Assertion = cast.Assertion with { Signature = signature } });
+        string dir = await WriteLogAsync(entries);
+        Assert.StartsWith("OK ", OvRun.Of("log", "verify", dir, "--key", VerifierKey).Stdout, StringComparison.Ordinal);
+
+        OvRun run = OvRun.Of("verify", dir, "--key", VerifierKey);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.DoesNotContain("OK ", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains(
+            "vote b57-lift-2025: 6 ballots (5 passkey, 1 device-key), 4 counted, 1 rejected (bad-signature 1), 1 ignored (replaced-by-later 1), recount DOES NOT MATCH published tally",
+            run.Stdout,
+            StringComparison.Ordinal);
+        Assert.Contains($"ov verify: vote b57-lift-2025: ballot at entry {index} is rejected: bad-signature", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("ov verify: vote b57-lift-2025: the published tally does not match the recount", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("ov verify: vote b57-lift-2025: question q1: yes published 455.00 m² / 4 heads, recount 370.00 m² / 3 heads", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_byte_changed_in_an_entry_bundle_without_re_signing_fails_the_audit_before_any_recount()
+    {
+        string dir = await WriteLogAsync(_votes.Entries());
+        string bundle = Path.Combine(dir, "tile", "entries", "000.p", _votes.Events.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        byte[] bytes = File.ReadAllBytes(bundle);
+        int at = bytes.AsSpan().IndexOf("\"signature\":\""u8) + 20;
+        bytes[at] = (byte)(bytes[at] == (byte)'A' ? 'B' : 'A');
+        File.WriteAllBytes(bundle, bytes);
+
+        OvRun run = OvRun.Of("verify", dir, "--key", VerifierKey);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("", run.Stdout);
+        Assert.StartsWith($"ov verify: {dir}: ", run.Stderr, StringComparison.Ordinal);
+        Assert.Single(run.Stderr.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public async Task A_published_tally_that_lies_fails_with_the_discrepancy()
+    {
+        List<byte[]> entries = _votes.Entries();
+        int index = entries.FindIndex(e => EventCodec.Decode(e) is TallyPublished);
+        QuestionTally q = _votes.Published.Questions[0];
+        var lie = _votes.Published with
+        {
+            Questions = [q with { No = new DoubleCount(q.No.Area + Area.FromHundredths(1), q.No.Heads) }],
+        };
+        entries[index] = EventCodec.Encode(lie);
+        string dir = await WriteLogAsync(entries);
+
+        OvRun run = OvRun.Of("verify", dir, "--key", VerifierKey);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            [
+                "ov verify: vote b57-lift-2025: the published tally does not match the recount",
+                "ov verify: vote b57-lift-2025: question q1: no published 95.01 m² / 1 heads, recount 95.00 m² / 1 heads",
+                $"ov verify: FAILED: 2 discrepancy(ies) in {entries.Count} entries",
+            ],
+            run.Stderr.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public async Task An_entry_that_is_not_an_event_is_a_failure_naming_its_index()
+    {
+        List<byte[]> entries = _votes.Entries();
+        entries.Insert(3, Encoding.UTF8.GetBytes("{\"type\":\"BallotCast\",\"v\":1}"));
+        string dir = await WriteLogAsync(entries);
+
+        OvRun run = OvRun.Of("verify", dir, "--key", VerifierKey);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("ov verify: entry 3: not an event this software reads: ", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains(LiftLine, run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_vote_that_cannot_be_replayed_names_the_log_entry()
+    {
+        List<byte[]> entries = _votes.Entries();
+
+        // A second roll after ballots were cast.
+        int roll = entries.FindIndex(e => EventCodec.Decode(e) is RollFrozen);
+        entries.Insert(_votes.BallotIndex(1) + 1, entries[roll]);
+        string dir = await WriteLogAsync(entries);
+
+        OvRun run = OvRun.Of("verify", dir, "--key", VerifierKey);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(
+            $"ov verify: vote b57-lift-2025: cannot be recounted: entry {_votes.BallotIndex(1) + 1}: a second RollFrozen",
+            run.Stderr,
+            StringComparison.Ordinal);
+        Assert.Contains("vote b57-lift-2025: 6 ballots (0 passkey, 0 device-key), 0 counted, cannot be recounted", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_server_url_is_verified_with_the_key_it_serves_and_says_to_compare_it()
+    {
+        string dir = await WriteLogAsync(_votes.Entries());
+        await using StaticLogServer server = await StaticLogServer.StartAsync(dir, VerifierKey, TestContext.Current.CancellationToken);
+
+        OvRun run = await Task.Run(() => OvRun.Of("verify", server.Url.AbsoluteUri), TestContext.Current.CancellationToken);
+
+        Assert.Equal("", run.Stderr);
+        Assert.Equal(0, run.ExitCode);
+        string[] lines = run.Stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal($"log key taken from the server ({server.Url}log/key): {VerifierKey}", lines[0]);
+        Assert.Contains("compare it with the log key printed on the result notice", lines[1], StringComparison.Ordinal);
+        Assert.Equal(LiftLine, lines[2]);
+        Assert.StartsWith($"OK {_votes.Events.Count} ", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_server_url_with_another_key_given_fails_and_one_with_the_right_key_prints_no_warning()
+    {
+        string dir = await WriteLogAsync(_votes.Entries());
+        await using StaticLogServer server = await StaticLogServer.StartAsync(dir, verifierKey: null, TestContext.Current.CancellationToken);
+        using NoteSigner other = NoteSigner.Parse(NoteSigner.Generate(LogOrigin).SignerKey);
+
+        OvRun wrong = await Task.Run(() => OvRun.Of("verify", server.Url.AbsoluteUri, "--key", other.VerifierKey), TestContext.Current.CancellationToken);
+        OvRun missing = await Task.Run(() => OvRun.Of("verify", server.Url.AbsoluteUri), TestContext.Current.CancellationToken);
+        OvRun right = await Task.Run(() => OvRun.Of("verify", server.Url.AbsoluteUri.TrimEnd('/'), "--key", VerifierKey), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, wrong.ExitCode);
+        Assert.StartsWith($"ov verify: {server.Url}: checkpoint: ", wrong.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("log/key: not found; give the log key with --key", missing.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, right.ExitCode);
+        Assert.StartsWith(LiftLine + "\n", right.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_witnessed_log_needs_the_witness_cosignature_when_a_witness_key_is_given()
+    {
+        List<byte[]> entries = _votes.Entries();
+        string dir = await WriteLogAsync(entries);
+        string witnessKey = Path.Combine(_temp.Path, "w.key");
+        Assert.Equal(0, OvRun.Of("keygen", "--type", "cosignature", "--name", "yeweihui", "--out", witnessKey).ExitCode);
+        RunningWitness witness = await WitnessCommand.StartAsync(
+            ["--port", "0", "--key", witnessKey, "--state", Path.Combine(_temp.Path, "state"), "--log", $"{LogOrigin}={VerifierKey}"],
+            TextWriter.Null,
+            TextWriter.Null,
+            TestContext.Current.CancellationToken);
+        await using (witness)
+        {
+            string witnessVerifier = witness.Key.VerifierKey;
+            OvRun unwitnessed = OvRun.Of("verify", dir, "--key", VerifierKey, "--witness-key", witnessVerifier);
+            Assert.Equal(1, unwitnessed.ExitCode);
+            Assert.Contains("0 witness cosignature(s), at least 1 required", unwitnessed.Stderr, StringComparison.Ordinal);
+
+            using var transport = new HttpWitnessTransport();
+            var client = new WitnessClient(transport, [new WitnessEndpoint(witness.Server.Url, witness.Key)], 1, TimeSpan.FromSeconds(20));
+            WitnessedCheckpoint cosigned = await client.CosignAsync(
+                File.ReadAllBytes(Path.Combine(dir, "checkpoint")), TestLogs.ProveFrom(dir, entries.Count), TestContext.Current.CancellationToken);
+            File.WriteAllBytes(Path.Combine(dir, "checkpoint"), cosigned.SignedNote);
+
+            OvRun run = OvRun.Of("verify", dir, "--key", VerifierKey, "--witness-key", witnessVerifier);
+
+            Assert.Equal(0, run.ExitCode);
+            string[] lines = run.Stdout.TrimEnd('\n').Split('\n');
+            Assert.Equal($"checkpoint {entries.Count} cosigned by yeweihui", lines[0]);
+            Assert.Equal(LiftLine, lines[1]);
+            Assert.StartsWith("OK ", lines[^1], StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("verify")]
+    [InlineData("verify DIR")]
+    [InlineData("verify DIR DIR --key K")]
+    [InlineData("verify DIR --key K --min-cosigs 1")]
+    [InlineData("verify DIR --bogus x")]
+    public async Task Usage_errors_exit_2_with_one_line(string commandLine)
+    {
+        string dir = await WriteLogAsync(_votes.Entries());
+        string[] args = commandLine.Replace("DIR", dir, StringComparison.Ordinal).Replace(" K", " " + VerifierKey, StringComparison.Ordinal).Split(' ');
+
+        string message = OvRun.Of(args).AssertOneLineBadInput();
+
+        Assert.StartsWith("ov verify: ", message, StringComparison.Ordinal);
+    }
+}
