@@ -61,6 +61,25 @@ public sealed class FileTileStore : ITileStore
         return deleted;
     }
 
+    /// <summary>
+    /// Deletes the partial tiles of <paramref name="full"/> (<c>&lt;path&gt;.p/*</c>). Call only once the
+    /// full tile is durable: c2sp.org/tlog-tiles lets a log delete a partial tile "once the
+    /// corresponding full tile is available", and clients fall back to the full tile.
+    /// </summary>
+    public void DeletePartialTiles(TilePath full)
+    {
+        if (full.IsPartial)
+        {
+            throw new ArgumentException($"{full} is itself a partial tile.", nameof(full));
+        }
+
+        string partials = Resolve(full + ".p");
+        if (Directory.Exists(partials))
+        {
+            Directory.Delete(partials, recursive: true);
+        }
+    }
+
     /// <inheritdoc />
     public async Task FlushAsync(CancellationToken cancellationToken)
     {

@@ -98,7 +98,12 @@ public sealed class TileBuilder
     /// <summary>Appends an entry and returns its index.</summary>
     /// <exception cref="ArgumentException">The entry is longer than 65,535 bytes.</exception>
     /// <exception cref="InvalidOperationException">The log is full (2^63 - 1 entries).</exception>
-    public long Append(ReadOnlySpan<byte> entry)
+    public long Append(ReadOnlySpan<byte> entry) => Append(entry, out _);
+
+    /// <summary>Appends an entry and returns its index and its RFC 9162 §2.1.1 leaf hash.</summary>
+    /// <exception cref="ArgumentException">The entry is longer than 65,535 bytes.</exception>
+    /// <exception cref="InvalidOperationException">The log is full (2^63 - 1 entries).</exception>
+    public long Append(ReadOnlySpan<byte> entry, out Hash leafHash)
     {
         EntryBundle.CheckEntrySize(entry.Length);
         if (TreeSize == long.MaxValue)
@@ -124,7 +129,9 @@ public sealed class TileBuilder
 
         // "Each entry in a bundle hashes to the corresponding entry in the corresponding level 0
         // Merkle Tree tile" (RFC 6962 §2.1 leaf hash).
-        Merkle.HashLeaf(entry, _levels[0].AsSpan(_counts[0] * Hash.Size, Hash.Size));
+        Span<byte> leaf = _levels[0].AsSpan(_counts[0] * Hash.Size, Hash.Size);
+        Merkle.HashLeaf(entry, leaf);
+        leafHash = Hash.FromBytes(leaf);
         AddedHash(0, TreeSize);
         TreeSize = index + 1;
         _root = null;

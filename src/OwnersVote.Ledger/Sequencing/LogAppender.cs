@@ -55,6 +55,7 @@ public sealed class LogAppender : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _sequencer;
+    private readonly List<TilePath> _completedSinceSync = [];
     private long _lastSync;
     private long _syncedSize;
     private Exception? _fatal;
@@ -318,11 +319,19 @@ public sealed class LogAppender : IAsyncDisposable
         var leaves = new (long Index, Hash Leaf)[batch.Count];
         for (int i = 0; i < batch.Count; i++)
         {
-            long index = _builder.Append(batch[i].Entry);
-            leaves[i] = (index, Merkle.HashLeaf(batch[i].Entry));
+            long index = _builder.Append(batch[i].Entry, out Hash leaf);
+            leaves[i] = (index, leaf);
         }
 
-        await _builder.WriteChangedTilesAsync(_store, CancellationToken.None).ConfigureAwait(false);
+        foreach (Tile tile in _builder.TakeChangedTiles())
+        {
+            await _store.WriteAsync(tile.Path.ToString(), tile.Content, CancellationToken.None).ConfigureAwait(false);
+            if (!tile.Path.IsPartial)
+            {
+                _completedSinceSync.Add(tile.Path);
+            }
+        }
+
         byte[] checkpoint = new Checkpoint(_origin, _builder.TreeSize, _builder.Root).Sign(_signer);
         await _store.WriteAsync(LogAuditor.CheckpointPath, checkpoint, CancellationToken.None).ConfigureAwait(false);
         LatestCheckpoint = checkpoint;
@@ -345,6 +354,16 @@ public sealed class LogAppender : IAsyncDisposable
     {
         await _store.FlushAsync(cancellationToken).ConfigureAwait(false);
         _journal.Rotate();
+
+        // Each batch leaves a partial tile per level under a new name (.p/<width>); once the full
+        // tile is durable they are redundant, so the directory holds at most one tile's partials
+        // per level instead of growing by every batch.
+        foreach (TilePath full in _completedSinceSync)
+        {
+            _store.DeletePartialTiles(full);
+        }
+
+        _completedSinceSync.Clear();
         _syncedSize = _builder.TreeSize;
         _lastSync = _time.GetTimestamp();
     }

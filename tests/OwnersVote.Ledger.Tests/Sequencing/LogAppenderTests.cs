@@ -162,4 +162,29 @@ public sealed class LogAppenderTests : IDisposable
         Assert.Throws<ArgumentException>(() => { _ = appender.AppendAsync(new byte[70_000], TestContext.Current.CancellationToken); });
         Assert.Equal(0, appender.TreeSize);
     }
+
+    [Fact]
+    public async Task Partial_tiles_are_deleted_once_their_full_tile_is_durable()
+    {
+        await using (LogAppender appender = await OpenAsync(new LogAppenderOptions { MaxBatchSize = 10 }))
+        {
+            for (int i = 0; i < 600; i += 10)
+            {
+                await Task.WhenAll(Enumerable.Range(i, 10).Select(n => appender.AppendAsync(Entry(n), TestContext.Current.CancellationToken)));
+            }
+        }
+
+        string[] partialDirs = Directory.GetDirectories(_dir, "*.p", SearchOption.AllDirectories)
+            .Select(d => Path.GetRelativePath(_dir, d).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        // 600 = 2·256 + 88: only the rightmost tiles (level 0 and entries #2, level 1 #0) are partial.
+        Assert.Equal(["tile/0/002.p", "tile/1/000.p", "tile/entries/002.p"], partialDirs);
+        Assert.Equal(600, (await AuditAsync()).Checkpoint.Checkpoint.Size);
+        await LogDirectory.CheckFilesAsync(_dir, 600, TestContext.Current.CancellationToken);
+
+        // A client holding an older checkpoint still gets its proof, from the full tile.
+        TileHashSource source = await TileHashSource.LoadAsync(new FileTileStore(_dir), 300, s => InclusionProof.Create(5, 300, s), TestContext.Current.CancellationToken);
+        Assert.NotEmpty(InclusionProof.Create(5, 300, source));
+    }
 }
