@@ -9,6 +9,32 @@ namespace OwnersVote.Voting.Tests.Fuzzing;
 public sealed class FuzzRegressionTests
 {
     [Theory]
+    [InlineData("[12345678901234568000.5]", "[12345678901234567000]")]
+    [InlineData("1e20", "100000000000000000000")]
+    [InlineData("-9007199254740994.0", "-9007199254740994")]
+    [InlineData("9.99e20", "999000000000000000000")]
+    [InlineData("9007199254740992.0", "9007199254740992")]
+    [InlineData("1e21", "1e+21")]
+    public void Canonical_output_reads_back_even_for_doubles_written_as_integers_beyond_2_to_the_53(string json, string canonical)
+    {
+        // Jcs.Canonicalize once wrote these as plain digits that it then refused to read back.
+        byte[] once = Jcs.Canonicalize(Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal(canonical, Encoding.UTF8.GetString(once));
+        Assert.Equal(once, Jcs.Canonicalize(once));
+    }
+
+    [Theory]
+    [InlineData("9007199254740993")]
+    [InlineData("12345678901234567890")]
+    [InlineData("-100000000000000000001")]
+    public void An_integer_literal_beyond_2_to_the_53_that_a_double_would_change_is_still_refused(string json)
+    {
+        JcsException e = Assert.Throws<JcsException>(() => Jcs.Canonicalize(Encoding.UTF8.GetBytes(json)));
+        Assert.Contains("beyond 2^53", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("-9223372036854775808")]
     [InlineData("9223372036854775807")]
     [InlineData("-9007199254740993")]
