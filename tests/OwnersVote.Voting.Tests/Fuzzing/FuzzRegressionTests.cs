@@ -46,4 +46,28 @@ public sealed class FuzzRegressionTests
         EventFormatException e = Assert.Throws<EventFormatException>(() => OwnerBallot.FromJson(Jcs.Parse(Encoding.UTF8.GetBytes(json))));
         Assert.Contains("not an integer within ±2^53", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(new byte[] { 0x01, 0x00, 0x04 })]
+    [InlineData(new byte[] { 0x01 })]
+    [InlineData(new byte[] { 0x00 })]
+    public void An_rs256_cose_key_the_platform_cannot_import_is_refused_at_parse_time(byte[] exponent)
+    {
+        // CoseKey.TryParse once accepted these, and Verify then threw CryptographicException ("bad e value").
+        byte[] modulus = [0xC0, .. Enumerable.Range(1, 254).Select(i => (byte)(i * 7)), 0x01];
+        byte[] cose = [0xA4, 0x01, 0x03, 0x03, 0x39, 0x01, 0x00, 0x20, 0x59, 0x01, 0x00, .. modulus, 0x21, (byte)(0x40 | exponent.Length), .. exponent];
+
+        Assert.False(CoseKey.TryParse(cose, out CoseKey? key));
+        Assert.Null(key);
+    }
+
+    [Fact]
+    public void An_rs256_cose_key_with_exponent_65537_still_parses()
+    {
+        byte[] modulus = [0xC0, .. Enumerable.Range(1, 254).Select(i => (byte)(i * 7)), 0x01];
+        byte[] cose = [0xA4, 0x01, 0x03, 0x03, 0x39, 0x01, 0x00, 0x20, 0x59, 0x01, 0x00, .. modulus, 0x21, 0x43, 0x01, 0x00, 0x01];
+
+        Assert.True(CoseKey.TryParse(cose, out CoseKey? key));
+        Assert.False(key!.Verify("data"u8, new byte[256]));
+    }
 }
