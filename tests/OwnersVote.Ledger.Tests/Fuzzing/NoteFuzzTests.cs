@@ -95,8 +95,8 @@ public sealed class NoteFuzzTests : IDisposable
             return "opened";
         });
 
-        Assert.True(report.Count("opened") >= _notes.Count, report.ToString());
-        Assert.True(report.Count("malformed") > 0 && report.Count("bad signature") > 0, report.ToString());
+        report.AssertReached(r => r.Count("opened") >= _notes.Count);
+        report.AssertReached(r => r.Count("malformed") > 0 && r.Count("bad signature") > 0);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class NoteFuzzTests : IDisposable
             }
         });
 
-        Assert.True(report.Count("parsed") >= seeds.Count && report.Count("malformed") > 0, report.ToString());
+        report.AssertReached(r => r.Count("parsed") >= seeds.Count && r.Count("malformed") > 0);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class NoteFuzzTests : IDisposable
             }
         });
 
-        Assert.True(report.Count("opened") >= seeds.Count && report.Count("not verified") > 0, report.ToString());
+        report.AssertReached(r => r.Count("opened") >= seeds.Count && r.Count("not verified") > 0);
     }
 
     [Fact]
@@ -204,6 +204,6 @@ public sealed class NoteFuzzTests : IDisposable
             return outcomes.Count == 0 ? "rejected" : string.Join('+', outcomes);
         });
 
-        Assert.True(report.Count("rejected") > 0 && report.Count("verifier") > 0 && report.Count("signer") > 0, report.ToString());
+        report.AssertReached(r => r.Count("rejected") > 0 && r.Count("verifier") > 0 && r.Count("signer") > 0);
     }
 }

@@ -36,7 +36,7 @@ public sealed class TileFuzzTests
             return "parsed";
         });
 
-        Assert.True(report.Count("parsed") >= seeds.Count && report.Count("rejected") > 0, report.ToString());
+        report.AssertReached(r => r.Count("parsed") >= seeds.Count && r.Count("rejected") > 0);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class TileFuzzTests
                 }
             });
 
-        Assert.True(report.Count("decoded") >= bundles.Length && report.Count("format error") > 0, report.ToString());
+        report.AssertReached(r => r.Count("decoded") >= bundles.Length && r.Count("format error") > 0);
     }
 
     [Fact]
@@ -183,6 +183,6 @@ public sealed class TileFuzzTests
             },
             FuzzBudget.For("TileLogVerifier.VerifyAsync", defaultCases: 5_000));
 
-        Assert.True(report.Count("rejected") > report.Cases / 2, report.ToString());
+        report.AssertReached(r => r.Count("rejected") > r.Cases / 2);
     }
 }

@@ -68,7 +68,7 @@ public sealed class WitnessFuzzTests : IDisposable
             return checkpoint.Size == Cosigned ? "re-cosigned" : "cosigned";
         });
 
-        Assert.True(report.Count("cosigned") > 0 && report.Count("malformed, 400") > 0, report.ToString());
+        report.AssertReached(r => r.Count("cosigned") > 0 && r.Count("malformed, 400") > 0);
     }
 
     private static NoteSignature ParseLine(string line)

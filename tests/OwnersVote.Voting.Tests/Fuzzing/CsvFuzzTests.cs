@@ -48,7 +48,7 @@ public sealed class CsvFuzzTests
             return "parsed";
         });
 
-        Assert.True(report.Count("parsed") >= seeds.Count && report.Outcomes.Count > 3, report.ToString());
+        report.AssertReached(r => r.Count("parsed") >= seeds.Count && r.Outcomes.Count > 3);
     }
 
     [Fact]
@@ -87,6 +87,6 @@ public sealed class CsvFuzzTests
             }
         });
 
-        Assert.True(report.Count("ballots") >= 2 && report.Outcomes.Count > 3, report.ToString());
+        report.AssertReached(r => r.Count("ballots") >= 2 && r.Outcomes.Count > 3);
     }
 }

@@ -93,7 +93,7 @@ internal static class Fuzzer
             Assert.Fail(e.Message);
         }
 
-        var report = new FuzzReport(target, cases, total.Elapsed, outcomes);
+        var report = new FuzzReport(target, cases, total.Elapsed, outcomes, budget.OnlyCase is not null || budget.OnlyInput is not null);
         TestContext.Current.TestOutputHelper?.WriteLine(report.ToString());
         return report;
     }
