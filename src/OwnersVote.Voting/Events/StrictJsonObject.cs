@@ -131,8 +131,9 @@ internal sealed class StrictJsonObject
         }
 
         string raw = v.ToJsonString();
+        // Compared on both sides rather than with Math.Abs, which overflows on long.MinValue (found by fuzzing).
         bool integral = raw.Length > 0 && raw.AsSpan().TrimStart('-').ContainsAnyExcept("0123456789") == false;
-        if (!integral || !long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value) || Math.Abs(value) > MaxExactInteger)
+        if (!integral || !long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value) || value is > MaxExactInteger or < -MaxExactInteger)
         {
             throw new EventFormatException($"{path}: {raw} is not an integer within ±2^53.");
         }

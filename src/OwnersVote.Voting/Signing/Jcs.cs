@@ -296,8 +296,12 @@ public static class Jcs
         {
             // An integer literal beyond 2^53 would silently become a different integer as a double;
             // refuse it rather than sign a value nobody wrote (I-JSON, RFC 7493 §2.2).
+            // The exception is a literal that already is the canonical spelling of its double:
+            // Number::toString writes magnitudes in [2^53, 10^21) as plain digits, and canonical
+            // output must read back (found by fuzzing: 1e20 canonicalized to digits refused here).
             string digits = raw.TrimStart('-');
-            if (digits.Length > 16 || long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture) > MaxExactInteger)
+            if ((digits.Length > 16 || long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture) > MaxExactInteger)
+                && EcmaScriptNumber.Format(double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture)) != raw)
             {
                 throw new JcsException($"The integer {raw} at {path} is beyond 2^53 and has no exact IEEE 754 double.");
             }

@@ -1,0 +1,24 @@
+namespace OwnersVote.Cli.Tests.Fuzzing;
+
+/// <summary>What a fuzz run did: how many cases, how long, and how often each outcome occurred.</summary>
+internal sealed record FuzzReport(string Target, long Cases, TimeSpan Elapsed, IReadOnlyDictionary<string, int> Outcomes, bool IsReplay)
+{
+    /// <summary>How many cases ended with <paramref name="outcome"/>.</summary>
+    public int Count(string outcome) => Outcomes.GetValueOrDefault(outcome);
+
+    /// <summary>
+    /// Asserts that the run reached the outcomes a working corpus and mutator must reach (both
+    /// acceptance and refusal), so a broken harness cannot pass. A replay of one case is exempt.
+    /// </summary>
+    public void AssertReached(Func<FuzzReport, bool> condition)
+    {
+        if (!IsReplay)
+        {
+            Assert.True(condition(this), $"the fuzz run did not reach the expected outcomes: {this}");
+        }
+    }
+
+    public override string ToString() =>
+        $"{Target}: {Cases} cases in {Elapsed.TotalSeconds:F1} s; "
+        + string.Join(", ", Outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key} {o.Value}"));
+}
