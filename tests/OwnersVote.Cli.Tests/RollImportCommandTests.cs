@@ -189,4 +189,33 @@ public sealed class RollImportCommandTests : IDisposable
         Assert.StartsWith($"ov roll import: cannot write {output}: ", line, StringComparison.Ordinal);
         Assert.Equal(["in.csv"], Directory.GetFiles(_dir.Path).Select(Path.GetFileName));
     }
+
+    [Theory]
+    [InlineData("truncated XML")]
+    [InlineData("row number beyond a worksheet")]
+    public void A_damaged_workbook_is_refused_with_one_line_not_a_crash(string damage)
+    {
+        string xlsx = Xlsx([
+            (1, s_chineseHeader),
+            (2, [new Num("1"), new Num("57"), new Num("101"), "OW-1001", new Num("138.66"), "不动产登记", null]),
+        ]);
+        using (var zip = System.IO.Compression.ZipFile.Open(xlsx, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            System.IO.Compression.ZipArchiveEntry sheet = zip.Entries.Single(e => e.FullName.EndsWith("sheet1.xml", StringComparison.Ordinal));
+            string xml;
+            using (var reader = new StreamReader(sheet.Open()))
+            {
+                xml = reader.ReadToEnd();
+            }
+
+            xml = damage == "truncated XML" ? xml[..(xml.Length / 2)] : xml.Replace("<x:row r=\"2\"", "<x:row r=\"4294967295\"", StringComparison.Ordinal).Replace("<row r=\"2\"", "<row r=\"4294967295\"", StringComparison.Ordinal);
+            Assert.True(damage == "truncated XML" || xml.Contains("4294967295", StringComparison.Ordinal), "the test could not place the row number");
+            sheet.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(sheet.FullName).Open());
+            writer.Write(xml);
+        }
+
+        string line = OvRun.Of("roll", "import", xlsx).AssertOneLineBadInput();
+        Assert.Contains(xlsx, line, StringComparison.Ordinal);
+    }
 }

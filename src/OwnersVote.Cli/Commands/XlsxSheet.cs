@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -11,6 +12,8 @@ namespace OwnersVote.Cli.Commands;
 /// </summary>
 public static class XlsxSheet
 {
+    private const int MaxRows = 1_048_576;
+
     /// <summary>The rows of the first worksheet.</summary>
     /// <exception cref="UsageException">The file cannot be read or is not a workbook.</exception>
     public static IReadOnlyList<SheetRow> Read(string path)
@@ -26,6 +29,38 @@ public static class XlsxSheet
             // Missing file, no permission, not a zip, not an OPC package: all "cannot read".
             throw new UsageException($"cannot read {path}: {InputFile.OneLine(e.Message)}", e);
         }
+        catch (Exception e) when (e is XmlException or FormatException or InvalidOperationException or ArgumentOutOfRangeException && FromPackageReader(e))
+        {
+            // A damaged workbook: malformed part XML, a relationship to a missing part, an unknown
+            // cell type. The OpenXml SDK reports these with general exception types, so they are
+            // recognised by where they were thrown, never when our own code throws them (fuzzing,
+            // docs/fuzzing.md).
+            throw new UsageException($"{path}: not a readable workbook ({InputFile.OneLine(e.Message)})", e);
+        }
+    }
+
+    // True when the innermost frame of our code is not the thrower: the exception came from the
+    // OpenXml SDK or the XML and packaging readers under it.
+    private static bool FromPackageReader(Exception e)
+    {
+        System.Diagnostics.StackFrame[] frames = new System.Diagnostics.StackTrace(e).GetFrames();
+        foreach (System.Diagnostics.StackFrame frame in frames)
+        {
+            string origin = frame.GetMethod()?.DeclaringType?.Namespace ?? string.Empty;
+            if (origin.StartsWith("OwnersVote", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            if (origin.StartsWith("DocumentFormat.OpenXml", StringComparison.Ordinal)
+                || origin.StartsWith("System.Xml", StringComparison.Ordinal)
+                || origin.StartsWith("System.IO.Packaging", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<SheetRow> Read(SpreadsheetDocument document, string path)
@@ -50,7 +85,10 @@ public static class XlsxSheet
         int previous = 0;
         foreach (Row row in data?.Elements<Row>() ?? [])
         {
-            int number = row.RowIndex?.Value is uint index ? checked((int)index) : previous + 1;
+            // ECMA-376 §18.3.1.73: row indexes are 1 to 1,048,576.
+            int number = row.RowIndex?.Value is uint index
+                ? (index is >= 1 and <= MaxRows ? (int)index : throw new UsageException($"{path}: row number {index} is outside a worksheet's 1 to {MaxRows}"))
+                : previous + 1;
             previous = number;
             var cells = new List<SheetCell?>();
             int nextColumn = 0;
