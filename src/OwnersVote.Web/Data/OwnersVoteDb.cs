@@ -26,6 +26,10 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
 
     public DbSet<InvitationRow> Invitations => Set<InvitationRow>();
 
+    public DbSet<CredentialRow> Credentials => Set<CredentialRow>();
+
+    public DbSet<ProjectionStateRow> ProjectionState => Set<ProjectionStateRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -43,9 +47,9 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
         modelBuilder.Entity<UnitRow>(e =>
         {
             e.ToTable("units");
-            e.HasKey(x => new { x.CompoundId, x.Id });
-            e.HasIndex(x => new { x.CompoundId, x.BuildingId });
-            e.HasIndex(x => new { x.CompoundId, x.OwnerId });
+            e.HasKey(x => new { x.VoteId, x.Id });
+            e.HasIndex(x => x.CompoundId);
+            e.HasIndex(x => new { x.VoteId, x.OwnerId });
         });
         modelBuilder.Entity<OwnerRow>(e =>
         {
@@ -66,12 +70,25 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
         modelBuilder.Entity<BallotRow>(e =>
         {
             e.ToTable("ballots");
-            e.HasKey(x => new { x.MatterId, x.OwnerId });
+            e.HasKey(x => x.BallotId);
+            e.HasIndex(x => new { x.MatterId, x.OwnerId });
         });
         modelBuilder.Entity<InvitationRow>(e =>
         {
             e.ToTable("invitations");
             e.HasKey(x => x.CodeHash);
+        });
+        modelBuilder.Entity<CredentialRow>(e =>
+        {
+            e.ToTable("credentials");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.CompoundId, x.OwnerHash });
+        });
+        modelBuilder.Entity<ProjectionStateRow>(e =>
+        {
+            e.ToTable("projection_state");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
         });
     }
 }
