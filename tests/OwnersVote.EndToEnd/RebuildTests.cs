@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -60,7 +61,7 @@ public sealed partial class RebuildTests
             pages.Add(result.ToJsonString());
         }
 
-        string closedPage = await client.GetStringAsync("/votes/ev-charging-2025/result", Cancel);
+        string closedPage = WebUtility.HtmlDecode(await client.GetStringAsync("/votes/ev-charging-2025/result", Cancel));
         pages.Add(CheckpointLine().Match(closedPage).Value);
         byte[] checkpoint = await client.GetByteArrayAsync("/log/checkpoint", Cancel);
 
