@@ -23,6 +23,8 @@ public sealed class ProjectorTests : IAsyncLifetime
 
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
     private readonly SoftwareAuthenticator _authenticator = SoftwareAuthenticator.MakeCredential("localhost");
+    private readonly SoftwareAuthenticator _authenticatorB = SoftwareAuthenticator.MakeCredential("localhost");
+    private readonly List<LedgerEvent> _log = [];
     private OwnersVoteDb _db = null!;
     private long _next;
 
@@ -41,12 +43,15 @@ public sealed class ProjectorTests : IAsyncLifetime
                 new RollEntry(new UnitId("1-102"), new BuildingId("1"), Area.FromHundredths(9_000), AreaSource.Survey, s_ownerB, new OwnerId(s_ownerB)),
                 new RollEntry(new UnitId("2-101"), new BuildingId("2"), Area.FromHundredths(8_000), AreaSource.Contract, s_ownerB, new OwnerId(s_ownerB)),
             ]),
-            Matter(Vote, [new BuildingId("1")], allowChange: true));
+            Matter(Vote, [new BuildingId("1")], allowChange: true),
+            Enrol(_authenticator, s_ownerA),
+            Enrol(_authenticatorB, s_ownerB));
     }
 
     public async ValueTask DisposeAsync()
     {
         _authenticator.Dispose();
+        _authenticatorB.Dispose();
         await _db.DisposeAsync();
         await _connection.DisposeAsync();
     }
@@ -61,7 +66,7 @@ public sealed class ProjectorTests : IAsyncLifetime
         Assert.Equal((Vote, s_ownerB), (unit.VoteId, unit.OwnerHash));
         Assert.Equal(2, await _db.Owners.CountAsync(Cancel));
         Assert.Equal(["1"], await _db.MatterScopes.Select(s => s.BuildingId).ToListAsync(Cancel));
-        Assert.Equal(3, await new Projector(_db).AppliedSizeAsync(Cancel));
+        Assert.Equal(5, await new Projector(_db).AppliedSizeAsync(Cancel));
     }
 
     [Fact]
@@ -97,20 +102,42 @@ public sealed class ProjectorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_ballot_sequenced_after_the_vote_closed_is_refused()
+    public async Task A_ballot_sequenced_after_the_vote_closed_is_kept_and_never_counts()
     {
-        await Apply(new VoteClosed(Compound, Vote, s_t0.AddDays(7), "system"));
+        await Apply(new VoteClosed(Compound, Vote, s_t0.AddDays(7), "system"), Cast(Vote, s_ownerA, ["1-101"], Choice.Yes, 1));
 
-        ProjectionException e = await Assert.ThrowsAsync<ProjectionException>(() => Apply(Cast(Vote, s_ownerA, ["1-101"], Choice.Yes, 1)));
-        Assert.Contains("after the vote closed", e.Message, StringComparison.Ordinal);
-        Assert.Equal(0, await _db.Ballots.CountAsync(Cancel));
+        BallotRow ballot = await _db.Ballots.SingleAsync(Cancel);
+        Assert.Equal(("after-close", false), (ballot.Rejection, ballot.Counts));
     }
 
     [Fact]
-    public async Task A_ballot_for_units_the_principal_does_not_hold_is_refused()
+    public async Task Ballots_count_or_are_rejected_exactly_as_VoteReplay_decides_from_the_same_log()
     {
-        await Assert.ThrowsAsync<ProjectionException>(() => Apply(Cast(Vote, s_ownerA, ["1-102"], Choice.Yes, 1)));
-        await Assert.ThrowsAsync<ProjectionException>(() => Apply(Cast(Vote, OwnerKey.Hash(s_key, "stranger"), ["1-101"], Choice.Yes, 1)));
+        BallotCast valid = Cast(Vote, s_ownerA, ["1-101"], Choice.Yes, 1);
+        await Apply(
+            // Altered after signing: the challenge no longer matches.
+            valid with { Ballot = valid.Ballot with { Answers = [new BallotAnswer("q1", Choice.No)] } },
+            // Signed by B's passkey for A's unit.
+            Cast(Vote, s_ownerA, ["1-101"], Choice.Yes, 2, _authenticatorB),
+            // B's unit outside the matter's scope (Shanghai art. 69).
+            Cast(Vote, s_ownerB, ["1-102", "2-101"], Choice.Yes, 3, _authenticatorB),
+            // A unit of someone else's.
+            Cast(Vote, s_ownerA, ["1-102"], Choice.Yes, 4),
+            // Before the vote opens.
+            Cast(Vote, s_ownerA, ["1-101"], Choice.Yes, -1),
+            valid,
+            valid,
+            Cast(Vote, s_ownerB, ["1-102"], Choice.Abstain, 5, _authenticatorB));
+
+        VoteReplayResult replay = VoteReplay.Replay(_log, Vote);
+        List<BallotRow> rows = await _db.Ballots.AsNoTracking().OrderBy(b => b.LogIndex).ToListAsync(Cancel);
+        Assert.Equal(
+            replay.Ballots.Select(b => (b.Position, b.Disposition == BallotDisposition.Counted, b.Disposition == BallotDisposition.Rejected ? b.Reason : null)),
+            rows.Select(r => (checked((int)r.LogIndex), r.Counts, r.Rejection)));
+        Assert.Contains(rows, r => r.Counts);
+        Assert.Contains(rows, r => r.Rejection == "not-owner");
+        Assert.Contains(rows, r => r.Rejection == "out-of-scope");
+        Assert.Contains(rows, r => r.Rejection == "duplicate-ballot");
     }
 
     [Fact]
@@ -133,8 +160,8 @@ public sealed class ProjectorTests : IAsyncLifetime
 
         MatterRow matter = await _db.Matters.SingleAsync(m => m.Id == Vote, Cancel);
         Assert.Equal(false, matter.ResultPassed);
-        Assert.Equal(5, matter.TallyTreeSize);
-        Assert.Equal(RootOf(4).ToBase64(), matter.TallyRootHash);
+        Assert.Equal(7, matter.TallyTreeSize);
+        Assert.Equal(RootOf(6).ToBase64(), matter.TallyRootHash);
     }
 
     [Fact]
@@ -159,10 +186,14 @@ public sealed class ProjectorTests : IAsyncLifetime
             [new QuestionTally("q1", none, none, none, none, none, none, QuorumMet: passed, Passed: passed)]);
     }
 
-    private BallotCast Cast(string vote, string principal, string[] units, Choice choice, int hour)
+    private CredentialEnrolled Enrol(SoftwareAuthenticator authenticator, string owner) => new(
+        Compound, s_t0, "officer:x", owner, authenticator.CredentialId, CoseKey.Parse(authenticator.CosePublicKey),
+        CredentialKind.Passkey, ["officer:x", "officer:y"], s_t0, OwnerNotified: true);
+
+    private BallotCast Cast(string vote, string principal, string[] units, Choice choice, int hour, SoftwareAuthenticator? signer = null)
     {
         var ballot = new OwnerBallot(Compound, vote, principal, units, [new BallotAnswer("q1", choice)], Base64UrlText.Encode(RandomNumberGenerator.GetBytes(16)), s_t0.AddHours(hour));
-        return new BallotCast(Compound, vote, s_t0.AddHours(hour), "owner:" + principal, ballot, _authenticator.GetAssertion(BallotChallenge.Compute(ballot), Origin));
+        return new BallotCast(Compound, vote, s_t0.AddHours(hour), "owner:" + principal, ballot, (signer ?? _authenticator).GetAssertion(BallotChallenge.Compute(ballot), Origin));
     }
 
     // A stand-in tree root per index: the Projector records what it is given.
@@ -175,5 +206,6 @@ public sealed class ProjectorTests : IAsyncLifetime
         long first = _next;
         await new Projector(db).ApplyAsync([.. events.Select((e, i) => new LoggedEvent(first + i, e, RootOf(first + i)))], Cancel);
         _next += events.Length;
+        _log.AddRange(events);
     }
 }

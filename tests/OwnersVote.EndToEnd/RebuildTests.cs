@@ -79,10 +79,10 @@ public sealed partial class RebuildTests
         lines.AddRange((await db.Units.AsNoTracking().ToListAsync(Cancel)).Select(u => $"unit {u.VoteId}|{u.Id}|{u.BuildingId}|{u.AreaHundredths}|{u.AreaSource}|{u.OwnerId}|{u.OwnerHash}"));
         lines.AddRange((await db.Owners.AsNoTracking().ToListAsync(Cancel)).Select(o => $"owner {o.Id}"));
         lines.AddRange((await db.Matters.AsNoTracking().ToListAsync(Cancel)).Select(m =>
-            $"matter {m.Id}|{m.Title}|{m.Threshold}|{m.OpensAt:O}|{m.ClosesAt:O}|{m.ClosedAt:O}|{m.ResultPassed}|{m.ResultPublishedAt:O}|{m.Text.Length}|{m.AllowChange}|{m.Question}|{m.TallyTreeSize}|{m.TallyRootHash}"));
+            $"matter {m.Id}|{m.Title}|{m.Threshold}|{m.OpensAt:O}|{m.ClosesAt:O}|{m.ClosedAt:O}|{m.ResultPassed}|{m.ResultPublishedAt:O}|{m.Text.Length}|{m.AllowChange}|{m.Question}|{m.TallyTreeSize}|{m.TallyRootHash}|{m.Questions}|{m.Options}"));
         lines.AddRange((await db.MatterScopes.AsNoTracking().ToListAsync(Cancel)).Select(s => $"scope {s.MatterId}|{s.BuildingId}"));
-        lines.AddRange((await db.Ballots.AsNoTracking().ToListAsync(Cancel)).Select(b => $"ballot {b.BallotId}|{b.MatterId}|{b.OwnerId}|{b.Choice}|{b.Channel}|{b.CastAt:O}|{b.LogIndex}|{b.Superseded}|{b.Counts}"));
-        lines.AddRange((await db.Credentials.AsNoTracking().ToListAsync(Cancel)).Select(c => $"credential {c.Id}|{c.OwnerHash}|{Convert.ToBase64String(c.PublicKey)}|{c.ActiveFrom:O}|{c.RevokedAt:O}"));
+        lines.AddRange((await db.Ballots.AsNoTracking().ToListAsync(Cancel)).Select(b => $"ballot {b.BallotId}|{b.MatterId}|{b.OwnerId}|{b.Choice}|{b.Channel}|{b.CastAt:O}|{b.LogIndex}|{b.Superseded}|{b.Counts}|{b.Rejection}"));
+        lines.AddRange((await db.Credentials.AsNoTracking().ToListAsync(Cancel)).Select(c => $"credential {c.Id}|{c.OwnerHash}|{Convert.ToBase64String(c.PublicKey)}|{c.ActiveFrom:O}|{c.RevokedAt:O}|{c.SignCount}"));
         lines.AddRange((await db.ProjectionState.AsNoTracking().ToListAsync(Cancel)).Select(s => $"applied {s.AppliedSize}"));
         lines.AddRange((await db.Invitations.AsNoTracking().ToListAsync(Cancel)).Select(i => $"invitation {i.CodeHash}|{i.Role}|{i.OwnerId}|{i.UsedAt:O}"));
         lines.Sort(StringComparer.Ordinal);

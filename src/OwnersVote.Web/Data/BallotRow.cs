@@ -14,7 +14,7 @@ public sealed class BallotRow
     /// <summary>The headcount principal who cast it.</summary>
     public required string OwnerId { get; set; }
 
-    /// <summary>yes, no or abstain, for the matter's first question.</summary>
+    /// <summary>yes, no or abstain, for the matter's first question; invalid if the ballot does not answer it.</summary>
     public required string Choice { get; set; }
 
     /// <summary>online (signed with the owner's passkey).</summary>
@@ -24,6 +24,12 @@ public sealed class BallotRow
 
     /// <summary>The entry's index in the log.</summary>
     public long LogIndex { get; set; }
+
+    /// <summary>
+    /// Why the ballot never counts, with VoteReplay's code (<c>bad-signature</c>, <c>not-owner</c>,
+    /// <c>after-close</c>, …), or null when it passed every check.
+    /// </summary>
+    public string? Rejection { get; set; }
 
     /// <summary>Superseded by a BallotSuperseded entry; never counts.</summary>
     public bool Superseded { get; set; }

@@ -18,4 +18,7 @@ public sealed class CredentialRow
     public DateTimeOffset ActiveFrom { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>The last signature counter accepted (WebAuthn §7.2 step 22).</summary>
+    public long SignCount { get; set; }
 }

@@ -70,7 +70,9 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
         modelBuilder.Entity<BallotRow>(e =>
         {
             e.ToTable("ballots");
-            e.HasKey(x => x.BallotId);
+            e.HasKey(x => x.LogIndex);
+            e.Property(x => x.LogIndex).ValueGeneratedNever();
+            e.HasIndex(x => x.BallotId);
             e.HasIndex(x => new { x.MatterId, x.OwnerId });
         });
         modelBuilder.Entity<InvitationRow>(e =>

@@ -9,9 +9,9 @@ namespace OwnersVote.Web.Projections;
 /// <summary>
 /// Applies log events (OwnersVote.Voting.Events) to the projection tables — the one place rows are
 /// written from events, so dropping the tables and replaying the log rebuilds them (DESIGN.md §2,
-/// <c>ov rebuild</c>). It projects what the pages read; the full checks of a recount (WebAuthn
-/// assertions, counters) are <see cref="VoteReplay"/>'s, run by the sequencer before it appends
-/// and by <c>ov verify</c> after.
+/// <c>ov rebuild</c>). It projects what the pages read, and decides which ballots count with the
+/// checks and codes of <see cref="VoteReplay"/> (WebAuthn assertion against the enrolled passkey,
+/// roll, scope, answers), so the tables count what <c>ov verify</c> recounts.
 /// </summary>
 public sealed class Projector(OwnersVoteDb db)
 {
@@ -75,7 +75,15 @@ public sealed class Projector(OwnersVoteDb db)
             throw new ProjectionException($"Compound {e.Compound} is registered twice.");
         }
 
-        db.Compounds.Add(new CompoundRow { Id = e.Compound, Name = e.Name, Locality = e.Address });
+        db.Compounds.Add(new CompoundRow
+        {
+            Id = e.Compound,
+            Name = e.Name,
+            Locality = e.Address,
+            RpId = e.RpId,
+            Origins = string.Join('\n', e.Origins),
+            RequireUserVerification = e.RequireUserVerification,
+        });
     }
 
     private async Task EnrolAsync(CredentialEnrolled e, CancellationToken cancellationToken)
@@ -175,6 +183,8 @@ public sealed class Projector(OwnersVoteDb db)
             OpensAt = e.Opens,
             ClosesAt = e.Closes,
             AllowChange = e.AllowChange,
+            Questions = string.Join('\n', e.Questions.Select(q => q.Id)),
+            Options = string.Join('\n', e.Options.Select(BallotCsv.FormatChoice)),
             Question = e.Questions[0].Id,
         });
     }
@@ -182,45 +192,130 @@ public sealed class Projector(OwnersVoteDb db)
     private async Task CastAsync(BallotCast e, long index, CancellationToken cancellationToken)
     {
         MatterRow matter = await RequireMatterAsync(e.Vote, cancellationToken);
-        if (matter.ClosedAt is not null)
-        {
-            throw new ProjectionException($"A ballot for matter {e.Vote} is sequenced after the vote closed (entry {index}).");
-        }
-
-        // JI art. 9: the ballot is the principal's, for units the principal holds on the vote's roll.
-        List<string> held = await db.Units
-            .Where(u => u.VoteId == e.Vote && u.OwnerId == e.Ballot.Principal)
-            .Select(u => u.Id).ToListAsync(cancellationToken);
-        if (held.Count == 0 || e.Ballot.Units.Any(u => !held.Contains(u)))
-        {
-            throw new ProjectionException($"A ballot for matter {e.Vote} comes from a principal not on its roll, or names units not theirs (entry {index}).");
-        }
-
-        if (await db.Ballots.AnyAsync(b => b.BallotId == e.BallotId, cancellationToken))
-        {
-            throw new ProjectionException($"Ballot {e.BallotId} is cast twice (entry {index}).");
-        }
-
-        BallotAnswer answer = e.Ballot.Answers.SingleOrDefault(a => a.Question == matter.Question)
-            ?? throw new ProjectionException($"A ballot for matter {e.Vote} does not answer question {matter.Question} (entry {index}).");
+        string? rejection = await CheckAsync(e, matter, cancellationToken);
+        BallotAnswer? answer = e.Ballot.Answers.FirstOrDefault(a => a.Question == matter.Question);
         db.Ballots.Add(new BallotRow
         {
             BallotId = e.BallotId,
             MatterId = e.Vote,
             OwnerId = e.Ballot.Principal,
-            Choice = BallotCsv.FormatChoice(answer.Choice),
+            Choice = BallotCsv.FormatChoice(answer?.Choice ?? Choice.Invalid),
             Channel = Online,
             CastAt = e.At,
             LogIndex = index,
+            Rejection = rejection,
         });
         await db.SaveChangesAsync(cancellationToken);
-        await RecountPrincipalAsync(matter, e.Ballot.Principal, cancellationToken);
+        if (rejection is null)
+        {
+            await RecountPrincipalAsync(matter, e.Ballot.Principal, cancellationToken);
+        }
     }
+
+    // The checks of VoteReplay, in its order and with its codes, so the tables count exactly what
+    // a recount of the log counts (DESIGN.md §2: a mismatch is a failed audit).
+    private async Task<string?> CheckAsync(BallotCast e, MatterRow matter, CancellationToken cancellationToken)
+    {
+        string id = e.BallotId;
+        if (await db.Ballots.AnyAsync(b => b.MatterId == e.Vote && b.BallotId == id, cancellationToken))
+        {
+            return "duplicate-ballot";
+        }
+
+        if (matter.ClosedAt is not null)
+        {
+            return "after-close";
+        }
+
+        if (e.At < matter.OpensAt || e.At >= matter.ClosesAt)
+        {
+            return "outside-voting-period";
+        }
+
+        CredentialRow? credential = await db.Credentials.FindAsync([Base64UrlText.Encode(e.Assertion.CredentialId.Span)], cancellationToken);
+        if (credential is null || credential.CompoundId != e.Compound)
+        {
+            return "unknown-credential";
+        }
+
+        if (credential.RevokedAt is { } revokedAt && revokedAt <= e.At)
+        {
+            return "credential-revoked";
+        }
+
+        if (e.At < credential.ActiveFrom)
+        {
+            return "credential-not-active";
+        }
+
+        // The owner's signature first: an unsigned claim does not reach the roll checks.
+        CompoundRow compound = await db.Compounds.SingleAsync(c => c.Id == e.Compound, cancellationToken);
+        var relyingParty = new RelyingParty(compound.RpId, new HashSet<string>(compound.Origins.Split('\n'), StringComparer.Ordinal), compound.RequireUserVerification);
+        var stored = new StoredCredential(Base64Url(credential.Id), CoseKey.Parse(credential.PublicKey), checked((uint)credential.SignCount));
+        AssertionResult verdict = AssertionVerifier.Verify(e.Assertion, BallotChallenge.Compute(e.Ballot), stored, relyingParty);
+        if (verdict is AssertionResult.Rejected rejected)
+        {
+            return rejected.Code;
+        }
+
+        // WebAuthn §7.2 step 22: the stored counter moves to the accepted one.
+        credential.SignCount = ((AssertionResult.Accepted)verdict).SignCount;
+
+        List<UnitRow> roll = await db.Units.AsNoTracking().Where(u => u.VoteId == e.Vote).ToListAsync(cancellationToken);
+        var byUnit = roll.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        HashSet<string> scope = [.. await db.MatterScopes.Where(s => s.MatterId == e.Vote).Select(s => s.BuildingId).ToListAsync(cancellationToken)];
+        foreach (string unit in e.Ballot.Units)
+        {
+            if (!byUnit.TryGetValue(unit, out UnitRow? entry))
+            {
+                return "not-on-roll";
+            }
+
+            if (entry.OwnerId != e.Ballot.Principal)
+            {
+                return "wrong-principal";
+            }
+
+            if (entry.OwnerHash != credential.OwnerHash)
+            {
+                return "not-owner";
+            }
+
+            // Shanghai art. 69: only the owners of the buildings concerned decide.
+            if (scope.Count > 0 && !scope.Contains(entry.BuildingId))
+            {
+                return "out-of-scope";
+            }
+        }
+
+        // JI art. 9: one ballot covers exactly the principal's units in scope.
+        IEnumerable<string> principalUnits = roll
+            .Where(u => u.OwnerId == e.Ballot.Principal && (scope.Count == 0 || scope.Contains(u.BuildingId)))
+            .Select(u => u.Id)
+            .Order(StringComparer.Ordinal);
+        if (!principalUnits.SequenceEqual(e.Ballot.Units, StringComparer.Ordinal))
+        {
+            return "units-mismatch";
+        }
+
+        string[] options = matter.Options.Split('\n');
+        if (!e.Ballot.Answers.Select(a => a.Question).SequenceEqual(matter.Questions.Split('\n'), StringComparer.Ordinal)
+            || e.Ballot.Answers.Any(a => !options.Contains(BallotCsv.FormatChoice(a.Choice))))
+        {
+            return "answers-mismatch";
+        }
+
+        return null;
+    }
+
+    private static byte[] Base64Url(string text) =>
+        Base64UrlText.TryDecode(text, out byte[] bytes) ? bytes : throw new ProjectionException($"Credential id {text} is not base64url.");
 
     private async Task SupersedeAsync(BallotSuperseded e, CancellationToken cancellationToken)
     {
         MatterRow matter = await RequireMatterAsync(e.Vote, cancellationToken);
-        BallotRow ballot = await db.Ballots.SingleOrDefaultAsync(b => b.BallotId == e.Ballot && b.MatterId == e.Vote, cancellationToken)
+        // The first ballot with that id, as VoteReplay finds it.
+        BallotRow ballot = await db.Ballots.Where(b => b.BallotId == e.Ballot && b.MatterId == e.Vote).OrderBy(b => b.LogIndex).FirstOrDefaultAsync(cancellationToken)
             ?? throw new ProjectionException($"Ballot {e.Ballot} is superseded but was not cast in vote {e.Vote}.");
         ballot.Superseded = true;
         await RecountPrincipalAsync(matter, ballot.OwnerId, cancellationToken);
@@ -233,7 +328,7 @@ public sealed class Projector(OwnersVoteDb db)
         List<BallotRow> ballots = await db.Ballots
             .Where(b => b.MatterId == matter.Id && b.OwnerId == principal)
             .ToListAsync(cancellationToken);
-        List<BallotRow> live = [.. ballots.Where(b => !b.Superseded).OrderBy(b => b.LogIndex)];
+        List<BallotRow> live = [.. ballots.Where(b => !b.Superseded && b.Rejection is null).OrderBy(b => b.LogIndex)];
         BallotRow? counted = live.Count == 0 ? null : matter.AllowChange ? live[^1] : live[0];
         foreach (BallotRow b in ballots)
         {
