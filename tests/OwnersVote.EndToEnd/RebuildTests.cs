@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OwnersVote.Ledger;
 using OwnersVote.Web.Data;
 
 namespace OwnersVote.EndToEnd;
@@ -37,6 +38,32 @@ public sealed partial class RebuildTests
         }
         finally
         {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_log_entry_changed_on_disk_stops_the_server_from_starting()
+    {
+        string folder = Directory.CreateTempSubdirectory("ov-e2e-tamper-").FullName;
+        try
+        {
+            await RunAsync(folder, deleteDatabaseFirst: false);
+            // Flip one byte of an entry: a ballot's signature, say. The tables are dropped too,
+            // so only the log could rebuild them.
+            string bundle = Directory.EnumerateFiles(Path.Combine(folder, "log", "tile", "entries"), "*", SearchOption.AllDirectories).First();
+            byte[] bytes = await File.ReadAllBytesAsync(bundle, Cancel);
+            bytes[bytes.Length / 2] ^= 0x01;
+            await File.WriteAllBytesAsync(bundle, bytes, Cancel);
+            File.Delete(Path.Combine(folder, "ownersvote.db"));
+
+            await using var app = new SqliteAppOver(folder);
+            Exception e = await Assert.ThrowsAnyAsync<Exception>(async () => await app.InitializeAsync());
+            Assert.IsType<LogVerificationException>(e.GetBaseException());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
     }
