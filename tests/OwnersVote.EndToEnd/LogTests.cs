@@ -99,6 +99,18 @@ public sealed partial class LogTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(("public, max-age=60", "application/octet-stream"), store.Fetched[partial]);
     }
 
+    [Fact]
+    public async Task HEAD_answers_a_tile_with_its_headers_and_no_body()
+    {
+        using HttpClient client = app.CreateApiClient();
+        using var head = new HttpRequestMessage(HttpMethod.Head, "/log/checkpoint");
+        using HttpResponseMessage response = await client.SendAsync(head, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync(Cancel));
+    }
+
     [Theory]
     [InlineData("/log/tile/0/0")]
     [InlineData("/log/tile/0/000.p/0")]

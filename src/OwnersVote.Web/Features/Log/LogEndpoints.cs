@@ -29,10 +29,12 @@ public static class LogEndpoints
     public static void MapLogEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // HEAD too, as static file servers and caches in front of a tiled log expect.
+        string[] methods = [HttpMethods.Get, HttpMethods.Head];
         RouteGroupBuilder log = app.MapGroup("/log");
-        log.MapGet("/checkpoint", Checkpoint);
-        log.MapGet("/key", Key);
-        log.MapGet("/tile/{**path}", TileAsync);
+        log.MapMethods("/checkpoint", methods, Checkpoint);
+        log.MapMethods("/key", methods, Key);
+        log.MapMethods("/tile/{**path}", methods, TileAsync);
     }
 
     private static FileContentHttpResult Checkpoint(EventLog log, HttpResponse response)
