@@ -6,7 +6,9 @@ namespace OwnersVote.Web.Data;
 /// The projection store. Tables are derived from the log and can be dropped and rebuilt by
 /// replaying it through the Projector (DESIGN.md §2: nothing that changes a vote's outcome lives
 /// only in a table), so the schema is created from the model rather than migrated. No names and
-/// no ID numbers are stored: owners are keyed-hash ids (PIPL; DESIGN.md §1).
+/// no ID numbers are stored: owners are keyed-hash ids (PIPL; DESIGN.md §1). The one table not
+/// derived from the log is <see cref="Invitations"/>: invitation codes are secrets (their hashes
+/// here), so a rebuilt store gets them back from whoever issued them (the demo seeder re-adds its own).
 /// </summary>
 public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbContext(options)
 {
