@@ -11,6 +11,10 @@ exec dotnet run --project src/OwnersVote.Web/OwnersVote.Web.csproj -c Release --
   --environment Production \
   --ConnectionStrings:Default="Data Source=$PWD/data/ownersvote.db" \
   --DataProtection:KeysPath="$PWD/data/keys" \
+  --Log:Directory="$PWD/data/log" \
+  --Log:KeyFile="$PWD/data/log.key" \
+  --Log:PublicUrl="http://localhost:5000" \
+  --Demo:CompoundKeyFile="$PWD/data/demo-compound.key" \
   --Demo:Seed=true \
   --Demo:PrintAccounts=true \
   --Demo:PublicUrl="http://localhost:5000" \

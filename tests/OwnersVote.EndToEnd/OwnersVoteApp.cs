@@ -12,8 +12,13 @@ namespace OwnersVote.EndToEnd;
 /// the database that <see cref="ConfigureDatabaseAsync"/> names. Browsers go to
 /// <c>http://localhost:PORT</c>: WebAuthn needs the name localhost, not 127.0.0.1.
 /// </summary>
-public abstract class OwnersVoteApp : WebApplicationFactory<Program>, IAsyncLifetime
+public abstract class OwnersVoteApp(string dataFolder) : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    private readonly int _port = FreePort();
+
+    /// <summary>The folder holding the log, its key and the demo compound's key (and the SQLite file).</summary>
+    public string DataFolder { get; } = dataFolder;
+
     /// <summary>http://localhost:PORT, no trailing slash.</summary>
     public string BaseUrl { get; private set; } = "";
 
@@ -32,7 +37,8 @@ public abstract class OwnersVoteApp : WebApplicationFactory<Program>, IAsyncLife
     public async ValueTask InitializeAsync()
     {
         ConnectionString = await ConfigureDatabaseAsync(TestContext.Current.CancellationToken);
-        UseKestrel(0);
+        // The port is chosen before start: the demo's ballots are signed for this origin.
+        UseKestrel(_port);
         StartServer();
         IServerAddressesFeature addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
         var bound = new Uri(addresses.Addresses.First());
@@ -50,6 +56,17 @@ public abstract class OwnersVoteApp : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:PrintAccounts", "false");
+        builder.UseSetting("Demo:Origins:0", $"http://localhost:{_port}");
+        builder.UseSetting("Demo:CompoundKeyFile", Path.Combine(DataFolder, "demo-compound.key"));
+        builder.UseSetting("Log:Directory", Path.Combine(DataFolder, "log"));
+        builder.UseSetting("Log:KeyFile", Path.Combine(DataFolder, "log.key"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public override async ValueTask DisposeAsync()
@@ -61,26 +78,36 @@ public abstract class OwnersVoteApp : WebApplicationFactory<Program>, IAsyncLife
 }
 
 /// <summary>The app on the embedded default: a SQLite file in a fresh temporary folder.</summary>
-public sealed class SqliteApp : OwnersVoteApp
+public sealed class SqliteApp() : SqliteAppOver(Directory.CreateTempSubdirectory("ov-e2e-sqlite-").FullName)
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("ov-e2e-sqlite-").FullName;
+    protected override async ValueTask ReleaseDatabaseAsync()
+    {
+        await base.ReleaseDatabaseAsync();
+        Directory.Delete(DataFolder, recursive: true);
+    }
+}
 
+/// <summary>The app on a SQLite file and log in a folder the caller owns (and may reopen).</summary>
+public class SqliteAppOver(string folder) : OwnersVoteApp(folder)
+{
     public override string Provider => "Sqlite";
 
+    /// <summary>The SQLite database file.</summary>
+    public string DatabaseFile => Path.Combine(DataFolder, "ownersvote.db");
+
     protected override ValueTask<string> ConfigureDatabaseAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult($"Data Source={Path.Combine(_folder, "ownersvote.db")}");
+        ValueTask.FromResult($"Data Source={DatabaseFile}");
 
     protected override ValueTask ReleaseDatabaseAsync()
     {
         // SQLite pools connections; clear them so the file can go.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
         return ValueTask.CompletedTask;
     }
 }
 
 /// <summary>The app on a real PostgreSQL server that the test starts and stops itself.</summary>
-public sealed class PostgresApp : OwnersVoteApp
+public sealed class PostgresApp() : OwnersVoteApp(Directory.CreateTempSubdirectory("ov-e2e-pg-").FullName)
 {
     private PostgresServer? _server;
 
@@ -102,5 +129,7 @@ public sealed class PostgresApp : OwnersVoteApp
         {
             await _server.DisposeAsync();
         }
+
+        Directory.Delete(DataFolder, recursive: true);
     }
 }

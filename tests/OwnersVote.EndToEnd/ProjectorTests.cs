@@ -1,6 +1,10 @@
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using OwnersVote.Ledger;
 using OwnersVote.Voting;
+using OwnersVote.Voting.Events;
+using OwnersVote.Voting.Signing;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Projections;
 
@@ -9,10 +13,20 @@ namespace OwnersVote.EndToEnd;
 /// <summary>The Projector on a real (in-memory) SQLite database: what a replayed log leaves in the tables.</summary>
 public sealed class ProjectorTests : IAsyncLifetime
 {
+    private const string Compound = "c";
+    private const string Vote = "m";
+    private const string Origin = "http://localhost:5000";
     private static readonly DateTimeOffset s_t0 = new(2026, 3, 1, 1, 0, 0, TimeSpan.Zero);
+    private static readonly byte[] s_key = new byte[32];
+    private static readonly string s_ownerA = OwnerKey.Hash(s_key, "a");
+    private static readonly string s_ownerB = OwnerKey.Hash(s_key, "b");
 
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly SoftwareAuthenticator _authenticator = SoftwareAuthenticator.MakeCredential("localhost");
+    private readonly SoftwareAuthenticator _authenticatorB = SoftwareAuthenticator.MakeCredential("localhost");
+    private readonly List<LedgerEvent> _log = [];
     private OwnersVoteDb _db = null!;
+    private long _next;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -21,21 +35,23 @@ public sealed class ProjectorTests : IAsyncLifetime
         await _connection.OpenAsync(Cancel);
         _db = new OwnersVoteDb(new DbContextOptionsBuilder<OwnersVoteDb>().UseSqlite(_connection).Options);
         await _db.Database.EnsureCreatedAsync(Cancel);
-        await new Projector(_db).ApplyAsync(
-        [
-            new CompoundRegistered("c", "测试小区", "上海", s_t0),
-            new RollFrozen("c", Roll.Create(
+        await Apply(
+            new CompoundRegistered(Compound, s_t0, "admin:x", "测试小区", "上海", "localhost", [Origin], true),
+            new RollFrozen(Compound, Vote, s_t0, "officer:x",
             [
-                new Unit(new UnitId("1-101"), new BuildingId("1"), new OwnerId("a"), Area.FromHundredths(10_000), AreaSource.Registry),
-                new Unit(new UnitId("1-102"), new BuildingId("1"), new OwnerId("b"), Area.FromHundredths(9_000), AreaSource.Survey),
-                new Unit(new UnitId("2-101"), new BuildingId("2"), new OwnerId("b"), Area.FromHundredths(8_000), AreaSource.Contract),
-            ]), s_t0),
-            new MatterPublished("m", "c", new Matter("电梯", ThresholdClass.Ordinary, Scope.OfBuildings([new BuildingId("1")])), "全文", s_t0, s_t0.AddDays(7), s_t0),
-        ], Cancel);
+                new RollEntry(new UnitId("1-101"), new BuildingId("1"), Area.FromHundredths(10_000), AreaSource.Registry, s_ownerA, new OwnerId(s_ownerA)),
+                new RollEntry(new UnitId("1-102"), new BuildingId("1"), Area.FromHundredths(9_000), AreaSource.Survey, s_ownerB, new OwnerId(s_ownerB)),
+                new RollEntry(new UnitId("2-101"), new BuildingId("2"), Area.FromHundredths(8_000), AreaSource.Contract, s_ownerB, new OwnerId(s_ownerB)),
+            ]),
+            Matter(Vote, [new BuildingId("1")], allowChange: true),
+            Enrol(_authenticator, s_ownerA),
+            Enrol(_authenticatorB, s_ownerB));
     }
 
     public async ValueTask DisposeAsync()
     {
+        _authenticator.Dispose();
+        _authenticatorB.Dispose();
         await _db.DisposeAsync();
         await _connection.DisposeAsync();
     }
@@ -47,58 +63,149 @@ public sealed class ProjectorTests : IAsyncLifetime
 
         Assert.Equal(8_000, unit.AreaHundredths);
         Assert.Equal("contract", unit.AreaSource);
+        Assert.Equal((Vote, s_ownerB), (unit.VoteId, unit.OwnerHash));
         Assert.Equal(2, await _db.Owners.CountAsync(Cancel));
         Assert.Equal(["1"], await _db.MatterScopes.Select(s => s.BuildingId).ToListAsync(Cancel));
+        Assert.Equal(5, await new Projector(_db).AppliedSizeAsync(Cancel));
     }
 
     [Fact]
-    public async Task A_later_online_ballot_supersedes_an_earlier_one_and_paper_never_overrides_online()
+    public async Task While_changes_are_allowed_the_last_ballot_counts_and_every_ballot_stays()
     {
+        await Apply(Cast(Vote, s_ownerA, ["1-101"], Choice.No, 1), Cast(Vote, s_ownerA, ["1-101"], Choice.Yes, 2));
+
+        List<BallotRow> ballots = await _db.Ballots.OrderBy(b => b.LogIndex).ToListAsync(Cancel);
+        Assert.Equal([("no", false), ("yes", true)], ballots.Select(b => (b.Choice, b.Counts)));
+    }
+
+    [Fact]
+    public async Task Without_changes_the_first_ballot_counts()
+    {
+        await Apply(Matter("fixed", [], allowChange: false));
         await Apply(
-            new PaperBallotRecorded("m", new OwnerId("a"), Choice.No, s_t0.AddHours(1)),
-            new BallotCast("m", new OwnerId("a"), Choice.Abstain, s_t0.AddHours(2)),
-            new BallotCast("m", new OwnerId("a"), Choice.Yes, s_t0.AddHours(3)),
-            new PaperBallotRecorded("m", new OwnerId("a"), Choice.No, s_t0.AddHours(4)));
+            new RollFrozen(Compound, "fixed", s_t0, "officer:x", [new RollEntry(new UnitId("1-101"), new BuildingId("1"), Area.FromHundredths(10_000), AreaSource.Registry, s_ownerA, new OwnerId(s_ownerA))]),
+            Cast("fixed", s_ownerA, ["1-101"], Choice.No, 1),
+            Cast("fixed", s_ownerA, ["1-101"], Choice.Yes, 2));
 
-        BallotRow counted = await _db.Ballots.SingleAsync(Cancel);
-        Assert.Equal(("yes", "online"), (counted.Choice, counted.Channel));
+        Assert.Equal("no", (await _db.Ballots.SingleAsync(b => b.MatterId == "fixed" && b.Counts, Cancel)).Choice);
     }
 
     [Fact]
-    public async Task A_ballot_sequenced_after_the_vote_closed_is_refused()
+    public async Task Superseding_the_counted_ballot_lets_the_one_before_it_count()
     {
-        await Apply(new VoteClosed("m", s_t0.AddDays(7)));
+        BallotCast first = Cast(Vote, s_ownerA, ["1-101"], Choice.No, 1);
+        BallotCast second = Cast(Vote, s_ownerA, ["1-101"], Choice.Yes, 2);
+        await Apply(first, second, new BallotSuperseded(Compound, Vote, s_t0.AddHours(3), "officer:x", second.BallotId, "objection-upheld"));
 
-        ProjectionException e = await Assert.ThrowsAsync<ProjectionException>(
-            () => Apply(new BallotCast("m", new OwnerId("a"), Choice.Yes, s_t0.AddDays(8))));
-        Assert.Contains("after the vote closed", e.Message, StringComparison.Ordinal);
-        Assert.Equal(0, await _db.Ballots.CountAsync(Cancel));
+        BallotRow counted = await _db.Ballots.SingleAsync(b => b.Counts, Cancel);
+        Assert.Equal(first.BallotId, counted.BallotId);
     }
 
     [Fact]
-    public async Task A_ballot_from_someone_not_on_the_roll_is_refused()
+    public async Task A_ballot_sequenced_after_the_vote_closed_is_kept_and_never_counts()
     {
-        await Assert.ThrowsAsync<ProjectionException>(() => Apply(new BallotCast("m", new OwnerId("stranger"), Choice.Yes, s_t0.AddHours(1))));
+        await Apply(new VoteClosed(Compound, Vote, s_t0.AddDays(7), "system"), Cast(Vote, s_ownerA, ["1-101"], Choice.Yes, 1));
+
+        BallotRow ballot = await _db.Ballots.SingleAsync(Cancel);
+        Assert.Equal(("after-close", false), (ballot.Rejection, ballot.Counts));
+    }
+
+    [Fact]
+    public async Task Ballots_count_or_are_rejected_exactly_as_VoteReplay_decides_from_the_same_log()
+    {
+        BallotCast valid = Cast(Vote, s_ownerA, ["1-101"], Choice.Yes, 1);
+        await Apply(
+            // Altered after signing: the challenge no longer matches.
+            valid with { Ballot = valid.Ballot with { Answers = [new BallotAnswer("q1", Choice.No)] } },
+            // Signed by B's passkey for A's unit.
+            Cast(Vote, s_ownerA, ["1-101"], Choice.Yes, 2, _authenticatorB),
+            // B's unit outside the matter's scope (Shanghai art. 69).
+            Cast(Vote, s_ownerB, ["1-102", "2-101"], Choice.Yes, 3, _authenticatorB),
+            // A unit of someone else's.
+            Cast(Vote, s_ownerA, ["1-102"], Choice.Yes, 4),
+            // Before the vote opens.
+            Cast(Vote, s_ownerA, ["1-101"], Choice.Yes, -1),
+            valid,
+            valid,
+            Cast(Vote, s_ownerB, ["1-102"], Choice.Abstain, 5, _authenticatorB));
+
+        VoteReplayResult replay = VoteReplay.Replay(_log, Vote);
+        List<BallotRow> rows = await _db.Ballots.AsNoTracking().OrderBy(b => b.LogIndex).ToListAsync(Cancel);
+        Assert.Equal(
+            replay.Ballots.Select(b => (b.Position, b.Disposition == BallotDisposition.Counted, b.Disposition == BallotDisposition.Rejected ? b.Reason : null)),
+            rows.Select(r => (checked((int)r.LogIndex), r.Counts, r.Rejection)));
+        Assert.Contains(rows, r => r.Counts);
+        Assert.Contains(rows, r => r.Rejection == "not-owner");
+        Assert.Contains(rows, r => r.Rejection == "out-of-scope");
+        Assert.Contains(rows, r => r.Rejection == "duplicate-ballot");
     }
 
     [Fact]
     public async Task A_matter_scoped_to_a_building_not_on_the_roll_is_refused()
     {
-        var matter = new Matter("x", ThresholdClass.Major, Scope.OfBuildings([new BuildingId("9")]));
-        await Assert.ThrowsAsync<ProjectionException>(() => Apply(new MatterPublished("m9", "c", matter, "x", s_t0, s_t0.AddDays(1), s_t0)));
+        await Assert.ThrowsAsync<ProjectionException>(() => Apply(Matter("m9", [new BuildingId("9")], allowChange: true)));
         Assert.False(await _db.Matters.AnyAsync(m => m.Id == "m9", Cancel));
     }
 
     [Fact]
     public async Task A_tally_cannot_be_published_before_the_vote_closes()
     {
-        await Assert.ThrowsAsync<ProjectionException>(() => Apply(new TallyPublished("m", true, s_t0.AddHours(1))));
+        await Assert.ThrowsAsync<ProjectionException>(() => Apply(Tally(passed: true)));
     }
 
-    private async Task Apply(params LogEvent[] events)
+    [Fact]
+    public async Task A_published_tally_records_the_result_and_the_log_tree_it_ends()
     {
-        // A fresh context per batch, as each request or replay would have.
+        await Apply(new VoteClosed(Compound, Vote, s_t0.AddDays(7), "system"), Tally(passed: false));
+
+        MatterRow matter = await _db.Matters.SingleAsync(m => m.Id == Vote, Cancel);
+        Assert.Equal(false, matter.ResultPassed);
+        Assert.Equal(7, matter.TallyTreeSize);
+        Assert.Equal(RootOf(6).ToBase64(), matter.TallyRootHash);
+    }
+
+    [Fact]
+    public async Task An_entry_out_of_sequence_is_refused_and_nothing_of_it_is_applied()
+    {
         await using var db = new OwnersVoteDb(new DbContextOptionsBuilder<OwnersVoteDb>().UseSqlite(_connection).Options);
-        await new Projector(db).ApplyAsync(events, Cancel);
+        var skipped = new LoggedEvent(_next + 1, new VoteClosed(Compound, Vote, s_t0.AddDays(7), "system"), RootOf(_next + 1));
+
+        ProjectionException e = await Assert.ThrowsAsync<ProjectionException>(() => new Projector(db).ApplyAsync([skipped], Cancel));
+        Assert.Contains("do not follow this log", e.Message, StringComparison.Ordinal);
+        Assert.Null((await _db.Matters.AsNoTracking().SingleAsync(m => m.Id == Vote, Cancel)).ClosedAt);
+    }
+
+    private static MatterPublished Matter(string vote, IReadOnlyList<BuildingId> scope, bool allowChange) => new(
+        Compound, vote, s_t0, "officer:x", "电梯", "全文", [new MatterQuestion("q1", "电梯")], [Choice.Yes, Choice.No, Choice.Abstain],
+        scope, ThresholdClass.Ordinary, s_t0, s_t0.AddDays(7), allowChange, InvalidBallotRule.Participating, []);
+
+    private static TallyPublished Tally(bool passed)
+    {
+        var none = new DoubleCount(Area.Zero, Headcount.FromInt32(0));
+        return new TallyPublished(Compound, Vote, s_t0.AddDays(8), "officer:x", ThresholdClass.Ordinary,
+            [new QuestionTally("q1", none, none, none, none, none, none, QuorumMet: passed, Passed: passed)]);
+    }
+
+    private CredentialEnrolled Enrol(SoftwareAuthenticator authenticator, string owner) => new(
+        Compound, s_t0, "officer:x", owner, authenticator.CredentialId, CoseKey.Parse(authenticator.CosePublicKey),
+        CredentialKind.Passkey, ["officer:x", "officer:y"], s_t0, OwnerNotified: true);
+
+    private BallotCast Cast(string vote, string principal, string[] units, Choice choice, int hour, SoftwareAuthenticator? signer = null)
+    {
+        var ballot = new OwnerBallot(Compound, vote, principal, units, [new BallotAnswer("q1", choice)], Base64UrlText.Encode(RandomNumberGenerator.GetBytes(16)), s_t0.AddHours(hour));
+        return new BallotCast(Compound, vote, s_t0.AddHours(hour), "owner:" + principal, ballot, (signer ?? _authenticator).GetAssertion(BallotChallenge.Compute(ballot), Origin));
+    }
+
+    // A stand-in tree root per index: the Projector records what it is given.
+    private static Hash RootOf(long index) => Hash.Sha256(BitConverter.GetBytes(index));
+
+    private async Task Apply(params LedgerEvent[] events)
+    {
+        // A fresh context per batch, as each append or replay has.
+        await using var db = new OwnersVoteDb(new DbContextOptionsBuilder<OwnersVoteDb>().UseSqlite(_connection).Options);
+        long first = _next;
+        await new Projector(db).ApplyAsync([.. events.Select((e, i) => new LoggedEvent(first + i, e, RootOf(first + i)))], Cancel);
+        _next += events.Length;
+        _log.AddRange(events);
     }
 }

@@ -1,17 +1,39 @@
 namespace OwnersVote.Web.Data;
 
-/// <summary>The ballot that currently counts for one owner in one vote (earlier ones are superseded).</summary>
+/// <summary>
+/// A ballot cast in a vote (BallotCast). Every cast stays, as in the log; <see cref="Counts"/>
+/// marks the one ballot per principal that counts (JI art. 9).
+/// </summary>
 public sealed class BallotRow
 {
+    /// <summary>The ballot's id: its WebAuthn challenge in lowercase hex (BallotCast.BallotId).</summary>
+    public required string BallotId { get; set; }
+
     public required string MatterId { get; set; }
 
+    /// <summary>The headcount principal who cast it.</summary>
     public required string OwnerId { get; set; }
 
-    /// <summary>yes, no, abstain or invalid.</summary>
+    /// <summary>yes, no or abstain, for the matter's first question; invalid if the ballot does not answer it.</summary>
     public required string Choice { get; set; }
 
-    /// <summary>online or paper.</summary>
+    /// <summary>online (signed with the owner's passkey).</summary>
     public required string Channel { get; set; }
 
     public DateTimeOffset CastAt { get; set; }
+
+    /// <summary>The entry's index in the log.</summary>
+    public long LogIndex { get; set; }
+
+    /// <summary>
+    /// Why the ballot never counts, with VoteReplay's code (<c>bad-signature</c>, <c>not-owner</c>,
+    /// <c>after-close</c>, …), or null when it passed every check.
+    /// </summary>
+    public string? Rejection { get; set; }
+
+    /// <summary>Superseded by a BallotSuperseded entry; never counts.</summary>
+    public bool Superseded { get; set; }
+
+    /// <summary>This is the principal's ballot that counts.</summary>
+    public bool Counts { get; set; }
 }

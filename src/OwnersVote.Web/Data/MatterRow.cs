@@ -26,4 +26,22 @@ public sealed class MatterRow
 
     /// <summary>The published result, or null before TallyPublished.</summary>
     public bool? ResultPassed { get; set; }
+
+    /// <summary>Whether a later ballot replaces an earlier one while the vote is open (MatterPublished.allowChange).</summary>
+    public bool AllowChange { get; set; }
+
+    /// <summary>Every question id, sorted, one per line: a ballot answers exactly these.</summary>
+    public required string Questions { get; set; }
+
+    /// <summary>The answers offered (yes, no, abstain), one per line.</summary>
+    public required string Options { get; set; }
+
+    /// <summary>The question the pages count: the first by id (the demo's matters ask one).</summary>
+    public required string Question { get; set; }
+
+    /// <summary>The log's tree size just after TallyPublished (its index + 1), or null.</summary>
+    public long? TallyTreeSize { get; set; }
+
+    /// <summary>The log's root hash (base64) at <see cref="TallyTreeSize"/>, or null.</summary>
+    public string? TallyRootHash { get; set; }
 }

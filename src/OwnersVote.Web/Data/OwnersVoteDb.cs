@@ -6,7 +6,9 @@ namespace OwnersVote.Web.Data;
 /// The projection store. Tables are derived from the log and can be dropped and rebuilt by
 /// replaying it through the Projector (DESIGN.md §2: nothing that changes a vote's outcome lives
 /// only in a table), so the schema is created from the model rather than migrated. No names and
-/// no ID numbers are stored: owners are keyed-hash ids (PIPL; DESIGN.md §1).
+/// no ID numbers are stored: owners are keyed-hash ids (PIPL; DESIGN.md §1). The one table not
+/// derived from the log is <see cref="Invitations"/>: invitation codes are secrets (their hashes
+/// here), so a rebuilt store gets them back from whoever issued them (the demo seeder re-adds its own).
 /// </summary>
 public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbContext(options)
 {
@@ -26,6 +28,10 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
 
     public DbSet<InvitationRow> Invitations => Set<InvitationRow>();
 
+    public DbSet<CredentialRow> Credentials => Set<CredentialRow>();
+
+    public DbSet<ProjectionStateRow> ProjectionState => Set<ProjectionStateRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -43,9 +49,9 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
         modelBuilder.Entity<UnitRow>(e =>
         {
             e.ToTable("units");
-            e.HasKey(x => new { x.CompoundId, x.Id });
-            e.HasIndex(x => new { x.CompoundId, x.BuildingId });
-            e.HasIndex(x => new { x.CompoundId, x.OwnerId });
+            e.HasKey(x => new { x.VoteId, x.Id });
+            e.HasIndex(x => x.CompoundId);
+            e.HasIndex(x => new { x.VoteId, x.OwnerId });
         });
         modelBuilder.Entity<OwnerRow>(e =>
         {
@@ -66,12 +72,27 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
         modelBuilder.Entity<BallotRow>(e =>
         {
             e.ToTable("ballots");
-            e.HasKey(x => new { x.MatterId, x.OwnerId });
+            e.HasKey(x => x.LogIndex);
+            e.Property(x => x.LogIndex).ValueGeneratedNever();
+            e.HasIndex(x => x.BallotId);
+            e.HasIndex(x => new { x.MatterId, x.OwnerId });
         });
         modelBuilder.Entity<InvitationRow>(e =>
         {
             e.ToTable("invitations");
             e.HasKey(x => x.CodeHash);
+        });
+        modelBuilder.Entity<CredentialRow>(e =>
+        {
+            e.ToTable("credentials");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.CompoundId, x.OwnerHash });
+        });
+        modelBuilder.Entity<ProjectionStateRow>(e =>
+        {
+            e.ToTable("projection_state");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
         });
     }
 }

@@ -15,6 +15,15 @@ public sealed class DemoOptions
     /// <summary>The folder with the demo's <c>roll.csv</c> and <c>ballots-57-lift.csv</c>; defaults to <c>demo/</c> beside the app (copied from samples/jingcheng).</summary>
     public string? SampleFolder { get; set; }
 
+    /// <summary>
+    /// The origins the demo compound's voting pages are served from (CompoundRegistered: ballots
+    /// are signed for them); <see cref="PublicUrl"/> is always one.
+    /// </summary>
+    public IList<string> Origins { get; } = [];
+
+    /// <summary>The demo compound's secret owner-hash key (OwnerKey), 32 random bytes made on first run, mode 0600; relative to the content root.</summary>
+    public string CompoundKeyFile { get; set; } = "data/demo-compound.key";
+
     /// <summary>The address printed in the banner.</summary>
     public string PublicUrl { get; set; } = "http://localhost:5000";
 }

@@ -3,24 +3,29 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OwnersVote.Voting;
+using OwnersVote.Voting.Events;
+using OwnersVote.Voting.Signing;
 using OwnersVote.Web.Data;
-using OwnersVote.Web.Projections;
+using OwnersVote.Web.Ledger;
 
 namespace OwnersVote.Web.Demo;
 
 /// <summary>What seeding did.</summary>
-/// <param name="Seeded">False when the store already held a compound (seeding runs once).</param>
+/// <param name="Seeded">False when the log already held entries (seeding runs once).</param>
 /// <param name="CompoundId">The demo compound's id.</param>
-public sealed record DemoSeedOutcome(bool Seeded, string CompoundId);
+/// <param name="Entries">How many log entries seeding appended.</param>
+public sealed record DemoSeedOutcome(bool Seeded, string CompoundId, int Entries);
 
 /// <summary>
-/// Seeds the demo compound 景城品雅苑 (DESIGN.md: the reference case) through the
-/// <see cref="Projector"/>, exactly as the log would feed it: the roll of
-/// <c>samples/jingcheng/roll.csv</c>, an open vote on the building-57 lift scoped to building 57
-/// (Shanghai art. 69) with the first 30 owners' ballots of <c>ballots-57-lift.csv</c> in, and a
-/// closed compound-wide vote with its published result. Owners appear only as keyed-hash ids.
+/// Seeds the demo compound 景城品雅苑 (DESIGN.md: the reference case) as log events through the
+/// <see cref="EventLog"/>, so the tables follow from the log: the compound, per vote the roll of
+/// <c>samples/jingcheng/roll.csv</c> (owners only as <see cref="OwnerKey"/> hashes) and the matter,
+/// a passkey per voting owner, and ballots that are genuine WebAuthn assertions made by a
+/// <see cref="SoftwareAuthenticator"/> over <see cref="BallotChallenge"/> — verifiable offline from
+/// the log alone. The closed compound-wide vote is closed and its tally, recounted by
+/// <see cref="VoteReplay"/>, published; the open building-57 lift vote has its first 30 ballots in.
 /// </summary>
-public sealed class DemoSeeder(OwnersVoteDb db, Projector projector, TimeProvider time, IOptions<DemoOptions> options)
+public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time, IOptions<DemoOptions> options, IHostEnvironment environment)
 {
     /// <summary>The demo compound's id.</summary>
     public const string CompoundId = "jingcheng-pinyayuan";
@@ -31,9 +36,17 @@ public sealed class DemoSeeder(OwnersVoteDb db, Projector projector, TimeProvide
     /// <summary>The closed vote's id.</summary>
     public const string ChargingVoteId = "ev-charging-2025";
 
-    // Demo only: the key that makes owner ids and invitation codes reproducible. A real compound
-    // gets a random key held by the operator, never in source.
-    private static readonly byte[] s_demoKey = Encoding.UTF8.GetBytes("OwnersVote demo key: 景城品雅苑");
+    /// <summary>The WebAuthn RP ID of the demo: the pages are served from localhost.</summary>
+    public const string RpId = "localhost";
+
+    private const string Question = "q1";
+    private const string Admin = "admin:demo";
+    private const string Officer = "officer:demo-1";
+    private const string SecondOfficer = "officer:demo-2";
+
+    // Demo only: the key that makes invitation codes reproducible, so the banner prints the same
+    // codes every run. A real compound's codes are random, printed on the owners' letters.
+    private static readonly byte[] s_invitationKey = Encoding.UTF8.GetBytes("OwnersVote demo key: 景城品雅苑");
 
     private static readonly TimeSpan s_invitationLifetime = TimeSpan.FromDays(90);
 
@@ -46,95 +59,169 @@ public sealed class DemoSeeder(OwnersVoteDb db, Projector projector, TimeProvide
         new("officer", null, "officer (staff: enrolment, paper ballots, review)", Code("officer:1")),
     ];
 
-    /// <summary>Seeds the demo into an empty store; does nothing if a compound exists.</summary>
+    /// <summary>
+    /// Appends the demo's events to an empty log, and makes sure the demo accounts' invitations
+    /// exist (they are secrets, not log entries, so a rebuilt store gets them back here).
+    /// </summary>
     public async Task<DemoSeedOutcome> SeedAsync(CancellationToken cancellationToken)
     {
-        if (await db.Compounds.AnyAsync(cancellationToken))
-        {
-            return new DemoSeedOutcome(false, CompoundId);
-        }
-
-        DateTimeOffset now = time.GetUtcNow();
+        byte[] compoundKey = await SecretFile.ReadOrCreateAsync(
+            Path.GetFullPath(options.Value.CompoundKeyFile, environment.ContentRootPath),
+            () => RandomNumberGenerator.GetBytes(OwnerKey.MinimumKeyLength),
+            cancellationToken);
         string folder = options.Value.SampleFolder ?? Path.Combine(AppContext.BaseDirectory, "demo");
         Roll sample = RollCsv.Parse(await File.ReadAllBytesAsync(Path.Combine(folder, "roll.csv"), cancellationToken));
-        IReadOnlyList<Ballot> liftSample = BallotCsv.Parse(await File.ReadAllBytesAsync(Path.Combine(folder, "ballots-57-lift.csv"), cancellationToken));
-        Roll roll = Pseudonymise(sample);
-        List<(OwnerId, Choice)> liftSoFar = [.. LiftBallotsSoFar(roll, liftSample)];
-        await projector.ApplyAsync(Events(roll, liftSoFar, now), cancellationToken);
+        Roll roll = Pseudonymise(sample, compoundKey);
+        DateTimeOffset now = EventTime.Truncate(time.GetUtcNow());
+
+        int appended = 0;
+        if (log.TreeSize == 0)
+        {
+            IReadOnlyList<Ballot> liftSample = BallotCsv.Parse(await File.ReadAllBytesAsync(Path.Combine(folder, "ballots-57-lift.csv"), cancellationToken));
+            List<LedgerEvent> events = Events(roll, compoundKey, [.. LiftBallotsSoFar(roll, liftSample)], now);
+            await log.AppendManyAsync(events, cancellationToken);
+            appended = events.Count;
+        }
 
         foreach (DemoAccount account in Accounts)
         {
-            db.Invitations.Add(new InvitationRow
+            string hash = InvitationCode.Hash(account.InvitationCode);
+            if (!await db.Invitations.AnyAsync(i => i.CodeHash == hash, cancellationToken))
             {
-                CodeHash = InvitationCode.Hash(account.InvitationCode),
-                CompoundId = CompoundId,
-                Role = account.Role,
-                OwnerId = account.UnitId is { } unit ? roll[new UnitId(unit)].Owner.Value : null,
-                ExpiresAt = now + s_invitationLifetime,
-            });
+                db.Invitations.Add(new InvitationRow
+                {
+                    CodeHash = hash,
+                    CompoundId = CompoundId,
+                    Role = account.Role,
+                    OwnerId = account.UnitId is { } unit ? roll[new UnitId(unit)].Owner.Value : null,
+                    ExpiresAt = now + s_invitationLifetime,
+                });
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new DemoSeedOutcome(true, CompoundId);
+        return new DemoSeedOutcome(appended > 0, CompoundId, appended);
     }
 
-    private static IEnumerable<LogEvent> Events(Roll roll, List<(OwnerId Owner, Choice Choice)> liftBallots, DateTimeOffset now)
+    private List<LedgerEvent> Events(Roll roll, byte[] compoundKey, List<(OwnerId Owner, Choice Choice)> liftBallots, DateTimeOffset now)
     {
         DateTimeOffset registered = now.AddDays(-120);
-        yield return new CompoundRegistered(CompoundId, "景城品雅苑", "上海市闵行区马桥镇", registered);
-        yield return new RollFrozen(CompoundId, roll, registered.AddMinutes(5));
-
-        // A closed compound-wide vote with its published result.
-        var charging = new Matter("小区公共收益用于增设电动自行车集中充电设施", ThresholdClass.Ordinary, Scope.WholeCompound);
-        DateTimeOffset chargingOpens = now.AddDays(-75);
-        DateTimeOffset chargingCloses = now.AddDays(-45);
-        yield return new MatterPublished(
-            ChargingVoteId,
-            CompoundId,
-            charging,
-            "为减少电动自行车进楼充电带来的火灾隐患，拟使用小区公共收益，在 56 号楼与 58 号楼之间的非机动车棚增设集中充电设施（40 个充电位，含消防喷淋与监控），"
-            + "费用约 18.6 万元，由公共收益账户支付。施工单位通过公开比选确定，比选结果与合同在小区公告栏和本网站公示。",
-            chargingOpens,
-            chargingCloses,
-            chargingOpens.AddMinutes(-30));
+        string origin = new Uri(options.Value.PublicUrl).GetLeftPart(UriPartial.Authority);
+        string[] origins = [.. options.Value.Origins.Append(origin).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        List<LedgerEvent> events =
+        [
+            // Electronic Signature Law art. 13: ballots need user verification (PIN or biometrics).
+            new CompoundRegistered(CompoundId, registered, Admin, "景城品雅苑", "上海市闵行区马桥镇", RpId, origins, RequireUserVerification: true),
+        ];
 
         List<(OwnerId Owner, Choice Choice)> chargingBallots = [.. ChargingBallots(roll)];
-        for (int i = 0; i < chargingBallots.Count; i++)
+        var authenticators = new Dictionary<OwnerId, SoftwareAuthenticator>();
+        try
         {
-            (OwnerId owner, Choice choice) = chargingBallots[i];
-            DateTimeOffset at = chargingOpens.AddHours(3 + (i * 7));
-            yield return i % 4 == 3
-                ? new PaperBallotRecorded(ChargingVoteId, owner, choice, at)
-                : new BallotCast(ChargingVoteId, owner, choice, at);
+            // A passkey per owner who votes, enrolled by two officers, active after a day's cooling-off.
+            foreach (OwnerId owner in chargingBallots.Concat(liftBallots).Select(b => b.Owner).Distinct())
+            {
+                var authenticator = SoftwareAuthenticator.MakeCredential(RpId);
+                authenticators.Add(owner, authenticator);
+                DateTimeOffset enrolled = registered.AddDays(1);
+                events.Add(new CredentialEnrolled(
+                    CompoundId, enrolled, Officer, OwnerHash(owner, compoundKey), authenticator.CredentialId, CoseKey.Parse(authenticator.CosePublicKey),
+                    CredentialKind.Passkey, [Officer, SecondOfficer], enrolled.AddDays(1), OwnerNotified: true));
+            }
+
+            // A closed compound-wide vote with its published result.
+            DateTimeOffset chargingOpens = now.AddDays(-75);
+            DateTimeOffset chargingCloses = now.AddDays(-45);
+            events.Add(Frozen(roll, compoundKey, ChargingVoteId, chargingOpens.AddHours(-1)));
+            var charging = Matter(
+                ChargingVoteId,
+                "小区公共收益用于增设电动自行车集中充电设施",
+                "为减少电动自行车进楼充电带来的火灾隐患，拟使用小区公共收益，在 56 号楼与 58 号楼之间的非机动车棚增设集中充电设施（40 个充电位，含消防喷淋与监控），"
+                + "费用约 18.6 万元，由公共收益账户支付。施工单位通过公开比选确定，比选结果与合同在小区公告栏和本网站公示。",
+                [],
+                chargingOpens,
+                chargingCloses);
+            events.Add(charging);
+            for (int i = 0; i < chargingBallots.Count; i++)
+            {
+                events.Add(Cast(roll, charging, chargingBallots[i], chargingOpens.AddHours(3 + (i * 7)), authenticators[chargingBallots[i].Owner], origin, i));
+            }
+
+            events.Add(new VoteClosed(CompoundId, ChargingVoteId, chargingCloses, "system"));
+            VoteReplayResult recount = VoteReplay.Replay(events, ChargingVoteId);
+            events.Add(recount.ToTallyPublished(chargingCloses.AddHours(20), Officer));
+
+            // The open vote: the building-57 lift, paid from the special maintenance fund. Using the
+            // fund is an ordinary matter (Civil Code art. 278 para. 1 item 6; para. 2); only
+            // building 57 decides (Shanghai art. 69).
+            DateTimeOffset liftOpens = now.AddDays(-6);
+            events.Add(Frozen(roll, compoundKey, LiftVoteId, liftOpens.AddHours(-1)));
+            var lift = Matter(
+                LiftVoteId,
+                "57号楼电梯维修使用专项维修资金",
+                "57 号楼两部电梯已运行 18 年，今年维保检查发现曳引机磨损、门机老化，多次困人。经业委会委托第三方评估，拟对两部电梯进行大修："
+                + "更换曳引机、控制柜和层门门机，费用合计 46.8 万元，从 57 号楼专项维修资金分户账中按各户专有部分面积分摊列支。"
+                + "维修方案、评估报告和报价单在 57 号楼大堂公示，也可在本网站下载。本事项由 57 号楼全体业主表决（《上海市住宅物业管理规定》第六十九条）。",
+                [new BuildingId("57")],
+                liftOpens,
+                now.AddDays(9));
+            events.Add(lift);
+            for (int i = 0; i < liftBallots.Count; i++)
+            {
+                events.Add(Cast(roll, lift, liftBallots[i], liftOpens.AddHours(2 + (i * 4)), authenticators[liftBallots[i].Owner], origin, chargingBallots.Count + i));
+            }
+        }
+        finally
+        {
+            foreach (SoftwareAuthenticator a in authenticators.Values)
+            {
+                a.Dispose();
+            }
         }
 
-        yield return new VoteClosed(ChargingVoteId, chargingCloses);
-        TallyResult chargingResult = Tally.Count(roll, charging, Expand(roll, charging.Scope, chargingBallots));
-        yield return new TallyPublished(ChargingVoteId, chargingResult.Passed, chargingCloses.AddHours(20));
+        return events;
+    }
 
-        // The open vote: the building-57 lift, paid from the special maintenance fund. Using the
-        // fund is an ordinary matter (Civil Code art. 278 para. 1 item 6; para. 2).
-        var lift = new Matter("57号楼电梯维修使用专项维修资金", ThresholdClass.Ordinary, Scope.OfBuildings([new BuildingId("57")]));
-        DateTimeOffset liftOpens = now.AddDays(-6);
-        yield return new MatterPublished(
-            LiftVoteId,
-            CompoundId,
-            lift,
-            "57 号楼两部电梯已运行 18 年，今年维保检查发现曳引机磨损、门机老化，多次困人。经业委会委托第三方评估，拟对两部电梯进行大修："
-            + "更换曳引机、控制柜和层门门机，费用合计 46.8 万元，从 57 号楼专项维修资金分户账中按各户专有部分面积分摊列支。"
-            + "维修方案、评估报告和报价单在 57 号楼大堂公示，也可在本网站下载。本事项由 57 号楼全体业主表决（《上海市住宅物业管理规定》第六十九条）。",
-            liftOpens,
-            now.AddDays(9),
-            liftOpens.AddMinutes(-30));
+    // The roll's owner hash: the pseudonymised principal itself, or the developer's hash.
+    private static string OwnerHash(OwnerId principal, byte[] compoundKey) =>
+        principal.IsDeveloper ? OwnerKey.Hash(compoundKey, "owner|" + principal.Value) : principal.Value;
 
-        for (int i = 0; i < liftBallots.Count; i++)
-        {
-            (OwnerId owner, Choice choice) = liftBallots[i];
-            DateTimeOffset at = liftOpens.AddHours(2 + (i * 4));
-            yield return i % 4 == 3
-                ? new PaperBallotRecorded(LiftVoteId, owner, choice, at)
-                : new BallotCast(LiftVoteId, owner, choice, at);
-        }
+    private static RollFrozen Frozen(Roll roll, byte[] compoundKey, string vote, DateTimeOffset at) => new(
+        CompoundId,
+        vote,
+        at,
+        Officer,
+        [.. roll.Units
+            .OrderBy(u => u.Id.Value, StringComparer.Ordinal)
+            .Select(u => new RollEntry(u.Id, u.Building, u.Area, u.AreaSource, OwnerHash(u.Owner, compoundKey), u.Owner))]);
+
+    private static MatterPublished Matter(string vote, string title, string text, IReadOnlyList<BuildingId> scope, DateTimeOffset opens, DateTimeOffset closes) => new(
+        CompoundId,
+        vote,
+        opens.AddMinutes(-30),
+        Officer,
+        title,
+        text,
+        [new MatterQuestion(Question, title)],
+        [Choice.Yes, Choice.No, Choice.Abstain],
+        scope,
+        ThresholdClass.Ordinary,
+        opens,
+        closes,
+        AllowChange: true,
+        InvalidBallotRule.Participating,
+        []);
+
+    // The owner's ballot, signed on "their device": the challenge is SHA-256 of the canonical
+    // ballot (DESIGN.md "Ballot signing"), the assertion a real ES256 WebAuthn assertion.
+    private static BallotCast Cast(Roll roll, MatterPublished matter, (OwnerId Owner, Choice Choice) ballot, DateTimeOffset at, SoftwareAuthenticator authenticator, string origin, int serial)
+    {
+        // JI art. 9: one ballot for all of the principal's units in scope.
+        string[] units = [.. roll.UnitsIn(matter.ToMatter().Scope).Where(u => u.Owner == ballot.Owner).Select(u => u.Id.Value).Order(StringComparer.Ordinal)];
+        byte[] nonce = SHA256.HashData(Encoding.UTF8.GetBytes($"demo-nonce|{matter.Vote}|{serial}"))[..16];
+        var signed = new OwnerBallot(CompoundId, matter.Vote, ballot.Owner.Value, units, [new BallotAnswer(Question, ballot.Choice)], Base64UrlText.Encode(nonce), at.AddMinutes(-2));
+        WebAuthnAssertion assertion = authenticator.GetAssertion(BallotChallenge.Compute(signed), origin);
+        return new BallotCast(CompoundId, matter.Vote, at, "owner:" + ballot.Owner.Value, signed, assertion);
     }
 
     // The vote is under way: the first 30 owners of the sample's ballots (in file order) are in,
@@ -170,25 +257,14 @@ public sealed class DemoSeeder(OwnersVoteDb db, Projector projector, TimeProvide
         }
     }
 
-    // One ballot per headcount principal covers all of the principal's units in scope (JI art. 9).
-    private static IEnumerable<Ballot> Expand(Roll roll, Scope scope, IEnumerable<(OwnerId Owner, Choice Choice)> ballots)
-    {
-        var choices = ballots.ToDictionary(b => b.Owner, b => b.Choice);
-        return roll.UnitsIn(scope)
-            .Where(u => choices.ContainsKey(u.Owner))
-            .Select(u => new Ballot(u.Id, choices[u.Owner]));
-    }
+    private static string Code(string label) => InvitationCode.Derive(s_invitationKey, "invitation|" + label);
 
-    private static string Code(string label) => InvitationCode.Derive(s_demoKey, "invitation|" + label);
-
-    // PIPL: the projections hold owners only as keyed hashes of the roll's owner ids. The
-    // developer keeps its id: its units count together as one head (JI art. 9).
-    private static Roll Pseudonymise(Roll roll) => Roll.Create(roll.Units.Select(u => new Unit(
+    // PIPL: the log and the tables hold owners only as keyed hashes (OwnerKey) under the
+    // compound's secret key. The developer keeps its id: its units count together as one head (JI art. 9).
+    private static Roll Pseudonymise(Roll roll, byte[] compoundKey) => Roll.Create(roll.Units.Select(u => new Unit(
         u.Id,
         u.Building,
-        u.Owner.IsDeveloper
-            ? u.Owner
-            : new OwnerId("o-" + Convert.ToHexStringLower(HMACSHA256.HashData(s_demoKey, Encoding.UTF8.GetBytes("owner|" + u.Owner.Value)))[..20]),
+        u.Owner.IsDeveloper ? u.Owner : new OwnerId(OwnerKey.Hash(compoundKey, "owner|" + u.Owner.Value)),
         u.Area,
         u.AreaSource)));
 }

@@ -13,8 +13,10 @@ using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
 using OwnersVote.Web.Features.Home;
 using OwnersVote.Web.Features.Language;
+using OwnersVote.Web.Features.Log;
 using OwnersVote.Web.Features.Results;
 using OwnersVote.Web.Features.Votes;
+using OwnersVote.Web.Ledger;
 using OwnersVote.Web.Localization;
 using OwnersVote.Web.Projections;
 
@@ -23,7 +25,7 @@ namespace OwnersVote.Web.Hosting;
 /// <summary>The composition root's parts: services, middleware, endpoints. Program.cs calls these three.</summary>
 public static class OwnersVoteServices
 {
-    /// <summary>Registers everything the app needs, reading <c>Database:*</c>, <c>ConnectionStrings:Default</c> and <c>Demo:*</c>.</summary>
+    /// <summary>Registers everything the app needs, reading <c>Database:*</c>, <c>ConnectionStrings:Default</c>, <c>Log:*</c> and <c>Demo:*</c>.</summary>
     public static void AddOwnersVote(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -41,6 +43,8 @@ public static class OwnersVoteServices
 
         services.AddOwnersVoteDatabase(builder.Configuration, builder.Environment);
         services.AddScoped<Projector>();
+        services.Configure<LogOptions>(builder.Configuration.GetSection(LogOptions.Section));
+        services.AddSingleton<EventLog>();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DemoSeeder>();
         services.AddHostedService<ProjectionStartup>();
@@ -97,13 +101,16 @@ public static class OwnersVoteServices
         app.MapVotesApi();
         app.MapResultsApi();
         app.MapLanguageEndpoints();
+        app.MapLogEndpoints();
 
         // Liveness: the process answers. Readiness: the projection store is reachable and seeded.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    // The log endpoints answer machines too: status codes, never the HTML error page.
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/log");
 
     private static void AddOwnersVoteDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {

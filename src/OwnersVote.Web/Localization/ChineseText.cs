@@ -90,6 +90,7 @@ public sealed class ChineseText : UiText
     public override string Refresh => "刷新计票";
 
     public override string PublishedAt(string when) => $"结果公布于 {when}";
+    public override string PublishedInLog(long treeSize) => $"计票结果是公开日志前 {treeSize} 条中的最后一条；这 {treeSize} 条的日志树根哈希：";
 
     public override string Quorum => "参与表决";
 

@@ -91,6 +91,7 @@ public sealed class EnglishText : UiText
     public override string Refresh => "Count again";
 
     public override string PublishedAt(string when) => $"Result published {when}";
+    public override string PublishedInLog(long treeSize) => $"The tally is the last of the public log's first {treeSize} entries; their tree's root hash:";
 
     public override string Quorum => "Participation";
 

@@ -100,6 +100,9 @@ public abstract class UiText
 
     public abstract string PublishedAt(string when);
 
+    /// <summary>Where in the log the tally was published: the tree size; the root hash follows.</summary>
+    public abstract string PublishedInLog(long treeSize);
+
     public abstract string Quorum { get; }
 
     public abstract string QuorumRule { get; }

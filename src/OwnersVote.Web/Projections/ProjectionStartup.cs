@@ -1,15 +1,18 @@
 using Microsoft.Extensions.Options;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
+using OwnersVote.Web.Ledger;
 
 namespace OwnersVote.Web.Projections;
 
 /// <summary>
-/// Creates the projection schema before the server listens and, when <c>Demo:Seed</c> is true,
-/// seeds the demo compound once (an empty store only).
+/// Before the server listens: creates the projection schema, opens the log and replays into the
+/// tables whatever they lack (an empty store is rebuilt from the log), then, when
+/// <c>Demo:Seed</c> is true, seeds the demo compound into an empty log.
 /// </summary>
 public sealed partial class ProjectionStartup(
     IServiceScopeFactory scopes,
+    EventLog log,
     ProjectionReadiness readiness,
     IOptions<DemoOptions> demo,
     ILogger<ProjectionStartup> logger) : IHostedService
@@ -21,12 +24,13 @@ public sealed partial class ProjectionStartup(
         OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
         bool created = await db.Database.EnsureCreatedAsync(cancellationToken);
         LogSchema(logger, db.Database.ProviderName, created);
+        await log.OpenAsync(cancellationToken);
 
         if (demo.Value.Seed)
         {
             DemoSeeder seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
             DemoSeedOutcome outcome = await seeder.SeedAsync(cancellationToken);
-            LogDemo(logger, outcome.Seeded, outcome.CompoundId);
+            LogDemo(logger, outcome.CompoundId, outcome.Seeded, outcome.Entries);
             if (demo.Value.PrintAccounts)
             {
                 Console.Out.Write(DemoAccounts.Banner(seeder.Accounts, demo.Value.PublicUrl));
@@ -42,6 +46,6 @@ public sealed partial class ProjectionStartup(
     [LoggerMessage(Level = LogLevel.Information, Message = "Projection store ready ({Provider}); schema created now: {Created}")]
     private static partial void LogSchema(ILogger logger, string? provider, bool created);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo compound {CompoundId}: seeded now: {Seeded}")]
-    private static partial void LogDemo(ILogger logger, bool seeded, string compoundId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo compound {CompoundId}: seeded now: {Seeded} ({Entries} log entries)")]
+    private static partial void LogDemo(ILogger logger, string compoundId, bool seeded, int entries);
 }

@@ -1,30 +1,52 @@
 using Microsoft.EntityFrameworkCore;
 using OwnersVote.Voting;
+using OwnersVote.Voting.Events;
+using OwnersVote.Voting.Signing;
 using OwnersVote.Web.Data;
 
 namespace OwnersVote.Web.Projections;
 
 /// <summary>
-/// Applies log events to the projection tables — the one place rows are written from events, so
-/// dropping the tables and replaying the log rebuilds them (DESIGN.md §2, <c>ov rebuild</c>).
+/// Applies log events (OwnersVote.Voting.Events) to the projection tables — the one place rows are
+/// written from events, so dropping the tables and replaying the log rebuilds them (DESIGN.md §2,
+/// <c>ov rebuild</c>). It projects what the pages read, and decides which ballots count with the
+/// checks and codes of <see cref="VoteReplay"/> (WebAuthn assertion against the enrolled passkey,
+/// roll, scope, answers), so the tables count what <c>ov verify</c> recounts.
 /// </summary>
 public sealed class Projector(OwnersVoteDb db)
 {
     /// <summary>The stored channel of a ballot cast online.</summary>
     public const string Online = "online";
 
-    /// <summary>The stored channel of a scanned paper ballot.</summary>
-    public const string Paper = "paper";
+    /// <summary>The number of log entries the tables hold: the index of the next entry to apply.</summary>
+    public async Task<long> AppliedSizeAsync(CancellationToken cancellationToken) =>
+        (await db.ProjectionState.AsNoTracking().SingleOrDefaultAsync(s => s.Id == ProjectionStateRow.SingletonId, cancellationToken))?.AppliedSize ?? 0;
 
-    /// <summary>Applies events in log order and saves them in one transaction.</summary>
-    /// <exception cref="ProjectionException">An event contradicts the ones before it.</exception>
-    public async Task ApplyAsync(IEnumerable<LogEvent> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies consecutive log entries, starting at the applied size, and saves them with the new
+    /// applied size in one transaction.
+    /// </summary>
+    /// <exception cref="ProjectionException">An entry is out of sequence or contradicts the ones before it.</exception>
+    public async Task ApplyAsync(IEnumerable<LoggedEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (LogEvent e in events)
+        ProjectionStateRow? state = await db.ProjectionState.SingleOrDefaultAsync(s => s.Id == ProjectionStateRow.SingletonId, cancellationToken);
+        if (state is null)
         {
+            state = new ProjectionStateRow();
+            db.ProjectionState.Add(state);
+        }
+
+        foreach (LoggedEvent e in events)
+        {
+            if (e.Index != state.AppliedSize)
+            {
+                throw new ProjectionException($"Log entry {e.Index} arrives when entry {state.AppliedSize} is next: the tables do not follow this log.");
+            }
+
             await ApplyOneAsync(e, cancellationToken);
+            state.AppliedSize = checked(e.Index + 1);
             // Later events read what earlier ones wrote (a ballot needs its matter).
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -32,135 +54,308 @@ public sealed class Projector(OwnersVoteDb db)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private Task ApplyOneAsync(LogEvent e, CancellationToken cancellationToken) => e switch
+    private Task ApplyOneAsync(LoggedEvent logged, CancellationToken cancellationToken) => logged.Event switch
     {
         CompoundRegistered c => RegisterAsync(c, cancellationToken),
+        CredentialEnrolled c => EnrolAsync(c, cancellationToken),
+        CredentialRevoked c => RevokeAsync(c, cancellationToken),
         RollFrozen r => FreezeRollAsync(r, cancellationToken),
         MatterPublished m => PublishAsync(m, cancellationToken),
-        BallotCast b => CountBallotAsync(b.MatterId, b.Owner, b.Choice, Online, b.At, cancellationToken),
-        PaperBallotRecorded p => CountBallotAsync(p.MatterId, p.Owner, p.Choice, Paper, p.At, cancellationToken),
+        BallotCast b => CastAsync(b, logged.Index, cancellationToken),
+        BallotSuperseded s => SupersedeAsync(s, cancellationToken),
         VoteClosed v => CloseAsync(v, cancellationToken),
-        TallyPublished t => PublishTallyAsync(t, cancellationToken),
-        _ => throw new ProjectionException($"No projection for event {e.GetType().Name}."),
+        TallyPublished t => PublishTallyAsync(t, logged, cancellationToken),
+        _ => throw new ProjectionException($"No projection for event {logged.Event.Type} (entry {logged.Index})."),
     };
 
     private async Task RegisterAsync(CompoundRegistered e, CancellationToken cancellationToken)
     {
-        if (await db.Compounds.AnyAsync(c => c.Id == e.CompoundId, cancellationToken))
+        if (await db.Compounds.AnyAsync(c => c.Id == e.Compound, cancellationToken))
         {
-            throw new ProjectionException($"Compound {e.CompoundId} is registered twice.");
+            throw new ProjectionException($"Compound {e.Compound} is registered twice.");
         }
 
-        db.Compounds.Add(new CompoundRow { Id = e.CompoundId, Name = e.Name, Locality = e.Locality });
+        db.Compounds.Add(new CompoundRow
+        {
+            Id = e.Compound,
+            Name = e.Name,
+            Locality = e.Address,
+            RpId = e.RpId,
+            Origins = string.Join('\n', e.Origins),
+            RequireUserVerification = e.RequireUserVerification,
+        });
+    }
+
+    private async Task EnrolAsync(CredentialEnrolled e, CancellationToken cancellationToken)
+    {
+        await RequireCompoundAsync(e.Compound, cancellationToken);
+        string id = Base64UrlText.Encode(e.CredentialId.Span);
+        if (await db.Credentials.AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            throw new ProjectionException($"Credential {id} is enrolled twice.");
+        }
+
+        db.Credentials.Add(new CredentialRow
+        {
+            Id = id,
+            CompoundId = e.Compound,
+            OwnerHash = e.Owner,
+            PublicKey = e.PublicKey.Encoded.ToArray(),
+            ActiveFrom = e.ActiveFrom,
+        });
+    }
+
+    private async Task RevokeAsync(CredentialRevoked e, CancellationToken cancellationToken)
+    {
+        string id = Base64UrlText.Encode(e.CredentialId.Span);
+        CredentialRow credential = await db.Credentials.FindAsync([id], cancellationToken)
+            ?? throw new ProjectionException($"Credential {id} is revoked but was never enrolled.");
+        if (credential.OwnerHash != e.Owner)
+        {
+            throw new ProjectionException($"Credential {id} is revoked for another owner than it was enrolled for.");
+        }
+
+        credential.RevokedAt ??= e.At;
     }
 
     private async Task FreezeRollAsync(RollFrozen e, CancellationToken cancellationToken)
     {
-        await RequireCompoundAsync(e.CompoundId, cancellationToken);
-        if (await db.Units.AnyAsync(u => u.CompoundId == e.CompoundId, cancellationToken))
+        await RequireCompoundAsync(e.Compound, cancellationToken);
+        if (await db.Units.AnyAsync(u => u.VoteId == e.Vote, cancellationToken))
         {
-            throw new ProjectionException($"The roll of compound {e.CompoundId} is frozen twice.");
+            throw new ProjectionException($"The roll of vote {e.Vote} is frozen twice.");
         }
 
-        foreach (string building in e.Roll.Units.Select(u => u.Building.Value).Distinct(StringComparer.Ordinal))
+        // Buildings and owners are the compound's: the union of the rolls frozen so far.
+        HashSet<string> buildings = [.. await db.Buildings.Where(b => b.CompoundId == e.Compound).Select(b => b.Id).ToListAsync(cancellationToken)];
+        HashSet<string> owners = [.. await db.Owners.Where(o => o.CompoundId == e.Compound).Select(o => o.Id).ToListAsync(cancellationToken)];
+        foreach (RollEntry u in e.Units)
         {
-            db.Buildings.Add(new BuildingRow { CompoundId = e.CompoundId, Id = building });
-        }
+            if (buildings.Add(u.Building.Value))
+            {
+                db.Buildings.Add(new BuildingRow { CompoundId = e.Compound, Id = u.Building.Value });
+            }
 
-        foreach (string owner in e.Roll.Units.Select(u => u.Owner.Value).Distinct(StringComparer.Ordinal))
-        {
-            db.Owners.Add(new OwnerRow { CompoundId = e.CompoundId, Id = owner });
-        }
+            if (owners.Add(u.Principal.Value))
+            {
+                db.Owners.Add(new OwnerRow { CompoundId = e.Compound, Id = u.Principal.Value });
+            }
 
-        foreach (Unit u in e.Roll.Units)
-        {
             db.Units.Add(new UnitRow
             {
-                CompoundId = e.CompoundId,
-                Id = u.Id.Value,
+                CompoundId = e.Compound,
+                VoteId = e.Vote,
+                Id = u.Unit.Value,
                 BuildingId = u.Building.Value,
                 AreaHundredths = u.Area.Hundredths,
                 AreaSource = RollCsv.FormatAreaSource(u.AreaSource),
-                OwnerId = u.Owner.Value,
+                OwnerId = u.Principal.Value,
+                OwnerHash = u.Owner,
             });
         }
     }
 
     private async Task PublishAsync(MatterPublished e, CancellationToken cancellationToken)
     {
-        await RequireCompoundAsync(e.CompoundId, cancellationToken);
-        foreach (BuildingId building in e.Matter.Scope.Buildings)
+        await RequireCompoundAsync(e.Compound, cancellationToken);
+        if (await db.Matters.AnyAsync(m => m.Id == e.Vote, cancellationToken))
         {
-            if (!await db.Buildings.AnyAsync(b => b.CompoundId == e.CompoundId && b.Id == building.Value, cancellationToken))
+            throw new ProjectionException($"Matter {e.Vote} is published twice.");
+        }
+
+        foreach (BuildingId building in e.Scope)
+        {
+            if (!await db.Buildings.AnyAsync(b => b.CompoundId == e.Compound && b.Id == building.Value, cancellationToken))
             {
-                throw new ProjectionException($"Matter {e.MatterId} is scoped to building {building}, which is not on the roll.");
+                throw new ProjectionException($"Matter {e.Vote} is scoped to building {building}, which is not on the roll.");
             }
 
-            db.MatterScopes.Add(new MatterScopeRow { MatterId = e.MatterId, BuildingId = building.Value });
+            db.MatterScopes.Add(new MatterScopeRow { MatterId = e.Vote, BuildingId = building.Value });
         }
 
         db.Matters.Add(new MatterRow
         {
-            Id = e.MatterId,
-            CompoundId = e.CompoundId,
-            Title = e.Matter.Title,
+            Id = e.Vote,
+            CompoundId = e.Compound,
+            Title = e.Title,
             Text = e.Text,
-            Threshold = e.Matter.Threshold.ToString(),
-            OpensAt = e.OpensAt,
-            ClosesAt = e.ClosesAt,
+            Threshold = e.Threshold.ToString(),
+            OpensAt = e.Opens,
+            ClosesAt = e.Closes,
+            AllowChange = e.AllowChange,
+            Questions = string.Join('\n', e.Questions.Select(q => q.Id)),
+            Options = string.Join('\n', e.Options.Select(BallotCsv.FormatChoice)),
+            Question = e.Questions[0].Id,
         });
     }
 
-    private async Task CountBallotAsync(
-        string matterId, OwnerId owner, Choice choice, string channel, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task CastAsync(BallotCast e, long index, CancellationToken cancellationToken)
     {
-        MatterRow matter = await RequireMatterAsync(matterId, cancellationToken);
+        MatterRow matter = await RequireMatterAsync(e.Vote, cancellationToken);
+        string? rejection = await CheckAsync(e, matter, cancellationToken);
+        BallotAnswer? answer = e.Ballot.Answers.FirstOrDefault(a => a.Question == matter.Question);
+        db.Ballots.Add(new BallotRow
+        {
+            BallotId = e.BallotId,
+            MatterId = e.Vote,
+            OwnerId = e.Ballot.Principal,
+            Choice = BallotCsv.FormatChoice(answer?.Choice ?? Choice.Invalid),
+            Channel = Online,
+            CastAt = e.At,
+            LogIndex = index,
+            Rejection = rejection,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        if (rejection is null)
+        {
+            await RecountPrincipalAsync(matter, e.Ballot.Principal, cancellationToken);
+        }
+    }
+
+    // The checks of VoteReplay, in its order and with its codes, so the tables count exactly what
+    // a recount of the log counts (DESIGN.md §2: a mismatch is a failed audit).
+    private async Task<string?> CheckAsync(BallotCast e, MatterRow matter, CancellationToken cancellationToken)
+    {
+        string id = e.BallotId;
+        if (await db.Ballots.AnyAsync(b => b.MatterId == e.Vote && b.BallotId == id, cancellationToken))
+        {
+            return "duplicate-ballot";
+        }
+
         if (matter.ClosedAt is not null)
         {
-            throw new ProjectionException($"A ballot for matter {matterId} is sequenced after the vote closed.");
+            return "after-close";
         }
 
-        if (!await db.Owners.AnyAsync(o => o.CompoundId == matter.CompoundId && o.Id == owner.Value, cancellationToken))
+        if (e.At < matter.OpensAt || e.At >= matter.ClosesAt)
         {
-            throw new ProjectionException($"A ballot for matter {matterId} comes from an owner who is not on the roll.");
+            return "outside-voting-period";
         }
 
-        string wire = BallotCsv.FormatChoice(choice);
-        BallotRow? counted = await db.Ballots.FindAsync([matterId, owner.Value], cancellationToken);
-        if (counted is null)
+        CredentialRow? credential = await db.Credentials.FindAsync([Base64UrlText.Encode(e.Assertion.CredentialId.Span)], cancellationToken);
+        if (credential is null || credential.CompoundId != e.Compound)
         {
-            db.Ballots.Add(new BallotRow { MatterId = matterId, OwnerId = owner.Value, Choice = wire, Channel = channel, CastAt = at });
-            return;
+            return "unknown-credential";
         }
 
-        // DESIGN.md §2: an owner who voted online and on paper — online wins by default; a later
-        // online ballot supersedes an earlier one while the vote is open (both stay in the log).
-        if (channel == Paper && counted.Channel == Online)
+        if (credential.RevokedAt is { } revokedAt && revokedAt <= e.At)
         {
-            return;
+            return "credential-revoked";
         }
 
-        counted.Choice = wire;
-        counted.Channel = channel;
-        counted.CastAt = at;
+        if (e.At < credential.ActiveFrom)
+        {
+            return "credential-not-active";
+        }
+
+        // The owner's signature first: an unsigned claim does not reach the roll checks.
+        CompoundRow compound = await db.Compounds.SingleAsync(c => c.Id == e.Compound, cancellationToken);
+        var relyingParty = new RelyingParty(compound.RpId, new HashSet<string>(compound.Origins.Split('\n'), StringComparer.Ordinal), compound.RequireUserVerification);
+        var stored = new StoredCredential(Base64Url(credential.Id), CoseKey.Parse(credential.PublicKey), checked((uint)credential.SignCount));
+        AssertionResult verdict = AssertionVerifier.Verify(e.Assertion, BallotChallenge.Compute(e.Ballot), stored, relyingParty);
+        if (verdict is AssertionResult.Rejected rejected)
+        {
+            return rejected.Code;
+        }
+
+        // WebAuthn §7.2 step 22: the stored counter moves to the accepted one.
+        credential.SignCount = ((AssertionResult.Accepted)verdict).SignCount;
+
+        List<UnitRow> roll = await db.Units.AsNoTracking().Where(u => u.VoteId == e.Vote).ToListAsync(cancellationToken);
+        var byUnit = roll.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        HashSet<string> scope = [.. await db.MatterScopes.Where(s => s.MatterId == e.Vote).Select(s => s.BuildingId).ToListAsync(cancellationToken)];
+        foreach (string unit in e.Ballot.Units)
+        {
+            if (!byUnit.TryGetValue(unit, out UnitRow? entry))
+            {
+                return "not-on-roll";
+            }
+
+            if (entry.OwnerId != e.Ballot.Principal)
+            {
+                return "wrong-principal";
+            }
+
+            if (entry.OwnerHash != credential.OwnerHash)
+            {
+                return "not-owner";
+            }
+
+            // Shanghai art. 69: only the owners of the buildings concerned decide.
+            if (scope.Count > 0 && !scope.Contains(entry.BuildingId))
+            {
+                return "out-of-scope";
+            }
+        }
+
+        // JI art. 9: one ballot covers exactly the principal's units in scope.
+        IEnumerable<string> principalUnits = roll
+            .Where(u => u.OwnerId == e.Ballot.Principal && (scope.Count == 0 || scope.Contains(u.BuildingId)))
+            .Select(u => u.Id)
+            .Order(StringComparer.Ordinal);
+        if (!principalUnits.SequenceEqual(e.Ballot.Units, StringComparer.Ordinal))
+        {
+            return "units-mismatch";
+        }
+
+        string[] options = matter.Options.Split('\n');
+        if (!e.Ballot.Answers.Select(a => a.Question).SequenceEqual(matter.Questions.Split('\n'), StringComparer.Ordinal)
+            || e.Ballot.Answers.Any(a => !options.Contains(BallotCsv.FormatChoice(a.Choice))))
+        {
+            return "answers-mismatch";
+        }
+
+        return null;
+    }
+
+    private static byte[] Base64Url(string text) =>
+        Base64UrlText.TryDecode(text, out byte[] bytes) ? bytes : throw new ProjectionException($"Credential id {text} is not base64url.");
+
+    private async Task SupersedeAsync(BallotSuperseded e, CancellationToken cancellationToken)
+    {
+        MatterRow matter = await RequireMatterAsync(e.Vote, cancellationToken);
+        // The first ballot with that id, as VoteReplay finds it.
+        BallotRow ballot = await db.Ballots.Where(b => b.BallotId == e.Ballot && b.MatterId == e.Vote).OrderBy(b => b.LogIndex).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new ProjectionException($"Ballot {e.Ballot} is superseded but was not cast in vote {e.Vote}.");
+        ballot.Superseded = true;
+        await RecountPrincipalAsync(matter, ballot.OwnerId, cancellationToken);
+    }
+
+    // DESIGN.md "Ballot signing": among a principal's ballots not superseded, the last counts
+    // while the vote allows changes, otherwise the first; every ballot stays in the log.
+    private async Task RecountPrincipalAsync(MatterRow matter, string principal, CancellationToken cancellationToken)
+    {
+        List<BallotRow> ballots = await db.Ballots
+            .Where(b => b.MatterId == matter.Id && b.OwnerId == principal)
+            .ToListAsync(cancellationToken);
+        List<BallotRow> live = [.. ballots.Where(b => !b.Superseded && b.Rejection is null).OrderBy(b => b.LogIndex)];
+        BallotRow? counted = live.Count == 0 ? null : matter.AllowChange ? live[^1] : live[0];
+        foreach (BallotRow b in ballots)
+        {
+            b.Counts = ReferenceEquals(b, counted);
+        }
     }
 
     private async Task CloseAsync(VoteClosed e, CancellationToken cancellationToken)
     {
-        MatterRow matter = await RequireMatterAsync(e.MatterId, cancellationToken);
-        matter.ClosedAt = matter.ClosedAt is null ? e.At : throw new ProjectionException($"Matter {e.MatterId} is closed twice.");
+        MatterRow matter = await RequireMatterAsync(e.Vote, cancellationToken);
+        matter.ClosedAt = matter.ClosedAt is null ? e.At : throw new ProjectionException($"Matter {e.Vote} is closed twice.");
     }
 
-    private async Task PublishTallyAsync(TallyPublished e, CancellationToken cancellationToken)
+    private async Task PublishTallyAsync(TallyPublished e, LoggedEvent logged, CancellationToken cancellationToken)
     {
-        MatterRow matter = await RequireMatterAsync(e.MatterId, cancellationToken);
+        MatterRow matter = await RequireMatterAsync(e.Vote, cancellationToken);
         if (matter.ClosedAt is null)
         {
-            throw new ProjectionException($"A tally for matter {e.MatterId} is published before the vote closed.");
+            throw new ProjectionException($"A tally for matter {e.Vote} is published before the vote closed.");
         }
 
-        matter.ResultPassed = e.Passed;
+        QuestionTally tally = e.Questions.SingleOrDefault(q => q.Question == matter.Question)
+            ?? throw new ProjectionException($"The tally of matter {e.Vote} has no count for question {matter.Question}.");
+        matter.ResultPassed = tally.Passed;
         matter.ResultPublishedAt = e.At;
+        matter.TallyTreeSize = checked(logged.Index + 1);
+        matter.TallyRootHash = logged.TreeRoot.ToBase64();
     }
 
     private async Task RequireCompoundAsync(string compoundId, CancellationToken cancellationToken)

@@ -30,7 +30,8 @@ public sealed class HomeQuery(OwnersVoteDb db, VoteQueries votes)
         List<CompoundRow> compounds = await db.Compounds.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
         Dictionary<string, int> buildings = await db.Buildings.GroupBy(b => b.CompoundId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        Dictionary<string, int> units = await db.Units.GroupBy(u => u.CompoundId)
+        // Each vote freezes its own roll; a unit on several rolls is one unit.
+        Dictionary<string, int> units = await db.Units.Select(u => new { u.CompoundId, u.Id }).Distinct().GroupBy(u => u.CompoundId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         IReadOnlyList<VoteSummary> all = await votes.ListAsync(cancellationToken);
 

@@ -21,10 +21,11 @@ public sealed class ResultQuery(OwnersVoteDb db, VoteQueries votes, TimeProvider
         }
 
         VoteSummary summary = vote.Summary;
+        // The roll frozen for this vote, and the one ballot per principal that counts.
         List<UnitRow> unitRows = await db.Units.AsNoTracking()
-            .Where(u => u.CompoundId == summary.CompoundId).ToListAsync(cancellationToken);
+            .Where(u => u.VoteId == id).ToListAsync(cancellationToken);
         List<BallotRow> ballotRows = await db.Ballots.AsNoTracking()
-            .Where(b => b.MatterId == id).ToListAsync(cancellationToken);
+            .Where(b => b.MatterId == id && b.Counts).ToListAsync(cancellationToken);
 
         Roll roll = Roll.Create(unitRows.Select(u => new Unit(
             new UnitId(u.Id),
@@ -93,6 +94,7 @@ public sealed class ResultQuery(OwnersVoteDb db, VoteQueries votes, TimeProvider
             [.. tally.Reasons.Select(r => new ReasonView(r.Code.ToString(), r.Met, r.Chinese, r.English))],
             [.. counted.Select(c => new UnitBallotView(c.Unit.Id.Value, c.Unit.Area.ToString(), c.Ballot.Choice, c.Ballot.Channel))],
             vote.ResultPublishedAt,
+            vote.PublishedInLog,
             time.GetUtcNow());
     }
 

@@ -48,6 +48,7 @@ public sealed record ReasonView(string Code, bool Met, string Chinese, string En
 /// <param name="Reasons">Each test with its outcome, in plain words.</param>
 /// <param name="Ballots">The counted units.</param>
 /// <param name="PublishedAt">When the result was published (TallyPublished), or null.</param>
+/// <param name="PublishedInLog">The log tree the published tally is part of (its entry is the last), or null.</param>
 /// <param name="CountedAt">When this count was made.</param>
 public sealed record VoteResult(
     VoteSummary Vote,
@@ -67,4 +68,5 @@ public sealed record VoteResult(
     IReadOnlyList<ReasonView> Reasons,
     IReadOnlyList<UnitBallotView> Ballots,
     DateTimeOffset? PublishedAt,
+    LogPosition? PublishedInLog,
     DateTimeOffset CountedAt);

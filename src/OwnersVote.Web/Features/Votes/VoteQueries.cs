@@ -28,7 +28,8 @@ public sealed class VoteQueries(OwnersVoteDb db, TimeProvider time)
 
         List<string> scope = await db.MatterScopes.AsNoTracking()
             .Where(s => s.MatterId == id).Select(s => s.BuildingId).ToListAsync(cancellationToken);
-        return new VoteDetail(Summarise(matter, scope, time.GetUtcNow()), matter.Text, matter.ClosedAt, matter.ResultPublishedAt);
+        return new VoteDetail(Summarise(matter, scope, time.GetUtcNow()), matter.Text, matter.ClosedAt, matter.ResultPublishedAt,
+            matter is { TallyTreeSize: { } size, TallyRootHash: { } root } ? new LogPosition(size, root) : null);
     }
 
     /// <summary>Where a vote stands at <paramref name="now"/>.</summary>

@@ -26,4 +26,13 @@ public sealed record VoteSummary(
 /// <param name="Text">The matter's full text.</param>
 /// <param name="ClosedAt">When the vote was closed, or null.</param>
 /// <param name="ResultPublishedAt">When the result was published, or null.</param>
-public sealed record VoteDetail(VoteSummary Summary, string Text, DateTimeOffset? ClosedAt, DateTimeOffset? ResultPublishedAt);
+/// <param name="PublishedInLog">The log tree whose last entry is the published tally, or null.</param>
+public sealed record VoteDetail(VoteSummary Summary, string Text, DateTimeOffset? ClosedAt, DateTimeOffset? ResultPublishedAt, LogPosition? PublishedInLog);
+
+/// <summary>
+/// A tree of the log (c2sp.org/tlog-checkpoint): its size and RFC 9162 root hash. Any later
+/// checkpoint of the log proves consistency with it, so it pins the record the result was computed from.
+/// </summary>
+/// <param name="TreeSize">The number of entries.</param>
+/// <param name="RootHash">The root hash, base64 as in a checkpoint.</param>
+public sealed record LogPosition(long TreeSize, string RootHash);

@@ -1,0 +1,66 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using OwnersVote.Ledger;
+using OwnersVote.Web.Ledger;
+
+namespace OwnersVote.Web.Features.Log;
+
+/// <summary>
+/// Serves the log per c2sp.org/tlog-tiles under <c>/log</c> — <c>checkpoint</c>,
+/// <c>tile/&lt;L&gt;/&lt;N&gt;[.p/&lt;W&gt;]</c>, <c>tile/entries/&lt;N&gt;[.p/&lt;W&gt;]</c> — and the
+/// log's verifier key at <c>/log/key</c>, so anyone can download and audit it (<c>ov verify</c>).
+/// </summary>
+public static class LogEndpoints
+{
+    /// <summary>Full tiles never change: c2sp.org/tlog-tiles lets clients and proxies cache them forever.</summary>
+    public const string ImmutableCache = "public, max-age=31536000, immutable";
+
+    /// <summary>A partial tile is replaced by a wider one as the log grows, so it is cached briefly.</summary>
+    public const string PartialCache = "public, max-age=60";
+
+    /// <summary>The checkpoint changes with every batch.</summary>
+    public const string NoCache = "no-cache";
+
+    private const string OctetStream = "application/octet-stream";
+    private const string PlainText = "text/plain; charset=utf-8";
+
+    /// <summary>Maps the <c>/log</c> endpoints.</summary>
+    public static void MapLogEndpoints(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // HEAD too, as static file servers and caches in front of a tiled log expect.
+        string[] methods = [HttpMethods.Get, HttpMethods.Head];
+        RouteGroupBuilder log = app.MapGroup("/log");
+        log.MapMethods("/checkpoint", methods, Checkpoint);
+        log.MapMethods("/key", methods, Key);
+        log.MapMethods("/tile/{**path}", methods, TileAsync);
+    }
+
+    private static FileContentHttpResult Checkpoint(EventLog log, HttpResponse response)
+    {
+        response.Headers.CacheControl = NoCache;
+        return TypedResults.Bytes(log.LatestCheckpoint, PlainText);
+    }
+
+    private static ContentHttpResult Key(EventLog log) => TypedResults.Text(log.VerifierKey + "\n", PlainText, Encoding.UTF8);
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> TileAsync(string? path, EventLog log, HttpResponse response, CancellationToken cancellationToken)
+    {
+        // Only canonical tile paths are read (TilePath re-formats what it parsed, so nothing
+        // outside the log's tile/ tree can be named); anything else is 404.
+        if (!TilePath.TryParse("tile/" + path, out TilePath tile) || tile.ToString() != "tile/" + path)
+        {
+            return TypedResults.NotFound();
+        }
+
+        byte[]? data = await log.Store.ReadAsync(tile.ToString(), cancellationToken);
+        if (data is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        response.Headers[HeaderNames.CacheControl] = tile.IsPartial ? PartialCache : ImmutableCache;
+        return TypedResults.Bytes(data, OctetStream);
+    }
+}

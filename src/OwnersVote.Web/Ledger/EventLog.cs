@@ -1,0 +1,213 @@
+using Microsoft.Extensions.Options;
+using OwnersVote.Ledger;
+using OwnersVote.Ledger.Sequencing;
+using OwnersVote.Voting.Events;
+using OwnersVote.Web.Projections;
+
+namespace OwnersVote.Web.Ledger;
+
+/// <summary>
+/// The web app's one sequencer (DESIGN.md §2 "The log is the source of truth"): a
+/// <see cref="LogAppender"/> over <c>Log:Directory</c>. An event is encoded (EventCodec, RFC 8785),
+/// appended, and only once its batch is durable applied to the projections, so the tables follow
+/// the log and can be rebuilt from it (<see cref="CatchUpAsync"/>).
+/// </summary>
+public sealed partial class EventLog(
+    IServiceScopeFactory scopes,
+    IOptions<LogOptions> options,
+    IHostEnvironment environment,
+    ILogger<EventLog> logger) : IAsyncDisposable
+{
+    // Appends and their projection run one call at a time, so the tables see entries in log
+    // order; the entries of one call are pooled into one batch (one fsync) by the appender.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private MerkleTree _tree = new();
+    private readonly List<LoggedEvent> _unprojected = [];
+    private LogAppender? _appender;
+    private NoteSigner? _signer;
+    private NoteVerifier? _verifier;
+
+    /// <summary>The checkpoint origin line.</summary>
+    public string Origin => Appender.Origin;
+
+    /// <summary>The log's verifier key (<c>name+keyid+base64</c>), served at <c>/log/key</c>.</summary>
+    public string VerifierKey => (_verifier ?? throw NotOpen()).VerifierKey;
+
+    /// <summary>The log's verifier.</summary>
+    public NoteVerifier Verifier => _verifier ?? throw NotOpen();
+
+    /// <summary>The newest signed checkpoint (note bytes).</summary>
+    public byte[] LatestCheckpoint => Appender.LatestCheckpoint;
+
+    /// <summary>The number of entries in the log.</summary>
+    public long TreeSize => Appender.TreeSize;
+
+    /// <summary>The log's tiles, entry bundles and checkpoint (c2sp.org/tlog-tiles paths).</summary>
+    public ITileStore Store => Appender.Store;
+
+    private LogAppender Appender => _appender ?? throw NotOpen();
+
+    /// <summary>
+    /// Opens the log (creating it, and the signer key, on first run), audits every stored entry
+    /// against the checkpoint with the log key, and applies the entries the projections lack.
+    /// </summary>
+    /// <exception cref="LogVerificationException">The stored log does not verify.</exception>
+    /// <exception cref="ProjectionException">The tables hold more entries than the log, or an entry cannot be projected.</exception>
+    public async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        LogOptions o = options.Value;
+        string directory = Path.GetFullPath(o.Directory, environment.ContentRootPath);
+        string keyFile = Path.GetFullPath(o.KeyFile, environment.ContentRootPath);
+        string origin = o.Origin is { Length: > 0 } given ? given : new Uri(o.PublicUrl).Host + "/log";
+        string signerKey = await SecretFile.ReadOrCreateLineAsync(keyFile, () => NoteSigner.Generate(origin).SignerKey, cancellationToken);
+        _signer = NoteSigner.Parse(signerKey);
+        _verifier = _signer.Verifier;
+        _appender = await LogAppender.OpenAsync(directory, origin, _signer, _verifier, cancellationToken: cancellationToken);
+        LogOpened(logger, origin, _appender.TreeSize);
+        await CatchUpAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends one event and applies it to the projections. Returns once the entry is durable and
+    /// projected: its index, leaf hash and the first checkpoint that contains it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The event breaks its schema (EventCodec).</exception>
+    /// <exception cref="LogStorageException">The appender failed; nothing was logged.</exception>
+    /// <exception cref="ProjectionException">The entry is logged but the tables could not apply it; the next append retries.</exception>
+    public async Task<AppendResult> AppendAsync(LedgerEvent ledgerEvent, CancellationToken cancellationToken) =>
+        (await AppendManyAsync([ledgerEvent], cancellationToken))[0];
+
+    /// <summary>
+    /// Appends events in the given order as one pooled batch (one fsync), then applies them to the
+    /// projections in one transaction.
+    /// </summary>
+    /// <exception cref="ArgumentException">An event breaks its schema; nothing was logged.</exception>
+    /// <exception cref="LogStorageException">The appender failed.</exception>
+    /// <exception cref="ProjectionException">The entries are logged but the tables could not apply them; the next append retries.</exception>
+    public async Task<IReadOnlyList<AppendResult>> AppendManyAsync(IReadOnlyList<LedgerEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        // Encode all first: a schema error logs nothing.
+        byte[][] entries = [.. events.Select(EventCodec.Encode)];
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            LogAppender appender = Appender;
+            long first = appender.TreeSize;
+            // Queued in order by this one caller, so they are sequenced in order.
+            Task<AppendResult>[] appends = [.. entries.Select(entry => appender.AppendAsync(entry, CancellationToken.None))];
+            AppendResult[] results = await Task.WhenAll(appends);
+            for (int i = 0; i < results.Length; i++)
+            {
+                if (results[i].Index != first + i)
+                {
+                    throw new LogStorageException($"Entry {i} of the batch was sequenced at {results[i].Index}, not {first + i}: another writer shares the log directory.");
+                }
+
+                _tree.Append(results[i].LeafHash);
+                _unprojected.Add(new LoggedEvent(results[i].Index, events[i], _tree.Root));
+            }
+
+            await ProjectUnprojectedAsync(cancellationToken);
+            return results;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Reads the whole log back through the tile store, verifying checkpoint signature, tiles and
+    /// root (<see cref="LogAuditor"/>), and applies the entries beyond the projections' applied
+    /// size: dropping the tables and restarting rebuilds them.
+    /// </summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var entries = new List<byte[]>();
+            AuditedLog audited = await LogAuditor.AuditAsync(Appender.Store, Verifier, [], 0, (_, entry) => entries.Add(entry.ToArray()), cancellationToken);
+            await using AsyncServiceScope scope = scopes.CreateAsyncScope();
+            Projector projector = scope.ServiceProvider.GetRequiredService<Projector>();
+            long applied = await projector.AppliedSizeAsync(cancellationToken);
+            if (applied > entries.Count)
+            {
+                throw new ProjectionException(
+                    $"The tables hold {applied} log entries but the log has {entries.Count}: they were built from another log. Drop them to rebuild from this one.");
+            }
+
+            _tree = new MerkleTree();
+            _unprojected.Clear();
+            for (int i = 0; i < entries.Count; i++)
+            {
+                _tree.Append(Merkle.HashLeaf(entries[i]));
+                if (i >= applied)
+                {
+                    _unprojected.Add(new LoggedEvent(i, Decode(i, entries[i]), _tree.Root));
+                }
+            }
+
+            if (_tree.Root != audited.Checkpoint.Checkpoint.Root)
+            {
+                throw new LogVerificationException($"The entries hash to another root than the checkpoint of size {entries.Count}.");
+            }
+
+            LogCatchUp(logger, entries.Count, applied);
+            await ProjectUnprojectedAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>An inclusion proof (RFC 9162 §2.1.3) for entry <paramref name="index"/> in the tree of <paramref name="treeSize"/>.</summary>
+    public Task<IReadOnlyList<Hash>> ProveInclusionAsync(long index, long treeSize, CancellationToken cancellationToken) =>
+        Appender.ProveInclusionAsync(index, treeSize, cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_appender is not null)
+        {
+            await _appender.DisposeAsync();
+        }
+
+        _signer?.Dispose();
+        _gate.Dispose();
+    }
+
+    private static LedgerEvent Decode(long index, byte[] entry)
+    {
+        try
+        {
+            return EventCodec.Decode(entry);
+        }
+        catch (EventFormatException e)
+        {
+            throw new ProjectionException($"Log entry {index} is not an event this software reads: {e.Message}", e);
+        }
+    }
+
+    private async Task ProjectUnprojectedAsync(CancellationToken cancellationToken)
+    {
+        if (_unprojected.Count == 0)
+        {
+            return;
+        }
+
+        await using AsyncServiceScope scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Projector>().ApplyAsync(_unprojected, cancellationToken);
+        _unprojected.Clear();
+    }
+
+    private static InvalidOperationException NotOpen() => new("The event log is not open yet (EventLog.OpenAsync runs at startup).");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Log {Origin} opened at size {TreeSize}")]
+    private static partial void LogOpened(ILogger logger, string origin, long treeSize);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Log audited: {TreeSize} entries, {Applied} already in the tables")]
+    private static partial void LogCatchUp(ILogger logger, int treeSize, long applied);
+}
