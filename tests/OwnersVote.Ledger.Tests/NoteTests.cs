@@ -85,6 +85,7 @@ public sealed class NoteTests
         using NoteSigner enoch = SignedNoteVectors.EnochRoot();
         byte[] note = SignedNoteVectors.TwiceSignedNote;
         ParsedNote original = Note.Parse(note);
+        int rejected = 0;
         for (int i = 0; i < note.Length; i++)
         {
             byte[] tampered = (byte[])note.Clone();
@@ -102,8 +103,12 @@ public sealed class NoteTests
             }
             catch (Exception e) when (e is MalformedNoteException or NoteVerificationException)
             {
+                rejected++;
             }
         }
+
+        // Most flips land in the text or a signature and must be refused outright.
+        Assert.True(rejected > note.Length * 8 / 10, $"only {rejected} of {note.Length} flips were rejected");
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace OwnersVote.Ledger.Tests.Fuzzing;
+namespace OwnersVote.Testing.Fuzzing;
 
 /// <summary>What a fuzz run did: how many cases, how long, and how often each outcome occurred.</summary>
 internal sealed record FuzzReport(string Target, long Cases, TimeSpan Elapsed, IReadOnlyDictionary<string, int> Outcomes, bool IsReplay)

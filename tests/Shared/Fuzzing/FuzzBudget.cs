@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace OwnersVote.Cli.Tests.Fuzzing;
+namespace OwnersVote.Testing.Fuzzing;
 
 /// <summary>
 /// How long one fuzz target runs: at most <see cref="MaxCases"/> cases or <see cref="MaxTime"/> of

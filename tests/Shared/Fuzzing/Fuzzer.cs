@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace OwnersVote.Cli.Tests.Fuzzing;
+namespace OwnersVote.Testing.Fuzzing;
 
 /// <summary>
 /// Runs a fuzz target: first each seed unchanged, then mutants, until the budget is spent. A case's

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace OwnersVote.Voting.Tests.Fuzzing;
+namespace OwnersVote.Testing.Fuzzing;
 
 /// <summary>
 /// Coverage-free mutations of a seed corpus: bit flips, interesting bytes and numbers, byte insert
