@@ -12,8 +12,7 @@ namespace OwnersVote.Cli.Commands;
 /// </summary>
 public static class LogVerifyCommand
 {
-    private static readonly string[] s_single = ["--key", "--min-cosigs"];
-    private static readonly string[] s_repeatable = ["--witness-key"];
+    private static readonly string[] s_single = ["--key", .. WitnessOptions.Single];
 
     /// <summary>Runs the command: 0 verified, 1 a check failed, 2 bad usage.</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -23,7 +22,7 @@ public static class LogVerifyCommand
         string location = "log";
         try
         {
-            CommandLine line = CommandLine.Parse(args, s_single, s_repeatable);
+            CommandLine line = CommandLine.Parse(args, s_single, WitnessOptions.Repeatable);
             if (line.Positional.Count != 1)
             {
                 throw new UsageException("give exactly one log directory or URL");
@@ -31,13 +30,7 @@ public static class LogVerifyCommand
 
             location = line.Positional[0];
             INoteVerifier logKey = KeyFile.ReadVerifier(line.Required("--key"), cosignature: false);
-            INoteVerifier[] witnesses = line.All("--witness-key").Select(k => KeyFile.ReadVerifier(k, cosignature: true)).ToArray();
-            int minCosigs = witnesses.Length;
-            if (line.Optional("--min-cosigs") is string k
-                && (!int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out minCosigs) || minCosigs > witnesses.Length))
-            {
-                throw new UsageException($"--min-cosigs must be a whole number from 0 to the number of --witness-key ({witnesses.Length})");
-            }
+            (INoteVerifier[] witnesses, int minCosigs) = WitnessOptions.From(line);
 
             AuditedLog audited = VerifyAsync(location, logKey, witnesses, minCosigs).GetAwaiter().GetResult();
             Checkpoint checkpoint = audited.Checkpoint.Checkpoint;
