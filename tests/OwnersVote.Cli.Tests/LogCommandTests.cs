@@ -165,4 +165,25 @@ public sealed class LogCommandTests : IDisposable
         Assert.Contains("no such directory", OvRun.Of("log", "verify", Path.Combine(_temp.Path, "nowhere"), "--key", _verifierKey).AssertOneLineBadInput(), StringComparison.Ordinal);
         Assert.Contains("'garbage' is not a verifier key", OvRun.Of("log", "verify", _temp.Path, "--key", "garbage").AssertOneLineBadInput(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_log_served_over_http_verifies_by_url_and_a_changed_tile_is_caught()
+    {
+        Assert.Equal(0, Append(Lines(0, 600)).ExitCode);
+        string expected = Verify().Stdout;
+        await using StaticLogServer server = await StaticLogServer.StartAsync(_log, _verifierKey, TestContext.Current.CancellationToken);
+        string url = new Uri(server.Url, "log/").AbsoluteUri;
+
+        OvRun served = OvRun.Of("log", "verify", url, "--key", _verifierKey);
+        Assert.Equal(0, served.ExitCode);
+        Assert.Equal(expected, served.Stdout);
+
+        string tile = Path.Combine(_log, "tile", "0", "001");
+        byte[] bytes = File.ReadAllBytes(tile);
+        bytes[40] ^= 0x10;
+        File.WriteAllBytes(tile, bytes);
+        OvRun tampered = OvRun.Of("log", "verify", url, "--key", _verifierKey);
+        Assert.Equal(1, tampered.ExitCode);
+        Assert.Contains("tile/0/001", tampered.Stderr, StringComparison.Ordinal);
+    }
 }
