@@ -18,6 +18,7 @@ public static class Ov
           log append   --dir DIR --key SIGNERFILE --origin ORIGIN   (entries on stdin, one per line)
           log verify   DIR-or-URL --key VERIFIERKEY [--witness-key K]... [--min-cosigs k]
           verify       URL-or-DIR [--key VERIFIERKEY] [--witness-key K]... [--min-cosigs k]
+          verify       --receipt FILE --key VERIFIERKEY (--entry FILE | --leaf-hash HEX) [--origin O] [--witness-key K]... [--min-cosigs k]
                        (audit the log, check every ballot signature, recount every vote)
           witness      --port P --key COSIGNERFILE [--state DIR] [--log ORIGIN=VERIFIERKEY]...
                        [--logs FILE] [--listen ADDR]   (c2sp.org/tlog-witness add-checkpoint)

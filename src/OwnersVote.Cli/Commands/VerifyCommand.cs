@@ -23,6 +23,11 @@ public static class VerifyCommand
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        if (args.Contains("--receipt"))
+        {
+            return ReceiptCommand.Run(args, stdout, stderr);
+        }
+
         string location = "log";
         try
         {
