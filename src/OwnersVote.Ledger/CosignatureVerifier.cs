@@ -37,21 +37,8 @@ public sealed class CosignatureVerifier : INoteVerifier
     /// <exception cref="NoteKeyFormatException">Malformed, another type, or a mismatched key ID.</exception>
     public static CosignatureVerifier Parse(string verifierKey)
     {
-        (string name, uint keyId, byte type, byte[] key) = NoteKeyEncoding.ParseVerifierKey(verifierKey);
-
         // "Ed25519 public keys MAY be encoded as vkeys with signature type 0x04".
-        if (type != NoteKeyEncoding.CosignatureV1Type)
-        {
-            throw new NoteKeyFormatException($"Cosigner verifier key type 0x{type:x2} is not cosignature/v1 (0x04).");
-        }
-
-        PublicKey publicKey = Ed25519PublicKey.Import(key);
-        uint expected = NoteKeyEncoding.KeyId(name, NoteKeyEncoding.CosignatureV1Type, key);
-        if (expected != keyId)
-        {
-            throw new NoteKeyFormatException($"Cosigner key id {NoteKeyEncoding.FormatKeyId(keyId)} does not match its key ({NoteKeyEncoding.FormatKeyId(expected)}).");
-        }
-
+        (string name, uint keyId, PublicKey publicKey) = NoteKeyEncoding.ParseEd25519VerifierKey(verifierKey, NoteKeyEncoding.CosignatureV1Type, "cosignature/v1 verifier");
         return new CosignatureVerifier(name, keyId, publicKey, verifierKey);
     }
 

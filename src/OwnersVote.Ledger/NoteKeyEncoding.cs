@@ -80,6 +80,29 @@ internal static class NoteKeyEncoding
         return ParseKeyParts(vkey, "verifier key");
     }
 
+    /// <summary>
+    /// Parses an Ed25519 verifier key of signature type <paramref name="type"/> (0x01 for notes,
+    /// 0x04 for cosignatures) and checks that its key ID is the one its name, type and key give.
+    /// </summary>
+    /// <exception cref="NoteKeyFormatException">Malformed, another type, or a mismatched key ID.</exception>
+    public static (string Name, uint KeyId, NSec.Cryptography.PublicKey Key) ParseEd25519VerifierKey(string vkey, byte type, string what)
+    {
+        (string name, uint keyId, byte actual, byte[] key) = ParseVerifierKey(vkey);
+        if (actual != type)
+        {
+            throw new NoteKeyFormatException($"{what} key type 0x{actual:x2} is not 0x{type:x2}.");
+        }
+
+        NSec.Cryptography.PublicKey publicKey = Ed25519PublicKey.Import(key);
+        uint expected = KeyId(name, type, key);
+        if (expected != keyId)
+        {
+            throw new NoteKeyFormatException($"{what} key id {FormatKeyId(keyId)} does not match its key ({FormatKeyId(expected)}).");
+        }
+
+        return (name, keyId, publicKey);
+    }
+
     /// <summary>Parses <c>PRIVATE+KEY+name+keyid+base64</c>.</summary>
     public static (string Name, uint KeyId, byte Type, byte[] Key) ParseSignerKey(string skey)
     {

@@ -31,19 +31,7 @@ public sealed class NoteVerifier : INoteVerifier
     /// <exception cref="NoteKeyFormatException">Malformed, not Ed25519, or the key ID does not match the key.</exception>
     public static NoteVerifier Parse(string verifierKey)
     {
-        (string name, uint keyId, byte type, byte[] key) = NoteKeyEncoding.ParseVerifierKey(verifierKey);
-        if (type != NoteKeyEncoding.Ed25519Type)
-        {
-            throw new NoteKeyFormatException($"Verifier key type 0x{type:x2} is not Ed25519 (0x01).");
-        }
-
-        PublicKey publicKey = Ed25519PublicKey.Import(key);
-        uint expected = NoteKeyEncoding.KeyId(name, NoteKeyEncoding.Ed25519Type, key);
-        if (expected != keyId)
-        {
-            throw new NoteKeyFormatException($"Verifier key id {NoteKeyEncoding.FormatKeyId(keyId)} does not match its key ({NoteKeyEncoding.FormatKeyId(expected)}).");
-        }
-
+        (string name, uint keyId, PublicKey publicKey) = NoteKeyEncoding.ParseEd25519VerifierKey(verifierKey, NoteKeyEncoding.Ed25519Type, "Ed25519 note verifier");
         return new NoteVerifier(name, keyId, publicKey, verifierKey);
     }
 
