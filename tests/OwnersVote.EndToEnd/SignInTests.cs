@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using OwnersVote.Ledger;
+using OwnersVote.Voting.Events;
+using OwnersVote.Web.Demo;
+
+namespace OwnersVote.EndToEnd;
+
+/// <summary>
+/// Step ① of the owner flow (issue 4) in a real Chromium with a CDP virtual authenticator: the
+/// printed invitation code, a passkey registered and logged as <c>CredentialEnrolled</c>, a later
+/// sign-in with the passkey alone, and the code's limits (single use, wrong codes, attempts).
+/// One story per app, because the attempt limit counts every code typed from this machine.
+/// </summary>
+public abstract class SignInTests(OwnersVoteApp app, Browser browser)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Owner_of_57_101_signs_in_with_the_letter_code_sets_up_a_passkey_and_signs_back_in_with_it()
+    {
+        string code;
+        using (IServiceScope scope = app.Services.CreateScope())
+        {
+            code = scope.ServiceProvider.GetRequiredService<DemoSeeder>().Accounts.Single(a => a.UnitId == "57-101").InvitationCode;
+        }
+
+        List<LedgerEvent> before = await DownloadLogAsync();
+        IPage page = await browser.NewPageAsync(390, 844);
+        ICDPSession cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        JsonElement? added = await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+            },
+        });
+        string authenticatorId = added!.Value.GetProperty("authenticatorId").GetString()!;
+
+        // First time: the code from the letter, typed in lower case with a space, as people do.
+        await page.GotoAsync(app.BaseUrl + "/signin");
+        Assert.Equal("登录", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Contains("没有手机号", await page.Locator("main").InnerTextAsync());
+        await page.GetByLabel("邀请码").FillAsync(code.ToLowerInvariant().Replace('-', ' '));
+        await page.GetByRole(AriaRole.Button, new() { Name = "用邀请码登录" }).ClickAsync();
+
+        await page.WaitForURLAsync(app.BaseUrl + "/signin/passkey");
+        Assert.True(await page.GetByTestId("signed-in").IsVisibleAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "设置通行密钥" }).ClickAsync();
+        await page.WaitForURLAsync("**/signin/passkey?done=1");
+        Assert.Contains("通行密钥已设置", await page.GetByTestId("passkey-done").InnerTextAsync());
+
+        // The session cookie: HttpOnly, SameSite=Lax, not Secure over plain http://localhost.
+        BrowserContextCookiesResult session = (await page.Context.CookiesAsync()).Single(c => c.Name == "ov-session");
+        Assert.True(session.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Lax, session.SameSite);
+        Assert.False(session.Secure);
+
+        // The log gained exactly one entry: the passkey of the owner of 57-101, the one in the authenticator.
+        List<LedgerEvent> after = await DownloadLogAsync();
+        Assert.Equal(before.Count + 1, after.Count);
+        CredentialEnrolled enrolled = Assert.IsType<CredentialEnrolled>(after[^1]);
+        string owner = before.OfType<RollFrozen>().First().Units.Single(u => u.Unit.Value == "57-101").Owner;
+        Assert.Equal(owner, enrolled.Owner);
+        Assert.Equal(CredentialKind.Passkey, enrolled.Kind);
+        JsonElement? stored = await cdp.SendAsync("WebAuthn.getCredentials", new Dictionary<string, object> { ["authenticatorId"] = authenticatorId });
+        JsonElement credential = Assert.Single(stored!.Value.GetProperty("credentials").EnumerateArray());
+        Assert.Equal(Convert.FromBase64String(credential.GetProperty("credentialId").GetString()!), enrolled.CredentialId.ToArray());
+        Assert.Equal(2, enrolled.Officers.Count);
+
+        // Sign out, then back in with the passkey alone.
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + "/signin");
+        Assert.Equal(0, await page.GetByTestId("signed-in").CountAsync());
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "ov-session");
+        await page.GetByRole(AriaRole.Button, new() { Name = "用通行密钥登录" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        Assert.True(await page.GetByTestId("signed-in").IsVisibleAsync());
+        Assert.Contains((await page.Context.CookiesAsync()), c => c.Name == "ov-session");
+
+        // The same code a second time is refused and signs nobody in.
+        IPage again = await browser.NewPageAsync(390, 844);
+        string refused = await TryCodeAsync(again, code);
+        Assert.Contains("已经用过", refused);
+        Assert.Equal(0, await again.GetByTestId("signed-in").CountAsync());
+
+        // A wrong code is refused.
+        Assert.Contains("邀请码不正确", await TryCodeAsync(again, "ABCD-EFGH"));
+        Assert.Equal(0, await again.GetByTestId("signed-in").CountAsync());
+
+        // Three attempts so far from this client; the limit allows five per window, then refuses
+        // even a valid code (the committee member's, still unused) without using it up.
+        Assert.Contains("邀请码不正确", await TryCodeAsync(again, "ABCD-EFGJ"));
+        Assert.Contains("邀请码不正确", await TryCodeAsync(again, "ABCD-EFGK"));
+        string committeeCode;
+        using (IServiceScope scope = app.Services.CreateScope())
+        {
+            committeeCode = scope.ServiceProvider.GetRequiredService<DemoSeeder>().Accounts.Single(a => a.Role == "committee").InvitationCode;
+        }
+
+        IResponse? limited = null;
+        again.Response += (_, r) => limited = r.Url.EndsWith("/signin", StringComparison.Ordinal) && r.Request.Method == "POST" ? r : limited;
+        Assert.Contains("尝试次数太多", await TryCodeAsync(again, committeeCode));
+        Assert.Equal(429, limited!.Status);
+        Assert.Equal(0, await again.GetByTestId("signed-in").CountAsync());
+
+        // Nothing but the enrolment was logged by any of this.
+        Assert.Equal(after.Count, (await DownloadLogAsync()).Count);
+    }
+
+    private async Task<string> TryCodeAsync(IPage page, string code)
+    {
+        await page.GotoAsync(app.BaseUrl + "/signin");
+        await page.GetByLabel("邀请码").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "用邀请码登录" }).ClickAsync();
+        return await page.GetByTestId("signin-error").InnerTextAsync();
+    }
+
+    private async Task<List<LedgerEvent>> DownloadLogAsync()
+    {
+        using HttpClient client = app.CreateApiClient();
+        NoteVerifier key = NoteVerifier.Parse((await client.GetStringAsync("/log/key", Cancel)).TrimEnd('\n'));
+        var entries = new List<byte[]>();
+        await LogAuditor.AuditAsync(new HttpTileStore(client), key, [], 0, (_, entry) => entries.Add(entry.ToArray()), Cancel);
+        return [.. entries.Select(e => EventCodec.Decode(e))];
+    }
+}
+
+/// <summary>On SQLite.</summary>
+public sealed class SqliteSignInTests(SqliteApp app, Browser browser) : SignInTests(app, browser), IClassFixture<SqliteApp>;
+
+/// <summary>On PostgreSQL (started by the fixture).</summary>
+public sealed class PostgresSignInTests(PostgresApp app, Browser browser) : SignInTests(app, browser), IClassFixture<PostgresApp>;
