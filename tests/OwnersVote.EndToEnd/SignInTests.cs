@@ -1,8 +1,10 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OwnersVote.Ledger;
 using OwnersVote.Voting.Events;
+using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
 
 namespace OwnersVote.EndToEnd;
@@ -50,10 +52,10 @@ public abstract class SignInTests(OwnersVoteApp app, Browser browser)
         await page.GetByLabel("邀请码").FillAsync(code.ToLowerInvariant().Replace('-', ' '));
         await page.GetByRole(AriaRole.Button, new() { Name = "用邀请码登录" }).ClickAsync();
 
-        await page.WaitForURLAsync(app.BaseUrl + "/signin/passkey");
-        Assert.True(await page.GetByTestId("signed-in").IsVisibleAsync());
+        await ArrivedAsync(page, app.BaseUrl + "/signin/passkey");
+        await Assertions.Expect(page.GetByTestId("signed-in")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "设置通行密钥" }).ClickAsync();
-        await page.WaitForURLAsync("**/signin/passkey?done=1");
+        await ArrivedAsync(page, app.BaseUrl + "/signin/passkey?done=1");
         Assert.Contains("通行密钥已设置", await page.GetByTestId("passkey-done").InnerTextAsync());
 
         // The session cookie: HttpOnly, SameSite=Lax, not Secure over plain http://localhost.
@@ -76,13 +78,28 @@ public abstract class SignInTests(OwnersVoteApp app, Browser browser)
 
         // Sign out, then back in with the passkey alone.
         await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/signin");
+        await ArrivedAsync(page, app.BaseUrl + "/signin");
         Assert.Equal(0, await page.GetByTestId("signed-in").CountAsync());
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "ov-session");
+        string? assertionBody = null;
+        page.Request += (_, r) => assertionBody = r.Url.EndsWith("/api/passkey/signin", StringComparison.Ordinal) ? r.PostData : assertionBody;
         await page.GetByRole(AriaRole.Button, new() { Name = "用通行密钥登录" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-        Assert.True(await page.GetByTestId("signed-in").IsVisibleAsync());
+        await ArrivedAsync(page, app.BaseUrl + "/");
+        await Assertions.Expect(page.GetByTestId("signed-in")).ToBeVisibleAsync();
         Assert.Contains((await page.Context.CookiesAsync()), c => c.Name == "ov-session");
+
+        // The captured assertion replayed is refused: its challenge was single use, and under a
+        // freshly issued challenge the signed client data no longer matches.
+        using (HttpClient attacker = app.CreateApiClient())
+        {
+            Assert.NotNull(assertionBody);
+            await AssertRefusedAsync(attacker, assertionBody!);
+            using HttpResponseMessage options = await attacker.PostAsync("/api/passkey/signin/options", null, Cancel);
+            string handle = JsonDocument.Parse(await options.Content.ReadAsStringAsync(Cancel)).RootElement.GetProperty("handle").GetString()!;
+            var replay = JsonSerializer.Deserialize<Dictionary<string, string>>(assertionBody!)!;
+            replay["handle"] = handle;
+            await AssertRefusedAsync(attacker, JsonSerializer.Serialize(replay));
+        }
 
         // The same code a second time is refused and signs nobody in.
         IPage again = await browser.NewPageAsync(390, 844);
@@ -97,7 +114,7 @@ public abstract class SignInTests(OwnersVoteApp app, Browser browser)
         // Three attempts so far from this client; the limit allows five per window, then refuses
         // even a valid code (the committee member's, still unused) without using it up.
         Assert.Contains("邀请码不正确", await TryCodeAsync(again, "ABCD-EFGJ"));
-        Assert.Contains("邀请码不正确", await TryCodeAsync(again, "ABCD-EFGK"));
+        Assert.Contains("已过期", await TryCodeAsync(again, await ExpiredCodeAsync(owner)));
         string committeeCode;
         using (IServiceScope scope = app.Services.CreateScope())
         {
@@ -109,9 +126,49 @@ public abstract class SignInTests(OwnersVoteApp app, Browser browser)
         Assert.Contains("尝试次数太多", await TryCodeAsync(again, committeeCode));
         Assert.Equal(429, limited!.Status);
         Assert.Equal(0, await again.GetByTestId("signed-in").CountAsync());
+        using (IServiceScope scope = app.Services.CreateScope())
+        {
+            OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
+            string[] untouched = [InvitationCode.Hash(committeeCode), InvitationCode.Hash("EXPD-2345")];
+            Assert.Equal(2, await db.Invitations.CountAsync(i => untouched.Contains(i.CodeHash) && i.UsedAt == null, Cancel));
+            Assert.NotNull((await db.Invitations.SingleAsync(i => i.CodeHash == InvitationCode.Hash(code), Cancel)).UsedAt);
+        }
 
         // Nothing but the enrolment was logged by any of this.
         Assert.Equal(after.Count, (await DownloadLogAsync()).Count);
+    }
+
+    // Polls the address rather than waiting for a load event: a redirect after a form post can
+    // finish before the wait starts.
+    private static Task ArrivedAsync(IPage page, string url) =>
+        Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 15_000 });
+
+    private static async Task AssertRefusedAsync(HttpClient client, string body)
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using HttpResponseMessage response = await client.PostAsync("/api/passkey/signin", content, Cancel);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("urn:ownersvote:problem:passkey-refused", JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement.GetProperty("type").GetString());
+        Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie");
+    }
+
+    // An invitation issued 91 days ago for the same owner, valid for 90: it must be refused.
+    private async Task<string> ExpiredCodeAsync(string owner)
+    {
+        const string Code = "EXPD-2345";
+        using IServiceScope scope = app.Services.CreateScope();
+        OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
+        db.Invitations.Add(new InvitationRow
+        {
+            CodeHash = InvitationCode.Hash(Code),
+            CompoundId = DemoSeeder.CompoundId,
+            Role = "owner",
+            OwnerId = owner,
+            IssuedBy = "officer:demo-1\nofficer:demo-2",
+            ExpiresAt = DateTimeOffset.UtcNow.AddDays(-1),
+        });
+        await db.SaveChangesAsync(Cancel);
+        return Code;
     }
 
     private async Task<string> TryCodeAsync(IPage page, string code)
