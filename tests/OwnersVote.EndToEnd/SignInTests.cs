@@ -203,3 +203,27 @@ public sealed class SqliteSignInTests(SqliteApp app, Browser browser) : SignInTe
 
 /// <summary>On PostgreSQL (started by the fixture).</summary>
 public sealed class PostgresSignInTests(PostgresApp app, Browser browser) : SignInTests(app, browser), IClassFixture<PostgresApp>;
+
+/// <summary>Anyone may ask for a sign-in challenge; the server holds a bounded number at once.</summary>
+public sealed class PasskeyChallengeLimitTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task Sign_in_challenges_stop_at_the_outstanding_limit_instead_of_filling_memory()
+    {
+        CancellationToken cancel = TestContext.Current.CancellationToken;
+        using HttpClient client = app.CreateApiClient();
+        int issued = 0;
+        await Parallel.ForAsync(0, OwnersVote.Web.Features.SignIn.PasskeyChallenges.MaxOutstanding, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancel }, async (_, token) =>
+        {
+            using HttpResponseMessage response = await client.PostAsync("/api/passkey/signin/options", null, token);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Interlocked.Increment(ref issued);
+        });
+
+        using HttpResponseMessage refused = await client.PostAsync("/api/passkey/signin/options", null, cancel);
+
+        Assert.Equal(OwnersVote.Web.Features.SignIn.PasskeyChallenges.MaxOutstanding, issued);
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("urn:ownersvote:problem:passkey-challenges-exhausted", JsonDocument.Parse(await refused.Content.ReadAsStringAsync(cancel)).RootElement.GetProperty("type").GetString());
+    }
+}

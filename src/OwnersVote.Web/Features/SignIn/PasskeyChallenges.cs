@@ -24,27 +24,45 @@ public sealed record IssuedChallenge(byte[] Challenge, PasskeyCeremony Ceremony,
 /// <summary>
 /// Server-side WebAuthn challenges (WebAuthn §13.4.3): random, kept on the server, single use and
 /// short-lived, so a captured response cannot be replayed. Kept in this process's memory: a web
-/// farm needs sticky sessions for the few seconds of a ceremony.
+/// farm needs sticky sessions for the few seconds of a ceremony. Anyone may ask for a sign-in
+/// challenge, so at most <see cref="MaxOutstanding"/> are held at once: memory stays bounded.
 /// </summary>
 public sealed class PasskeyChallenges(TimeProvider time)
 {
     /// <summary>How long a challenge is accepted.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
+    /// <summary>The most challenges outstanding at once (all clients together).</summary>
+    public const int MaxOutstanding = 10_000;
+
+    private readonly Lock _gate = new();
+
     private readonly ConcurrentDictionary<string, IssuedChallenge> _issued = new(StringComparer.Ordinal);
 
-    /// <summary>Issues a fresh 32-byte challenge; returns its handle (base64url of the challenge).</summary>
-    public (string Handle, byte[] Challenge) Issue(PasskeyCeremony ceremony, string? ownerHash)
+    /// <summary>Issues a fresh 32-byte challenge and its handle (base64url of the challenge), or null when <see cref="MaxOutstanding"/> are outstanding.</summary>
+    public (string Handle, byte[] Challenge)? Issue(PasskeyCeremony ceremony, string? ownerHash)
     {
         DateTimeOffset now = time.GetUtcNow();
-        foreach (KeyValuePair<string, IssuedChallenge> stale in _issued.Where(p => p.Value.ExpiresAt <= now))
-        {
-            _issued.TryRemove(stale);
-        }
-
         byte[] challenge = RandomNumberGenerator.GetBytes(32);
         string handle = Base64UrlText.Encode(challenge);
-        _issued[handle] = new IssuedChallenge(challenge, ceremony, ownerHash, now + Lifetime);
+        lock (_gate)
+        {
+            if (_issued.Count >= MaxOutstanding)
+            {
+                foreach (KeyValuePair<string, IssuedChallenge> stale in _issued.Where(p => p.Value.ExpiresAt <= now))
+                {
+                    _issued.TryRemove(stale);
+                }
+
+                if (_issued.Count >= MaxOutstanding)
+                {
+                    return null;
+                }
+            }
+
+            _issued[handle] = new IssuedChallenge(challenge, ceremony, ownerHash, now + Lifetime);
+        }
+
         return (handle, challenge);
     }
 

@@ -33,6 +33,9 @@ public static class PasskeyEndpoints
     /// <summary>Problem type: the ceremony's response was refused (the reason is in <c>detail</c>).</summary>
     public const string PasskeyRefused = "urn:ownersvote:problem:passkey-refused";
 
+    /// <summary>Problem type: too many challenges are outstanding; try again later.</summary>
+    public const string ChallengesExhausted = "urn:ownersvote:problem:passkey-challenges-exhausted";
+
     /// <summary>Maps <c>/api/passkey/*</c>.</summary>
     public static void MapPasskeyEndpoints(this IEndpointRouteBuilder app)
     {
@@ -57,7 +60,11 @@ public static class PasskeyEndpoints
         string[] units = await db.Units.AsNoTracking()
             .Where(u => u.CompoundId == session.CompoundId && u.OwnerHash == session.OwnerHash)
             .Select(u => u.Id).Distinct().ToArrayAsync(cancellationToken);
-        (string handle, byte[] challenge) = challenges.Issue(PasskeyCeremony.Registration, session.OwnerHash);
+        if (challenges.Issue(PasskeyCeremony.Registration, session.OwnerHash) is not (string handle, byte[] challenge))
+        {
+            return Busy();
+        }
+
         // WebAuthn §5.4.3: user.id is an opaque handle of at most 64 bytes, not personal data; the
         // owner's keyed hash (32 bytes) is exactly that.
         byte[] userId = Convert.FromHexString(session.OwnerHash!);
@@ -136,7 +143,11 @@ public static class PasskeyEndpoints
             return Refused("no compound is registered for this address");
         }
 
-        (string handle, byte[] challenge) = challenges.Issue(PasskeyCeremony.SignIn, null);
+        if (challenges.Issue(PasskeyCeremony.SignIn, null) is not (string handle, byte[] challenge))
+        {
+            return Busy();
+        }
+
         return TypedResults.Ok(new SignInOptions(handle, Base64UrlText.Encode(challenge), host));
     }
 
@@ -200,6 +211,12 @@ public static class PasskeyEndpoints
         compound.RpId,
         compound.Origins.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal),
         RequireUserVerification: true);
+
+    private static ProblemHttpResult Busy() => TypedResults.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        type: ChallengesExhausted,
+        title: "Too many passkey ceremonies under way",
+        detail: "Try again in a few minutes.");
 
     private static ProblemHttpResult Refused(string detail) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest,
