@@ -164,6 +164,7 @@ public abstract class PageTests(OwnersVoteApp app, Browser browser)
     [InlineData("/votes/b57-lift-2026")]
     [InlineData("/votes/b57-lift-2026/result")]
     [InlineData("/votes/ev-charging-2025/result")]
+    [InlineData("/signin")]
     public async Task No_horizontal_scroll_at_360_px_in_either_language(string path)
     {
         IPage page = await browser.NewPageAsync(360, 740);
@@ -181,6 +182,7 @@ public abstract class PageTests(OwnersVoteApp app, Browser browser)
     [InlineData("/")]
     [InlineData("/votes/b57-lift-2026")]
     [InlineData("/votes/b57-lift-2026/result")]
+    [InlineData("/signin")]
     public async Task Axe_finds_no_serious_or_critical_accessibility_violations(string path)
     {
         IPage page = await browser.NewPageAsync();

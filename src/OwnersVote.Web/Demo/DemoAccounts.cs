@@ -14,8 +14,8 @@ public static class DemoAccounts
         text.AppendLine("================================================================");
         text.AppendLine($" OwnersVote demo: 景城品雅苑 at {url}");
         text.AppendLine(" Open the address in a browser (a phone-sized window works best).");
-        text.AppendLine(" Demo accounts and their one-time invitation codes (each works");
-        text.AppendLine(" once, within 90 days of seeding; the sign-in page comes next):");
+        text.AppendLine($" Sign in at {url}/signin with a one-time invitation code (each");
+        text.AppendLine(" works once, within 90 days of seeding), then set up a passkey:");
         foreach (DemoAccount a in accounts)
         {
             text.AppendLine($"   {a.InvitationCode}  {a.Description}");

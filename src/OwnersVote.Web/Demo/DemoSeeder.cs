@@ -94,6 +94,7 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
                     CompoundId = CompoundId,
                     Role = account.Role,
                     OwnerId = account.UnitId is { } unit ? roll[new UnitId(unit)].Owner.Value : null,
+                    IssuedBy = Officer + "\n" + SecondOfficer,
                     ExpiresAt = now + s_invitationLifetime,
                 });
             }

@@ -15,6 +15,7 @@ using OwnersVote.Web.Features.Home;
 using OwnersVote.Web.Features.Language;
 using OwnersVote.Web.Features.Log;
 using OwnersVote.Web.Features.Results;
+using OwnersVote.Web.Features.SignIn;
 using OwnersVote.Web.Features.Votes;
 using OwnersVote.Web.Ledger;
 using OwnersVote.Web.Localization;
@@ -53,6 +54,7 @@ public static class OwnersVoteServices
         services.AddScoped<HomeQuery>();
         services.AddScoped<VoteQueries>();
         services.AddScoped<ResultQuery>();
+        services.AddOwnersVoteSignIn();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         // Chinese text stays readable UTF-8 in the HTML instead of &#x...; entities (STYLE.md).
@@ -90,6 +92,8 @@ public static class OwnersVoteServices
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
     }
 
     /// <summary>Maps pages, the JSON API and health endpoints.</summary>
@@ -102,6 +106,7 @@ public static class OwnersVoteServices
         app.MapResultsApi();
         app.MapLanguageEndpoints();
         app.MapLogEndpoints();
+        app.MapPasskeyEndpoints();
 
         // Liveness: the process answers. Readiness: the projection store is reachable and seeded.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

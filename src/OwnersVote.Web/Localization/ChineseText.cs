@@ -170,4 +170,43 @@ public sealed class ChineseText : UiText
         DateTimeOffset t = InChina(instant);
         return string.Create(CultureInfo.InvariantCulture, $"{t.Year}年{t.Month}月{t.Day}日 {t:HH\\:mm}");
     }
+
+    // Sign-in
+    public override string SignInTitle => "登录";
+
+    public override string SignInIntro => "第一次登录：请输入业主告知书上的一次性邀请码。本小区登记资料中没有手机号，所以只凭邀请码核验；每个邀请码只能用一次，过期作废。";
+
+    public override string InvitationCodeLabel => "邀请码";
+
+    public override string InvitationCodeHint => "告知书上的 8 位字母和数字，例如 K7QM-3XHP";
+
+    public override string SignInWithCode => "用邀请码登录";
+
+    public override string HavePasskey => "已经设置过通行密钥？";
+
+    public override string SignInWithPasskey => "用通行密钥登录";
+
+    public override string CodeRequired => "请输入邀请码。";
+
+    public override string CodeUnknown => "邀请码不正确，请核对告知书后重新输入。";
+
+    public override string CodeExpired => "邀请码已过期，请联系业委会或物业重新领取。";
+
+    public override string CodeUsed => "这个邀请码已经用过，不能再用。设置过通行密钥的，请用通行密钥登录。";
+
+    public override string TooManyAttempts => "尝试次数太多，请 10 分钟后再试。";
+
+    public override string PasskeyFailed => "通行密钥没有成功，请再试一次。";
+
+    public override string PasskeyTitle => "设置通行密钥";
+
+    public override string PasskeyIntro => "通行密钥保存在您自己的手机上，用指纹、面容或锁屏密码确认。以后登录和签署表决票都用它，邀请码不再需要。";
+
+    public override string SetUpPasskey => "设置通行密钥";
+
+    public override string PasskeySetUp => "通行密钥已设置好。以后请用通行密钥登录。";
+
+    public override string SignedIn => "已登录";
+
+    public override string SignOut => "退出登录";
 }

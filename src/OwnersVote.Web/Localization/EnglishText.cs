@@ -178,4 +178,43 @@ public sealed class EnglishText : UiText
         DateTimeOffset t = InChina(instant);
         return t.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " (UTC+8)";
     }
+
+    // Sign-in
+    public override string SignInTitle => "Sign in";
+
+    public override string SignInIntro => "First time: type the one-time invitation code from your printed letter. The compound's records hold no phone numbers, so the code alone is checked; each code works once and expires.";
+
+    public override string InvitationCodeLabel => "Invitation code";
+
+    public override string InvitationCodeHint => "The 8 letters and digits on your letter, e.g. K7QM-3XHP";
+
+    public override string SignInWithCode => "Sign in with the code";
+
+    public override string HavePasskey => "Already set up a passkey?";
+
+    public override string SignInWithPasskey => "Sign in with a passkey";
+
+    public override string CodeRequired => "Please type the invitation code.";
+
+    public override string CodeUnknown => "That invitation code is not right; please check your letter and try again.";
+
+    public override string CodeExpired => "That invitation code has expired; please ask the committee or the property office for a new one.";
+
+    public override string CodeUsed => "That invitation code has already been used. If you set up a passkey, sign in with it.";
+
+    public override string TooManyAttempts => "Too many attempts; please try again in 10 minutes.";
+
+    public override string PasskeyFailed => "The passkey did not work; please try again.";
+
+    public override string PasskeyTitle => "Set up a passkey";
+
+    public override string PasskeyIntro => "A passkey stays on your own phone and is confirmed with your fingerprint, face or screen lock. From now on you sign in and sign ballots with it; the code is no longer needed.";
+
+    public override string SetUpPasskey => "Set up a passkey";
+
+    public override string PasskeySetUp => "Your passkey is set up. From now on, sign in with it.";
+
+    public override string SignedIn => "Signed in";
+
+    public override string SignOut => "Sign out";
 }

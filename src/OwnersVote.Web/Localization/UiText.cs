@@ -176,4 +176,43 @@ public abstract class UiText
 
     /// <summary>China Standard Time (UTC+8, no daylight saving): the time every compound lives in.</summary>
     protected static DateTimeOffset InChina(DateTimeOffset instant) => instant.ToOffset(TimeSpan.FromHours(8));
+
+    // Sign-in
+    public abstract string SignInTitle { get; }
+
+    public abstract string SignInIntro { get; }
+
+    public abstract string InvitationCodeLabel { get; }
+
+    public abstract string InvitationCodeHint { get; }
+
+    public abstract string SignInWithCode { get; }
+
+    public abstract string HavePasskey { get; }
+
+    public abstract string SignInWithPasskey { get; }
+
+    public abstract string CodeRequired { get; }
+
+    public abstract string CodeUnknown { get; }
+
+    public abstract string CodeExpired { get; }
+
+    public abstract string CodeUsed { get; }
+
+    public abstract string TooManyAttempts { get; }
+
+    public abstract string PasskeyFailed { get; }
+
+    public abstract string PasskeyTitle { get; }
+
+    public abstract string PasskeyIntro { get; }
+
+    public abstract string SetUpPasskey { get; }
+
+    public abstract string PasskeySetUp { get; }
+
+    public abstract string SignedIn { get; }
+
+    public abstract string SignOut { get; }
 }

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OwnersVote.Web.Localization;
+
+namespace OwnersVote.Web.Features.SignIn;
+
+/// <summary>
+/// Step ① (issue 4): the first time, the one-time invitation code from the owner's letter; later,
+/// the passkey (the button is driven by wwwroot/js/passkey.js). Wrong, expired or used codes change
+/// nothing; attempts are limited per client (<see cref="SignInAttempts"/>).
+/// </summary>
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class SignInModel(InvitationRedeemer redeemer, SignInAttempts attempts, UiText text) : PageModel
+{
+    /// <summary>The code as typed.</summary>
+    [BindProperty]
+    public string? Code { get; set; }
+
+    /// <summary>Why the last attempt was refused, in the page's language.</summary>
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!attempts.TryAttempt(HttpContext))
+        {
+            Error = text.TooManyAttempts;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
+        if (string.IsNullOrWhiteSpace(Code))
+        {
+            Error = text.CodeRequired;
+            return Page();
+        }
+
+        InvitationOutcome outcome = await redeemer.RedeemAsync(Code, cancellationToken);
+        if (outcome.Session is not { } session)
+        {
+            Error = outcome.Refusal switch
+            {
+                InvitationRefusal.Expired => text.CodeExpired,
+                InvitationRefusal.Used => text.CodeUsed,
+                _ => text.CodeUnknown,
+            };
+            return Page();
+        }
+
+        await session.SignInAsync(HttpContext);
+        // An owner sets up a passkey on this device right after signing in with the letter (an
+        // owner may hold several, e.g. phone and tablet); staff have no ballot to sign.
+        return session.OwnerHash is not null ? LocalRedirect("/signin/passkey") : LocalRedirect("/");
+    }
+
+    public async Task<IActionResult> OnPostSignOutAsync()
+    {
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return LocalRedirect("/signin");
+    }
+}
