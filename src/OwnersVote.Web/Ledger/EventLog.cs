@@ -119,7 +119,8 @@ public sealed partial class EventLog(
 
     /// <summary>
     /// Reads the whole log back through the tile store, verifying checkpoint signature, tiles and
-    /// root (<see cref="LogAuditor"/>), and applies the entries beyond the projections' applied
+    /// root (<see cref="LogAuditor"/>) and every other file of the log directory
+    /// (<see cref="LogDirectory"/>), and applies the entries beyond the projections' applied
     /// size: dropping the tables and restarting rebuilds them.
     /// </summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken)
@@ -129,6 +130,13 @@ public sealed partial class EventLog(
         {
             var entries = new List<byte[]>();
             AuditedLog audited = await LogAuditor.AuditAsync(Appender.Store, Verifier, [], 0, (_, entry) => entries.Add(entry.ToArray()), cancellationToken);
+            if (Appender.Store is FileTileStore files)
+            {
+                // Also the files the audit does not read: partial tiles of earlier sizes (kept for
+                // clients at older checkpoints) and anything else in the directory.
+                await LogDirectory.CheckFilesAsync(files.Root, audited.Checkpoint.Checkpoint.Size, cancellationToken);
+            }
+
             await using AsyncServiceScope scope = scopes.CreateAsyncScope();
             Projector projector = scope.ServiceProvider.GetRequiredService<Projector>();
             long applied = await projector.AppliedSizeAsync(cancellationToken);
