@@ -17,6 +17,8 @@ public static class LogDirectory
         ArgumentException.ThrowIfNullOrEmpty(root);
         var store = new FileTileStore(root);
         string full = Path.GetFullPath(root);
+        // Each earlier partial tile is compared with its tile at the current size; read that once.
+        var currentTiles = new Dictionary<TilePath, byte[]>();
         foreach (string file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -31,13 +33,13 @@ public static class LogDirectory
                 throw new LogVerificationException($"{relative}: not a file of a tiled log");
             }
 
-            await CheckEarlierTileAsync(store, relative, tile, treeSize, cancellationToken).ConfigureAwait(false);
+            await CheckEarlierTileAsync(store, currentTiles, relative, tile, treeSize, cancellationToken).ConfigureAwait(false);
         }
 
         CheckJournal(full, treeSize);
     }
 
-    private static async Task CheckEarlierTileAsync(ITileStore store, string relative, TilePath tile, long treeSize, CancellationToken cancellationToken)
+    private static async Task CheckEarlierTileAsync(ITileStore store, Dictionary<TilePath, byte[]> currentTiles, string relative, TilePath tile, long treeSize, CancellationToken cancellationToken)
     {
         // c2sp.org/tlog-tiles: the level-L tile N of a tree of size s has
         // min(256, floor(s / 256**L) - 256·N) entries; anything wider is beyond the tree.
@@ -54,8 +56,13 @@ public static class LogDirectory
         }
 
         TilePath currentPath = tile.IsEntryBundle ? TilePath.ForEntries(tile.Index, current) : TilePath.ForHashes(tile.Level, tile.Index, current);
-        byte[] verified = await store.ReadAsync(currentPath.ToString(), cancellationToken).ConfigureAwait(false)
-            ?? throw new LogVerificationException($"{currentPath}: missing") { Path = currentPath };
+        if (!currentTiles.TryGetValue(currentPath, out byte[]? verified))
+        {
+            verified = await store.ReadAsync(currentPath.ToString(), cancellationToken).ConfigureAwait(false)
+                ?? throw new LogVerificationException($"{currentPath}: missing") { Path = currentPath };
+            currentTiles.Add(currentPath, verified);
+        }
+
         byte[] earlier = await store.ReadAsync(relative, cancellationToken).ConfigureAwait(false)
             ?? throw new LogVerificationException($"{relative}: vanished while reading") { Path = tile };
 

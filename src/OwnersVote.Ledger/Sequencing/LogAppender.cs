@@ -87,7 +87,7 @@ public sealed class LogAppender : IAsyncDisposable
     public byte[] LatestCheckpoint { get; private set; }
 
     /// <summary>The store the log's tiles are written to (reads are safe at any time).</summary>
-    public ITileStore Store => _store;
+    public FileTileStore Store => _store;
 
     /// <summary>
     /// Opens the log in <paramref name="directory"/> (creating an empty one), recovering from a

@@ -130,12 +130,9 @@ public sealed partial class EventLog(
         {
             var entries = new List<byte[]>();
             AuditedLog audited = await LogAuditor.AuditAsync(Appender.Store, Verifier, [], 0, (_, entry) => entries.Add(entry.ToArray()), cancellationToken);
-            if (Appender.Store is FileTileStore files)
-            {
-                // Also the files the audit does not read: partial tiles of earlier sizes (kept for
-                // clients at older checkpoints) and anything else in the directory.
-                await LogDirectory.CheckFilesAsync(files.Root, audited.Checkpoint.Checkpoint.Size, cancellationToken);
-            }
+            // Also the files the audit does not read: partial tiles of earlier sizes (kept for
+            // clients at older checkpoints) and anything else in the directory.
+            await LogDirectory.CheckFilesAsync(Appender.Store.Root, audited.Checkpoint.Checkpoint.Size, cancellationToken);
 
             await using AsyncServiceScope scope = scopes.CreateAsyncScope();
             Projector projector = scope.ServiceProvider.GetRequiredService<Projector>();
