@@ -10,10 +10,11 @@ public sealed record BallotMatter(string Compound, string Title, string Text, st
 
 /// <summary>One owner's page.</summary>
 /// <param name="Building">The building.</param>
-/// <param name="Area">The unit's exclusive area (JI art. 8) as printed, e.g. <c>89.50</c> m².</param>
+/// <param name="Area">The exclusive area (JI art. 8) printed in m², e.g. <c>89.50</c>; null prints a dash.</param>
 /// <param name="Owner">How the owner is named on the sheet (name or the roll's owner reference).</param>
 /// <param name="Code">Vote, unit and serial carried by the QR code.</param>
-public sealed record BallotSheet(string Building, Voting.Area Area, string Owner, BallotCode Code);
+/// <param name="Units">The units printed (an owner with several units signs one ballot, JI art. 9); null prints the code's unit.</param>
+public sealed record BallotSheet(string Building, Voting.Area? Area, string Owner, BallotCode Code, string? Units = null);
 
 /// <summary>The ballot cannot be laid out: too many questions, or text that does not fit.</summary>
 public sealed class BallotLayoutException : Exception

@@ -134,9 +134,9 @@ public static class BallotRenderer
         MmRect header = BallotLayout.Header;
         Text(g, "业主大会表决票", fonts.Title, header.X, header.Y);
         BallotCode code = sheet.Code;
-        string area = sheet.Area.ToString() + " m²";
+        string area = sheet.Area is { } a ? a.ToString() + " m²" : "—";
         Text(g, $"小区：{matter.Compound}", fonts.Body, header.X, header.Y + 9);
-        Text(g, $"楼栋：{sheet.Building}    房号：{code.UnitId}    面积：{area}", fonts.Body, header.X, header.Y + 15);
+        Text(g, $"楼栋：{sheet.Building}    房号：{sheet.Units ?? code.UnitId}    面积：{area}", fonts.Body, header.X, header.Y + 15);
         Text(g, $"业主：{sheet.Owner}", fonts.Body, header.X, header.Y + 21);
         Text(g, $"表决：{code.VoteId}    票号：{code.Serial}", fonts.Small, header.X, header.Y + 28);
 

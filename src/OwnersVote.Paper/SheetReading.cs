@@ -78,6 +78,9 @@ public static class ReviewCodes
     /// <summary>The serial is refused by the caller (void, re-issued, or already recorded).</summary>
     public const string SerialRefused = "serial-refused";
 
+    /// <summary>The serial was already read from another sheet (DESIGN.md: "a duplicate serial").</summary>
+    public const string DuplicateSerial = "duplicate-serial";
+
     /// <summary>No question rows were found on the sheet.</summary>
     public const string NoQuestions = "no-questions";
 
@@ -114,4 +117,9 @@ public sealed record SheetReading(
     double SignatureInk,
     IReadOnlyList<ReviewReason> Reasons,
     Homography? PageToImage,
-    bool UpsideDown);
+    bool UpsideDown)
+{
+    /// <summary>This reading sent to review for one more reason (e.g. a duplicate serial found by the caller).</summary>
+    public SheetReading WithReason(ReviewReason reason) =>
+        this with { Status = SheetStatus.Review, Reasons = [.. Reasons, reason] };
+}
