@@ -4,6 +4,7 @@ using OwnersVote.Benchmarks;
 // dotnet run -c Release --project bench/OwnersVote.Benchmarks -- --filter '*'
 // taskset -c 0 dotnet bench/OwnersVote.Benchmarks/bin/Release/net10.0/OwnersVote.Benchmarks.dll appender --seconds 10 --writers 1024
 // dotnet bench/OwnersVote.Benchmarks/bin/Release/net10.0/OwnersVote.Benchmarks.dll verify --rounds 5
+// dotnet bench/OwnersVote.Benchmarks/bin/Release/net10.0/OwnersVote.Benchmarks.dll paper --sheets 3200
 // See docs/benchmarks.md.
 if (args is ["appender", ..])
 {
@@ -13,6 +14,11 @@ if (args is ["appender", ..])
 if (args is ["verify", ..])
 {
     return await VerificationPairs.RunAsync(args);
+}
+
+if (args is ["paper", ..])
+{
+    return await PaperAccuracy.RunAsync(args);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -48,21 +48,13 @@ public sealed class SheetMarks
         ArgumentNullException.ThrowIfNull(page);
         _random = random;
         _pxPerMm = dpi / 25.4;
-        _bitmap = new SKBitmap(new SKImageInfo(page.Width, page.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
-        Span<byte> px = _bitmap.GetPixelSpan();
-        for (int i = 0, j = 0; i < page.Pixels.Length; i++, j += 4)
-        {
-            byte g = page.Pixels[i];
-            px[j] = g;
-            px[j + 1] = g;
-            px[j + 2] = g;
-            px[j + 3] = 255;
-        }
-
+        // Grey like a grey scanner's output: Skia draws coloured ink as its luminance.
+        _bitmap = new SKBitmap(new SKImageInfo(page.Width, page.Height, SKColorType.Gray8, SKAlphaType.Opaque));
+        page.Pixels.CopyTo(_bitmap.GetPixelSpan());
         _canvas = new SKCanvas(_bitmap);
     }
 
-    /// <summary>The marked sheet as an RGBA bitmap (owned by this object until <see cref="Finish"/>).</summary>
+    /// <summary>The marked sheet as a grey bitmap (owned by this object until <see cref="Finish"/>).</summary>
     public SKBitmap Bitmap => _bitmap;
 
     /// <summary>Draws <paramref name="kind"/> in the box of <paramref name="question"/> (0-based), <paramref name="choice"/>.</summary>
