@@ -29,6 +29,9 @@ public enum MarkKind
 
     /// <summary>A dot or short stray stroke, too small to be a mark.</summary>
     Speck,
+
+    /// <summary>One short hesitant stroke: more than a speck, less than a mark (ambiguous).</summary>
+    Dash,
 }
 
 /// <summary>
@@ -88,6 +91,9 @@ public sealed class SheetMarks
                 break;
             case MarkKind.CrossedOut:
                 Scribble(pen, width, box, -0.05, 1.05, 16);
+                break;
+            case MarkKind.Dash:
+                Stroke(pen, 0.6, box, [(0.3, 0.45), (0.7, 0.55)]);
                 break;
             case MarkKind.Speck:
                 double sx = 0.2 + (_random.NextDouble() * 0.6);
