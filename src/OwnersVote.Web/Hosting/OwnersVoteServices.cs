@@ -26,7 +26,7 @@ namespace OwnersVote.Web.Hosting;
 /// <summary>The composition root's parts: services, middleware, endpoints. Program.cs calls these three.</summary>
 public static class OwnersVoteServices
 {
-    /// <summary>Registers everything the app needs, reading <c>Database:*</c>, <c>ConnectionStrings:Default</c>, <c>Log:*</c> and <c>Demo:*</c>.</summary>
+    /// <summary>Registers everything the app needs, reading <c>Database:*</c>, <c>ConnectionStrings:Default</c>, <c>Log:*</c>, <c>Witnesses:*</c> and <c>Demo:*</c>.</summary>
     public static void AddOwnersVote(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -45,6 +45,8 @@ public static class OwnersVoteServices
         services.AddOwnersVoteDatabase(builder.Configuration, builder.Environment);
         services.AddScoped<Projector>();
         services.Configure<LogOptions>(builder.Configuration.GetSection(LogOptions.Section));
+        services.Configure<WitnessesOptions>(builder.Configuration.GetSection(WitnessesOptions.Section));
+        services.AddSingleton<LogWitnesses>();
         services.AddSingleton<EventLog>();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DemoSeeder>();
@@ -106,6 +108,7 @@ public static class OwnersVoteServices
         app.MapResultsApi();
         app.MapLanguageEndpoints();
         app.MapLogEndpoints();
+        app.MapWitnessEndpoints();
         app.MapPasskeyEndpoints();
 
         // Liveness: the process answers. Readiness: the projection store is reachable and seeded.
@@ -113,9 +116,11 @@ public static class OwnersVoteServices
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
     }
 
-    // The log endpoints answer machines too: status codes, never the HTML error page.
+    // The log and witness endpoints answer machines too: status codes, never the HTML error page.
     private static bool IsApi(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/log");
+        context.Request.Path.StartsWithSegments("/api")
+        || context.Request.Path.StartsWithSegments("/log")
+        || context.Request.Path.StartsWithSegments("/witness");
 
     private static void AddOwnersVoteDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
