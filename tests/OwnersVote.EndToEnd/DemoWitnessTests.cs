@@ -94,6 +94,27 @@ public sealed class DemoWitnessTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task Concurrent_appends_each_return_a_cosigned_checkpoint_that_proves_their_entry()
+    {
+        using HttpClient client = app.CreateApiClient();
+        EventLog log = app.Services.GetRequiredService<EventLog>();
+        (_, CosignatureVerifier[] witnesses) = await PublishedWitnessesAsync(client);
+
+        AppendResult[] results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => log.AppendAsync(Enrolment($"concurrent {i}"), Cancel), Cancel)));
+
+        Assert.Equal(16, results.Select(r => r.Index).Distinct().Count());
+        foreach (AppendResult result in results)
+        {
+            OpenedNote opened = Note.Open(result.Checkpoint, [log.Verifier, .. witnesses]);
+            Assert.Equal(3, opened.Signatures.Count);
+            Checkpoint checkpoint = Checkpoint.Parse(opened.Text);
+            Assert.Equal(result.TreeSize, checkpoint.Size);
+            IReadOnlyList<Hash> proof = await log.ProveInclusionAsync(result.Index, checkpoint.Size, Cancel);
+            Assert.True(InclusionProof.Verify(result.Index, checkpoint.Size, result.LeafHash, proof, checkpoint.Root));
+        }
+    }
+
+    [Fact]
     public async Task The_demo_witnesses_answer_over_http_and_refuse_a_fork_signed_by_the_same_log_key()
     {
         using HttpClient client = app.CreateApiClient();
