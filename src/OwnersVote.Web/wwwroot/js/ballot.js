@@ -53,7 +53,7 @@
         clientDataJson: webauthn.toBase64Url(assertion.response.clientDataJSON),
         signature: webauthn.toBase64Url(assertion.response.signature)
       });
-      window.location.assign(receipt.receiptUrl + "?cast=1");
+      window.location.assign(receipt.receiptUrl + "?cast=true");
     } catch (e) {
       fail(e.code);
     }
