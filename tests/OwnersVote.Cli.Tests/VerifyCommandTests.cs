@@ -181,6 +181,8 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Contains("compare it with the log key printed on the result notice", lines[1], StringComparison.Ordinal);
         Assert.Equal($"no witnesses published at {server.Url}log/witnesses", lines[2]);
         Assert.Equal(LiftLine, lines[3]);
+        // A plain mirror of the log's files has no results API to compare with the recount.
+        Assert.Equal($"{server.Url} serves the log only (no /api/votes): the recount was not compared with served results", lines[^2]);
         Assert.StartsWith($"OK {_votes.Events.Count} ", lines[^1], StringComparison.Ordinal);
     }
 

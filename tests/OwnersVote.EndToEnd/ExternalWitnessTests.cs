@@ -1,13 +1,12 @@
-extern alias cli;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using OwnersVote.Cli;
 using OwnersVote.Ledger;
 using OwnersVote.Ledger.Http;
 using OwnersVote.Ledger.Sequencing;
 using OwnersVote.Web.Ledger;
-using Ov = cli::OwnersVote.Cli.Ov;
 using Process = System.Diagnostics.Process;
 using ProcessStartInfo = System.Diagnostics.ProcessStartInfo;
 

@@ -42,7 +42,8 @@ public static class VerifyCommand
             (INoteVerifier[] witnesses, int minCosigs) = WitnessOptions.From(line);
 
             string? key = line.Optional("--key");
-            (AuditedLog audited, List<ReadOnlyMemory<byte>> entries) = IsHttp(location, out Uri? server)
+            Uri? server = null;
+            (AuditedLog audited, List<ReadOnlyMemory<byte>> entries) = IsHttp(location, out server)
                 ? AuditServerAsync(server, key, witnesses, minCosigs, stdout).GetAwaiter().GetResult()
                 : AuditDirectoryAsync(location, key, witnesses, minCosigs).GetAwaiter().GetResult();
 
@@ -58,14 +59,21 @@ public static class VerifyCommand
                 stdout.WriteLine(vote.Describe(withCompound: report.Compounds > 1));
             }
 
-            if (report.Discrepancies.Count > 0)
+            List<string> discrepancies = [.. report.Discrepancies];
+            if (server is not null && IsHttp(location, out _))
             {
-                foreach (string discrepancy in report.Discrepancies)
+                // The server's result pages are projections of the log: they must show the recount.
+                discrepancies.AddRange(ServedResults.CompareAsync(server, report, stdout, CancellationToken.None).GetAwaiter().GetResult());
+            }
+
+            if (discrepancies.Count > 0)
+            {
+                foreach (string discrepancy in discrepancies)
                 {
                     stderr.WriteLine($"ov verify: {discrepancy}");
                 }
 
-                stderr.WriteLine($"ov verify: FAILED: {report.Discrepancies.Count} discrepancy(ies) in {checkpoint.Size.ToString(CultureInfo.InvariantCulture)} entries");
+                stderr.WriteLine($"ov verify: FAILED: {discrepancies.Count} discrepancy(ies) in {checkpoint.Size.ToString(CultureInfo.InvariantCulture)} entries");
                 return Ov.CheckFailed;
             }
 

@@ -63,6 +63,12 @@ public sealed partial class EventLog(
     /// <summary>The witnesses of this log and the quorum k (<c>/log/witnesses</c>).</summary>
     public LogWitnesses Witnesses => witnesses;
 
+    /// <summary>The witnesses' cosignature verifiers (none when the log has no witnesses).</summary>
+    public IReadOnlyList<INoteVerifier> WitnessVerifiers => [.. witnesses.All.Select(w => w.Key)];
+
+    /// <summary>How many witness cosignatures a checkpoint of this log must carry (k; 0 without witnesses).</summary>
+    public int WitnessQuorum => witnesses.Quorum;
+
     /// <summary>The number of entries in the log.</summary>
     public long TreeSize => Appender.TreeSize;
 
