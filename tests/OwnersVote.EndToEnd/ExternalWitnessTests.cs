@@ -83,7 +83,11 @@ public sealed class ExternalWitnessTests : IAsyncLifetime
                 sizes.Add(appended.TreeSize);
             }
 
-            Assert.All(sizes, size => Assert.Contains(witness.Lines, l => l.EndsWith(string.Create(CultureInfo.InvariantCulture, $" size {size}: 200 cosigned"), StringComparison.Ordinal)));
+            foreach (long size in sizes)
+            {
+                await witness.WaitForLineAsync(l => l.EndsWith(string.Create(CultureInfo.InvariantCulture, $" size {size}: 200 cosigned"), StringComparison.Ordinal));
+            }
+
             (int code, string stdout, string stderr) = await VerifyAsync(app.BaseUrl);
             Assert.True(code == 0, stderr);
             Assert.Contains($"checkpoint {sizes[^1]} cosigned by {WitnessName}\n", stdout, StringComparison.Ordinal);
@@ -103,7 +107,7 @@ public sealed class ExternalWitnessTests : IAsyncLifetime
             witness = await WitnessProcess.StartAsync(_witnessKeyFile, _witnessPort, Path.Combine(_folder, "witness-state"), $"{Origin}={_logSigner.VerifierKey}");
             AppendResult again = await log.AppendAsync(DemoWitnessTests.Enrolment("after the witness restarted"), Cancel);
             Assert.True(CosignedByWitness(again.Checkpoint));
-            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"add-checkpoint '{Origin}' old {beforeStop} size {again.TreeSize}: 200 cosigned"), string.Join('\n', witness.Lines), StringComparison.Ordinal);
+            await witness.WaitForLineAsync(l => l.EndsWith(string.Create(CultureInfo.InvariantCulture, $"add-checkpoint '{Origin}' old {beforeStop} size {again.TreeSize}: 200 cosigned"), StringComparison.Ordinal));
             Assert.DoesNotContain(witness.Lines, l => l.Contains(": 409", StringComparison.Ordinal));
 
             // A fork: whoever holds the log key shows the witness another entry at the next size,
@@ -125,7 +129,7 @@ public sealed class ExternalWitnessTests : IAsyncLifetime
             Assert.Equal(forked.Count, real.TreeSize);
             Assert.False(CosignedByWitness(real.Checkpoint));
             Assert.False(CosignedByWitness(await client.GetByteArrayAsync("/log/checkpoint", Cancel)));
-            Assert.Contains(witness.Lines, l => l.Contains(string.Create(CultureInfo.InvariantCulture, $"size {real.TreeSize}: 409 checkpoint root differs"), StringComparison.Ordinal));
+            await witness.WaitForLineAsync(l => l.Contains(string.Create(CultureInfo.InvariantCulture, $"size {real.TreeSize}: 409 checkpoint root differs"), StringComparison.Ordinal));
             (code, _, stderr) = await VerifyAsync(app.BaseUrl);
             Assert.Equal(1, code);
             Assert.Contains("0 witness cosignature(s), at least 1 required", stderr, StringComparison.Ordinal);
@@ -205,6 +209,17 @@ public sealed class ExternalWitnessTests : IAsyncLifetime
                 {
                     return [.. _lines];
                 }
+            }
+        }
+
+        /// <summary>The witness logs a request after answering it: wait (30 s at most) for its line.</summary>
+        public async Task WaitForLineAsync(Func<string, bool> match)
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+            deadline.CancelAfter(TimeSpan.FromSeconds(30));
+            while (!Lines.Any(match))
+            {
+                await Task.Delay(20, deadline.Token);
             }
         }
 

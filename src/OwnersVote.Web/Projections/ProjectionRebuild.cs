@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OwnersVote.Web.Data;
+using OwnersVote.Web.Demo;
 using OwnersVote.Web.Ledger;
 
 namespace OwnersVote.Web.Projections;
@@ -46,6 +47,11 @@ public static class ProjectionRebuild
         services.AddScoped<Projector>();
         services.AddSingleton<IOptions<LogOptions>>(Options.Create(new LogOptions { Directory = options.LogDirectory, KeyFile = options.LogKeyFile }));
         services.AddSingleton<IHostEnvironment>(new RebuildEnvironment());
+        // A rebuild only replays the log: no witness is asked (none configured, no demo).
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IOptions<WitnessesOptions>>(Options.Create(new WitnessesOptions()));
+        services.AddSingleton<IOptions<DemoOptions>>(Options.Create(new DemoOptions()));
+        services.AddSingleton<LogWitnesses>();
         services.AddSingleton<EventLog>();
         await using ServiceProvider provider = services.BuildServiceProvider();
 
