@@ -30,6 +30,10 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
     {
         (long yesBefore, long participatingBefore) = await LiveCountAsync();
         IPage page = await SignedInWithPasskeyAsync("57-101");
+        // Someone watching the live count, refreshed every 2 s instead of 10.
+        IPage watcher = await browser.NewPageAsync(390, 844);
+        await watcher.GotoAsync($"{app.BaseUrl}/votes/{Lift}/result?live=2");
+        string headsBefore = await watcher.GetByTestId("yes").InnerTextAsync();
 
         // ② the matters open to this owner: the building-57 lift vote, with the way to vote.
         await page.GotoAsync(app.BaseUrl + "/");
@@ -76,7 +80,10 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
         VoteReplayResult replay = VoteReplay.Replay(await DownloadLogAsync(), Lift);
         Assert.Equal(BallotDisposition.Counted, replay.Ballots.Single(b => b.Position == index).Disposition);
 
-        // The live count moved by this owner: one more head participating and voting yes.
+        // The watcher's page updated itself; the live count moved by this owner: one more head
+        // participating and voting yes.
+        await Assertions.Expect(watcher.GetByTestId("yes")).Not.ToHaveTextAsync(headsBefore, new() { Timeout = 15_000 });
+        Assert.Contains($"{yesBefore + 1} 户", await watcher.GetByTestId("yes").InnerTextAsync());
         (long yesAfter, long participatingAfter) = await LiveCountAsync();
         Assert.Equal(yesBefore + 1, yesAfter);
         Assert.Equal(participatingBefore + 1, participatingAfter);
