@@ -64,6 +64,10 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
         Assert.Equal("true", await page.GetByTestId("receipt-check").GetAttributeAsync("data-verified"));
         Assert.Equal("计入结果", (await page.GetByTestId("receipt-counts").InnerTextAsync()).Trim());
         Assert.Equal("同意", (await page.GetByTestId("receipt-choice").InnerTextAsync()).Trim());
+        // The receipt's checkpoint is cosigned by the demo's two witnesses (业委会, 居委会).
+        string cosigners = await page.GetByTestId("receipt-cosigners").InnerTextAsync();
+        Assert.Contains("witness/committee", cosigners, StringComparison.Ordinal);
+        Assert.Contains("witness/neighbourhood", cosigners, StringComparison.Ordinal);
         await AssertAccessibleAsync(page);
         long index = long.Parse(await page.GetByTestId("receipt-index").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
 
