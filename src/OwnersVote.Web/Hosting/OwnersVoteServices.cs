@@ -12,6 +12,7 @@ using Microsoft.Extensions.WebEncoders;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
 using OwnersVote.Web.Features.Ballots;
+using OwnersVote.Web.Features.Documents;
 using OwnersVote.Web.Features.Home;
 using OwnersVote.Web.Features.Language;
 using OwnersVote.Web.Features.Log;
@@ -59,6 +60,8 @@ public static class OwnersVoteServices
         services.AddScoped<VoteQueries>();
         services.AddScoped<ResultQuery>();
         services.AddOwnersVoteSignIn();
+        services.Configure<DocumentOptions>(builder.Configuration.GetSection(DocumentOptions.Section));
+        services.AddSingleton<DocumentStore>();
         services.AddSingleton<BallotSessions>();
         services.AddScoped<BallotDesk>();
         services.AddScoped<ReceiptDesk>();
@@ -116,6 +119,7 @@ public static class OwnersVoteServices
         app.MapWitnessEndpoints();
         app.MapPasskeyEndpoints();
         app.MapBallotApi();
+        app.MapDocumentEndpoints();
 
         // Liveness: the process answers. Readiness: the projection store is reachable and seeded.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
