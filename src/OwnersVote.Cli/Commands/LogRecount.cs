@@ -9,7 +9,11 @@ namespace OwnersVote.Cli.Commands;
 /// <param name="Votes">One audit per vote, in order of the vote's first entry.</param>
 /// <param name="Discrepancies">Each problem, one line naming the entry index or vote; empty when all is well.</param>
 /// <param name="Compounds">How many compounds the log holds.</param>
-public sealed record RecountReport(IReadOnlyList<VoteAudit> Votes, IReadOnlyList<string> Discrepancies, int Compounds);
+public sealed record RecountReport(IReadOnlyList<VoteAudit> Votes, IReadOnlyList<string> Discrepancies, int Compounds)
+{
+    /// <summary>Each vote's replay (by vote id), for comparing with what a server shows.</summary>
+    public IReadOnlyDictionary<string, VoteReplayResult> Replays { get; init; } = new Dictionary<string, VoteReplayResult>();
+}
 
 /// <summary>
 /// Recounts every vote of a verified log (DESIGN.md §2: "The server's published TallyPublished
@@ -49,6 +53,7 @@ public static partial class LogRecount
         }
 
         var votes = new List<VoteAudit>();
+        var replays = new Dictionary<string, VoteReplayResult>(StringComparer.Ordinal);
         foreach ((string compound, List<(long Index, LedgerEvent Event)> events) in compounds)
         {
             var enrolled = new Dictionary<string, CredentialKind>(StringComparer.Ordinal);
@@ -60,15 +65,15 @@ public static partial class LogRecount
             IEnumerable<string> voteIds = events.Select(e => e.Event).OfType<VoteEvent>().Select(e => e.Vote).Distinct(StringComparer.Ordinal);
             foreach (string vote in voteIds)
             {
-                votes.Add(RecountVote(compound, vote, events, enrolled, discrepancies));
+                votes.Add(RecountVote(compound, vote, events, enrolled, discrepancies, replays));
             }
         }
 
-        return new RecountReport(votes, discrepancies, compounds.Count);
+        return new RecountReport(votes, discrepancies, compounds.Count) { Replays = replays };
     }
 
     private static VoteAudit RecountVote(
-        string compound, string vote, List<(long Index, LedgerEvent Event)> events, Dictionary<string, CredentialKind> enrolled, List<string> discrepancies)
+        string compound, string vote, List<(long Index, LedgerEvent Event)> events, Dictionary<string, CredentialKind> enrolled, List<string> discrepancies, Dictionary<string, VoteReplayResult> replays)
     {
         VoteReplayResult result;
         try
@@ -85,6 +90,7 @@ public static partial class LogRecount
             return new VoteAudit(compound, vote, casts, new Dictionary<string, int>(), 0, new Dictionary<string, int>(), new Dictionary<string, int>(), TallyVerdict.NotReplayable);
         }
 
+        replays[vote] = result;
         var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var rejected = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var ignored = new SortedDictionary<string, int>(StringComparer.Ordinal);

@@ -6,6 +6,7 @@ using OwnersVote.Voting;
 using OwnersVote.Voting.Events;
 using OwnersVote.Voting.Signing;
 using OwnersVote.Web.Data;
+using OwnersVote.Web.Features.Documents;
 using OwnersVote.Web.Ledger;
 
 namespace OwnersVote.Web.Demo;
@@ -25,7 +26,7 @@ public sealed record DemoSeedOutcome(bool Seeded, string CompoundId, int Entries
 /// the log alone. The closed compound-wide vote is closed and its tally, recounted by
 /// <see cref="VoteReplay"/>, published; the open building-57 lift vote has its first 30 ballots in.
 /// </summary>
-public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time, IOptions<DemoOptions> options, IHostEnvironment environment)
+public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time, IOptions<DemoOptions> options, IHostEnvironment environment, DocumentStore documents)
 {
     /// <summary>The demo compound's id.</summary>
     public const string CompoundId = "jingcheng-pinyayuan";
@@ -65,15 +66,11 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
     /// </summary>
     public async Task<DemoSeedOutcome> SeedAsync(CancellationToken cancellationToken)
     {
-        byte[] compoundKey = await SecretFile.ReadOrCreateAsync(
-            Path.GetFullPath(options.Value.CompoundKeyFile, environment.ContentRootPath),
-            () => RandomNumberGenerator.GetBytes(OwnerKey.MinimumKeyLength),
-            cancellationToken);
-        string folder = options.Value.SampleFolder ?? Path.Combine(AppContext.BaseDirectory, "demo");
-        Roll sample = RollCsv.Parse(await File.ReadAllBytesAsync(Path.Combine(folder, "roll.csv"), cancellationToken));
-        Roll roll = Pseudonymise(sample, compoundKey);
+        (Roll roll, byte[] compoundKey, string folder) = await LoadRollAsync(cancellationToken);
         DateTimeOffset now = EventTime.Truncate(time.GetUtcNow());
 
+        // The attached document is kept by its hash; a data folder rebuilt from the log gets it back.
+        await documents.PutAsync(DemoDocuments.LiftQuotation, cancellationToken);
         int appended = 0;
         if (log.TreeSize == 0)
         {
@@ -102,6 +99,50 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
 
         await db.SaveChangesAsync(cancellationToken);
         return new DemoSeedOutcome(appended > 0, CompoundId, appended);
+    }
+
+    /// <summary>
+    /// The demo's stand-in for the officers' desk (issue 6 builds the real one): issues, or finds,
+    /// the one-time invitation code for the owner of <paramref name="unit"/>, as printed on their
+    /// letter, so any demo owner can try the five steps. Codes are derived like the banner's.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The unit is not on the demo roll.</exception>
+    public async Task<string> IssueOwnerInvitationAsync(string unit, CancellationToken cancellationToken)
+    {
+        (Roll roll, _, _) = await LoadRollAsync(cancellationToken);
+        if (!roll.Units.Any(u => u.Id.Value == unit))
+        {
+            throw new KeyNotFoundException($"Unit {unit} is not on the demo roll.");
+        }
+
+        string code = Code("owner:" + unit);
+        string hash = InvitationCode.Hash(code);
+        if (!await db.Invitations.AnyAsync(i => i.CodeHash == hash, cancellationToken))
+        {
+            db.Invitations.Add(new InvitationRow
+            {
+                CodeHash = hash,
+                CompoundId = CompoundId,
+                Role = "owner",
+                OwnerId = roll[new UnitId(unit)].Owner.Value,
+                IssuedBy = Officer + "\n" + SecondOfficer,
+                ExpiresAt = time.GetUtcNow() + s_invitationLifetime,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return code;
+    }
+
+    private async Task<(Roll Roll, byte[] CompoundKey, string Folder)> LoadRollAsync(CancellationToken cancellationToken)
+    {
+        byte[] compoundKey = await SecretFile.ReadOrCreateAsync(
+            Path.GetFullPath(options.Value.CompoundKeyFile, environment.ContentRootPath),
+            () => RandomNumberGenerator.GetBytes(OwnerKey.MinimumKeyLength),
+            cancellationToken);
+        string folder = options.Value.SampleFolder ?? Path.Combine(AppContext.BaseDirectory, "demo");
+        Roll sample = RollCsv.Parse(await File.ReadAllBytesAsync(Path.Combine(folder, "roll.csv"), cancellationToken));
+        return (Pseudonymise(sample, compoundKey), compoundKey, folder);
     }
 
     private List<LedgerEvent> Events(Roll roll, byte[] compoundKey, List<(OwnerId Owner, Choice Choice)> liftBallots, DateTimeOffset now)
@@ -165,7 +206,8 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
                 + "维修方案、评估报告和报价单在 57 号楼大堂公示，也可在本网站下载。本事项由 57 号楼全体业主表决（《上海市住宅物业管理规定》第六十九条）。",
                 [new BuildingId("57")],
                 liftOpens,
-                now.AddDays(9));
+                now.AddDays(9),
+                [DemoDocuments.LiftQuotationDocument]);
             events.Add(lift);
             for (int i = 0; i < liftBallots.Count; i++)
             {
@@ -196,7 +238,8 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
             .OrderBy(u => u.Id.Value, StringComparer.Ordinal)
             .Select(u => new RollEntry(u.Id, u.Building, u.Area, u.AreaSource, OwnerHash(u.Owner, compoundKey), u.Owner))]);
 
-    private static MatterPublished Matter(string vote, string title, string text, IReadOnlyList<BuildingId> scope, DateTimeOffset opens, DateTimeOffset closes) => new(
+    private static MatterPublished Matter(
+        string vote, string title, string text, IReadOnlyList<BuildingId> scope, DateTimeOffset opens, DateTimeOffset closes, IReadOnlyList<MatterDocument>? documents = null) => new(
         CompoundId,
         vote,
         opens.AddMinutes(-30),
@@ -211,7 +254,7 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
         closes,
         AllowChange: true,
         InvalidBallotRule.Participating,
-        []);
+        documents ?? []);
 
     // The owner's ballot, signed on "their device": the challenge is SHA-256 of the canonical
     // ballot (DESIGN.md "Ballot signing"), the assertion a real ES256 WebAuthn assertion.
