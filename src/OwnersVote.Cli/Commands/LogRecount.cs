@@ -24,18 +24,30 @@ public static partial class LogRecount
     public static RecountReport Recount(IReadOnlyList<ReadOnlyMemory<byte>> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
+
+        // Decoding is independent per entry and verifying ballots per vote, so both run on all
+        // cores; the results are gathered in log order, so the report does not depend on timing.
+        var decoded = new LedgerEvent?[entries.Count];
+        var errors = new string?[entries.Count];
+        Parallel.For(0, entries.Count, i =>
+        {
+            try
+            {
+                decoded[i] = EventCodec.Decode(entries[i].Span);
+            }
+            catch (EventFormatException ex)
+            {
+                errors[i] = $"entry {i}: not an event this software reads: {InputFile.OneLine(ex.Message)}";
+            }
+        });
+
         var discrepancies = new List<string>();
         var compounds = new Dictionary<string, List<(long Index, LedgerEvent Event)>>(StringComparer.Ordinal);
         for (int i = 0; i < entries.Count; i++)
         {
-            LedgerEvent e;
-            try
+            if (decoded[i] is not LedgerEvent e)
             {
-                e = EventCodec.Decode(entries[i].Span);
-            }
-            catch (EventFormatException ex)
-            {
-                discrepancies.Add($"entry {i}: not an event this software reads: {InputFile.OneLine(ex.Message)}");
+                discrepancies.Add(errors[i]!);
                 continue;
             }
 
@@ -48,7 +60,7 @@ public static partial class LogRecount
             events.Add((i, e));
         }
 
-        var votes = new List<VoteAudit>();
+        var jobs = new List<(string Compound, string Vote, List<(long Index, LedgerEvent Event)> Events, Dictionary<string, CredentialKind> Enrolled)>();
         foreach ((string compound, List<(long Index, LedgerEvent Event)> events) in compounds)
         {
             var enrolled = new Dictionary<string, CredentialKind>(StringComparer.Ordinal);
@@ -58,13 +70,19 @@ public static partial class LogRecount
             }
 
             IEnumerable<string> voteIds = events.Select(e => e.Event).OfType<VoteEvent>().Select(e => e.Vote).Distinct(StringComparer.Ordinal);
-            foreach (string vote in voteIds)
-            {
-                votes.Add(RecountVote(compound, vote, events, enrolled, discrepancies));
-            }
+            jobs.AddRange(voteIds.Select(vote => (compound, vote, events, enrolled)));
         }
 
-        return new RecountReport(votes, discrepancies, compounds.Count);
+        var audits = new VoteAudit[jobs.Count];
+        var found = new List<string>[jobs.Count];
+        Parallel.For(0, jobs.Count, j =>
+        {
+            found[j] = [];
+            audits[j] = RecountVote(jobs[j].Compound, jobs[j].Vote, jobs[j].Events, jobs[j].Enrolled, found[j]);
+        });
+
+        discrepancies.AddRange(found.SelectMany(f => f));
+        return new RecountReport(audits, discrepancies, compounds.Count);
     }
 
     private static VoteAudit RecountVote(
