@@ -37,6 +37,12 @@ public sealed class MatterRow
     public required string Options { get; set; }
 
     /// <summary>The question the pages count: the first by id (the demo's matters ask one).</summary>
+    /// <summary>The questions' texts, a JSON array in the order of <see cref="Questions"/>.</summary>
+    public required string QuestionTexts { get; set; }
+
+    /// <summary>The attached documents, a JSON array of <c>{"name","sha256"}</c>, sorted by name.</summary>
+    public required string Documents { get; set; }
+
     public required string Question { get; set; }
 
     /// <summary>The log's tree size just after TallyPublished (its index + 1), or null.</summary>

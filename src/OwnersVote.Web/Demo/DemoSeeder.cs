@@ -65,13 +65,7 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
     /// </summary>
     public async Task<DemoSeedOutcome> SeedAsync(CancellationToken cancellationToken)
     {
-        byte[] compoundKey = await SecretFile.ReadOrCreateAsync(
-            Path.GetFullPath(options.Value.CompoundKeyFile, environment.ContentRootPath),
-            () => RandomNumberGenerator.GetBytes(OwnerKey.MinimumKeyLength),
-            cancellationToken);
-        string folder = options.Value.SampleFolder ?? Path.Combine(AppContext.BaseDirectory, "demo");
-        Roll sample = RollCsv.Parse(await File.ReadAllBytesAsync(Path.Combine(folder, "roll.csv"), cancellationToken));
-        Roll roll = Pseudonymise(sample, compoundKey);
+        (Roll roll, byte[] compoundKey, string folder) = await LoadRollAsync(cancellationToken);
         DateTimeOffset now = EventTime.Truncate(time.GetUtcNow());
 
         int appended = 0;
@@ -102,6 +96,50 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
 
         await db.SaveChangesAsync(cancellationToken);
         return new DemoSeedOutcome(appended > 0, CompoundId, appended);
+    }
+
+    /// <summary>
+    /// The demo's stand-in for the officers' desk (issue 6 builds the real one): issues, or finds,
+    /// the one-time invitation code for the owner of <paramref name="unit"/>, as printed on their
+    /// letter, so any demo owner can try the five steps. Codes are derived like the banner's.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The unit is not on the demo roll.</exception>
+    public async Task<string> IssueOwnerInvitationAsync(string unit, CancellationToken cancellationToken)
+    {
+        (Roll roll, _, _) = await LoadRollAsync(cancellationToken);
+        if (!roll.Units.Any(u => u.Id.Value == unit))
+        {
+            throw new KeyNotFoundException($"Unit {unit} is not on the demo roll.");
+        }
+
+        string code = Code("owner:" + unit);
+        string hash = InvitationCode.Hash(code);
+        if (!await db.Invitations.AnyAsync(i => i.CodeHash == hash, cancellationToken))
+        {
+            db.Invitations.Add(new InvitationRow
+            {
+                CodeHash = hash,
+                CompoundId = CompoundId,
+                Role = "owner",
+                OwnerId = roll[new UnitId(unit)].Owner.Value,
+                IssuedBy = Officer + "\n" + SecondOfficer,
+                ExpiresAt = time.GetUtcNow() + s_invitationLifetime,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return code;
+    }
+
+    private async Task<(Roll Roll, byte[] CompoundKey, string Folder)> LoadRollAsync(CancellationToken cancellationToken)
+    {
+        byte[] compoundKey = await SecretFile.ReadOrCreateAsync(
+            Path.GetFullPath(options.Value.CompoundKeyFile, environment.ContentRootPath),
+            () => RandomNumberGenerator.GetBytes(OwnerKey.MinimumKeyLength),
+            cancellationToken);
+        string folder = options.Value.SampleFolder ?? Path.Combine(AppContext.BaseDirectory, "demo");
+        Roll sample = RollCsv.Parse(await File.ReadAllBytesAsync(Path.Combine(folder, "roll.csv"), cancellationToken));
+        return (Pseudonymise(sample, compoundKey), compoundKey, folder);
     }
 
     private List<LedgerEvent> Events(Roll roll, byte[] compoundKey, List<(OwnerId Owner, Choice Choice)> liftBallots, DateTimeOffset now)

@@ -11,9 +11,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
+using OwnersVote.Web.Features.Ballots;
 using OwnersVote.Web.Features.Home;
 using OwnersVote.Web.Features.Language;
 using OwnersVote.Web.Features.Log;
+using OwnersVote.Web.Features.Receipts;
 using OwnersVote.Web.Features.Results;
 using OwnersVote.Web.Features.SignIn;
 using OwnersVote.Web.Features.Votes;
@@ -55,6 +57,9 @@ public static class OwnersVoteServices
         services.AddScoped<VoteQueries>();
         services.AddScoped<ResultQuery>();
         services.AddOwnersVoteSignIn();
+        services.AddSingleton<BallotSessions>();
+        services.AddScoped<BallotDesk>();
+        services.AddScoped<ReceiptDesk>();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         // Chinese text stays readable UTF-8 in the HTML instead of &#x...; entities (STYLE.md).
@@ -107,6 +112,7 @@ public static class OwnersVoteServices
         app.MapLanguageEndpoints();
         app.MapLogEndpoints();
         app.MapPasskeyEndpoints();
+        app.MapBallotApi();
 
         // Liveness: the process answers. Readiness: the projection store is reachable and seeded.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

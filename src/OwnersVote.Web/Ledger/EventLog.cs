@@ -36,6 +36,12 @@ public sealed partial class EventLog(
     /// <summary>The log's verifier.</summary>
     public NoteVerifier Verifier => _verifier ?? throw NotOpen();
 
+    /// <summary>The configured witnesses' cosignature verifiers (none when no witness is configured).</summary>
+    public IReadOnlyList<INoteVerifier> WitnessVerifiers { get; private set; } = [];
+
+    /// <summary>How many witness cosignatures a checkpoint of this log must carry.</summary>
+    public int WitnessQuorum { get; private set; }
+
     /// <summary>The newest signed checkpoint (note bytes).</summary>
     public byte[] LatestCheckpoint => Appender.LatestCheckpoint;
 

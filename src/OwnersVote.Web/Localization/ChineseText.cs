@@ -209,4 +209,149 @@ public sealed class ChineseText : UiText
     public override string SignedIn => "已登录";
 
     public override string SignOut => "退出登录";
+
+    public override string StepsLabel => "投票步骤";
+
+    public override string StepOf(int step) => $"第 {step} 步，共 5 步";
+
+    public override string StepName(int step) => step switch
+    {
+        1 => "核实身份",
+        2 => "阅读事项",
+        3 => "选择",
+        4 => "签名",
+        _ => "回执",
+    };
+
+    public override string GoVote => "去投票";
+
+    public override string VotesForYou => "待您表决的事项";
+
+    public override string NoVotesForYou => "目前没有需要您表决的事项。";
+
+    public override string NotYourVote => "这个事项不由您表决：只有表决范围内楼栋的业主才能投票。";
+
+    public override string BallotStepTitle => "投票";
+
+    public override string BallotTitle(string matterTitle) => $"投票：{matterTitle}";
+
+    public override string BallotCovers => "这张选票代表您的房屋";
+
+    public override string UnitLine(string unit, string building, string squareMetres) => $"{unit}（{building}号楼，{squareMetres} 平方米）";
+
+    public override string OneBallotRule => "同一业主的多套房屋合投一张选票，人数按一户计算，面积合计。";
+
+    public override string AlreadyVoted(string choice, string when, bool canChange) => canChange
+        ? $"您已投票：{choice}（{when}）。投票截止前可以更改，以最后一次为准。"
+        : $"您已投票：{choice}（{when}）。本事项投票后不能更改。";
+
+    public override string AnswerEveryQuestion => "请为每个问题选择一项。";
+
+    public override string ChangeRule(bool allowChange) => allowChange
+        ? "投票截止前可以更改，以最后一次为准。"
+        : "本事项投票后不能更改，请确认后再签名。";
+
+    public override string NextConfirm => "下一步：确认";
+
+    public override string ConfirmTitle => "请确认您的选择";
+
+    public override string YouChose(string choice) => $"您选择：{choice}";
+
+    public override string ConfirmCovers(string units, string squareMetres) => $"这张选票代表 {units}，面积合计 {squareMetres} 平方米。";
+
+    public override string SignExplain => "点“签名并投票”后，手机会请您验证指纹、面容或锁屏密码。这就是您本人的电子签名，别人无法代签，签名后选票不能被改动。";
+
+    public override string NeedsJavaScript => "签名需要浏览器开启 JavaScript。也可以到物业服务中心现场投票或填写纸质选票。";
+
+    public override string SignAndVote => "签名并投票";
+
+    public override string GoBackChange => "返回修改";
+
+    public override string SignFailed(string code) => code switch
+    {
+        "not-signed" or "" => "没有完成签名。请再点一次“签名并投票”，按手机提示验证。",
+        "unknown-ballot" => "这张选票已过期或已提交过。请再点一次“签名并投票”。",
+        "passkey-not-enrolled" => "这个通行密钥没有登记在您名下。",
+        "closed" => "投票已截止，选票没有提交。",
+        "already-voted" => "您已经投过票，本事项不能更改。",
+        _ => $"签名未通过核验，选票没有提交（{code}）。请再试一次。",
+    };
+
+    public override string BallotRefusedTitle(string code) => code switch
+    {
+        "not-in-scope" => "这个事项不由您表决",
+        "not-yet-open" => "投票还没有开始",
+        "closed" => "投票已截止",
+        "already-voted" => "您已经投过票",
+        "no-passkey" => "请先设置通行密钥",
+        _ => "暂时不能投票",
+    };
+
+    public override string BallotRefusedText(string code) => code switch
+    {
+        "not-in-scope" => "只有表决范围内楼栋的业主才能对本事项投票（《上海市住宅物业管理规定》第六十九条）。",
+        "not-yet-open" => "请在投票开始后再来。",
+        "closed" => "本事项的投票已经结束，可以查看结果。",
+        "already-voted" => "本事项投票后不能更改。",
+        "no-passkey" => "投票要用您的通行密钥签名。请在这台手机上设置通行密钥（新设置的通行密钥可能要等一段时间才能投票）。",
+        _ => "请稍后再试。",
+    };
+
+    public override string ReceiptTitle => "投票回执";
+
+    public override string BallotRecorded => "您的选票已签名并记入公开记录。";
+
+    public override string MatterLabel => "事项";
+
+    public override string SignedAt => "记录时间";
+
+    public override string CountsNow => "计票";
+
+    public override string CountsText(bool counts, string? rejection) => counts
+        ? "计入结果"
+        : rejection is null ? "不计入结果（已被您之后的选票取代）" : $"不计入结果（{rejection}）";
+
+    public override string KeepReceipt => "请保存这张回执。任何人都可以用它核对：您的选票在公开记录里，没有被改动。";
+
+    public override string DownloadReceipt => "下载回执";
+
+    public override string VerifyReceiptLink => "核验回执";
+
+    public override string ReceiptText => "回执全文";
+
+    public override string ReceiptValid => "回执有效";
+
+    public override string ReceiptInvalid => "回执无效";
+
+    public override string LogEntry => "公开记录条目";
+
+    public override string LogTree => "记录状态";
+
+    public override string LogTreeSize(long size) => $"共 {size} 条，根哈希";
+
+    public override string Witnesses => "见证人联署";
+
+    public override string NoCosignatures => "无";
+
+    public override string StillInLog(bool stillInLog, long index) => stillInLog
+        ? $"本站公开记录的第 {index} 条仍是这张选票，没有被改动。"
+        : $"警告：本站公开记录的第 {index} 条与回执不一致。";
+
+    public override string VerifyTitle => "核验投票回执";
+
+    public override string VerifyIntro => "把回执全文粘贴到下面，或选择下载的回执文件，然后点“核验”。";
+
+    public override string VerifiedBallot(string units, string choices) => $"回执中的选票：{units}，{choices}。";
+
+    public override string ReceiptRequired => "请粘贴回执或选择回执文件。";
+
+    public override string ReceiptLabel => "回执全文";
+
+    public override string ReceiptFileLabel => "或选择回执文件";
+
+    public override string VerifyButton => "核验";
+
+    public override string VerifyOffline => "也可以不经过本站，用 ov verify --receipt 离线核验。";
+
+    public override string Documents => "附件";
 }

@@ -217,4 +217,149 @@ public sealed class EnglishText : UiText
     public override string SignedIn => "Signed in";
 
     public override string SignOut => "Sign out";
+
+    public override string StepsLabel => "Voting steps";
+
+    public override string StepOf(int step) => $"Step {step} of 5";
+
+    public override string StepName(int step) => step switch
+    {
+        1 => "Verify",
+        2 => "Read",
+        3 => "Choose",
+        4 => "Sign",
+        _ => "Receipt",
+    };
+
+    public override string GoVote => "Vote";
+
+    public override string VotesForYou => "Votes for you";
+
+    public override string NoVotesForYou => "There is nothing for you to vote on at the moment.";
+
+    public override string NotYourVote => "This matter is not yours to vote on: only owners in the buildings concerned vote.";
+
+    public override string BallotStepTitle => "Vote";
+
+    public override string BallotTitle(string matterTitle) => $"Vote: {matterTitle}";
+
+    public override string BallotCovers => "This ballot is for your units";
+
+    public override string UnitLine(string unit, string building, string squareMetres) => $"{unit} (building {building}, {squareMetres} m²)";
+
+    public override string OneBallotRule => "An owner's units share one ballot: one head, their areas added up.";
+
+    public override string AlreadyVoted(string choice, string when, bool canChange) => canChange
+        ? $"You voted: {choice} ({when}). You may change it until the vote closes; the last one counts."
+        : $"You voted: {choice} ({when}). This vote cannot be changed.";
+
+    public override string AnswerEveryQuestion => "Please choose one answer for each question.";
+
+    public override string ChangeRule(bool allowChange) => allowChange
+        ? "You may change your vote until the vote closes; the last one counts."
+        : "This vote cannot be changed once signed: check before you sign.";
+
+    public override string NextConfirm => "Next: confirm";
+
+    public override string ConfirmTitle => "Please confirm your choice";
+
+    public override string YouChose(string choice) => $"You chose: {choice}";
+
+    public override string ConfirmCovers(string units, string squareMetres) => $"This ballot is for {units}, {squareMetres} m² in all.";
+
+    public override string SignExplain => "After \"Sign and vote\", your phone asks for your fingerprint, face or screen lock. That is your own electronic signature: nobody can sign for you, and the signed ballot cannot be altered.";
+
+    public override string NeedsJavaScript => "Signing needs JavaScript in the browser. You may also vote at the management office or on paper.";
+
+    public override string SignAndVote => "Sign and vote";
+
+    public override string GoBackChange => "Go back and change";
+
+    public override string SignFailed(string code) => code switch
+    {
+        "not-signed" or "" => "The signature was not completed. Tap \"Sign and vote\" again and follow your phone.",
+        "unknown-ballot" => "This ballot expired or was already sent. Tap \"Sign and vote\" again.",
+        "passkey-not-enrolled" => "This passkey is not enrolled for you.",
+        "closed" => "The vote has closed; the ballot was not sent.",
+        "already-voted" => "You have voted already and this vote cannot be changed.",
+        _ => $"The signature did not verify; the ballot was not sent ({code}). Please try again.",
+    };
+
+    public override string BallotRefusedTitle(string code) => code switch
+    {
+        "not-in-scope" => "This matter is not yours to vote on",
+        "not-yet-open" => "Voting has not started",
+        "closed" => "Voting has closed",
+        "already-voted" => "You have voted",
+        "no-passkey" => "Set up a passkey first",
+        _ => "You cannot vote right now",
+    };
+
+    public override string BallotRefusedText(string code) => code switch
+    {
+        "not-in-scope" => "Only owners in the buildings concerned vote on this matter (Shanghai Residential Property Management Regulations, art. 69).",
+        "not-yet-open" => "Please come back when voting opens.",
+        "closed" => "Voting on this matter has ended; the result is published.",
+        "already-voted" => "This vote cannot be changed once cast.",
+        "no-passkey" => "Your ballot is signed with your passkey. Set one up on this phone (a new passkey may need to wait before it can vote).",
+        _ => "Please try again later.",
+    };
+
+    public override string ReceiptTitle => "Ballot receipt";
+
+    public override string BallotRecorded => "Your ballot is signed and in the public record.";
+
+    public override string MatterLabel => "Matter";
+
+    public override string SignedAt => "Recorded at";
+
+    public override string CountsNow => "Count";
+
+    public override string CountsText(bool counts, string? rejection) => counts
+        ? "Counts in the result"
+        : rejection is null ? "Does not count (replaced by your later ballot)" : $"Does not count ({rejection})";
+
+    public override string KeepReceipt => "Keep this receipt. With it anyone can check that your ballot is in the public record, unaltered.";
+
+    public override string DownloadReceipt => "Download receipt";
+
+    public override string VerifyReceiptLink => "Verify a receipt";
+
+    public override string ReceiptText => "Receipt text";
+
+    public override string ReceiptValid => "The receipt is valid";
+
+    public override string ReceiptInvalid => "The receipt is not valid";
+
+    public override string LogEntry => "Public record entry";
+
+    public override string LogTree => "Record state";
+
+    public override string LogTreeSize(long size) => $"{size} entries, root hash";
+
+    public override string Witnesses => "Witness cosignatures";
+
+    public override string NoCosignatures => "none";
+
+    public override string StillInLog(bool stillInLog, long index) => stillInLog
+        ? $"Entry {index} of this site's public record is still this ballot, unaltered."
+        : $"Warning: entry {index} of this site's public record differs from the receipt.";
+
+    public override string VerifyTitle => "Verify a ballot receipt";
+
+    public override string VerifyIntro => "Paste the whole receipt below, or choose the downloaded receipt file, then tap \"Verify\".";
+
+    public override string VerifiedBallot(string units, string choices) => $"The receipt's ballot: {units}, {choices}.";
+
+    public override string ReceiptRequired => "Please paste a receipt or choose a receipt file.";
+
+    public override string ReceiptLabel => "Receipt text";
+
+    public override string ReceiptFileLabel => "Or choose a receipt file";
+
+    public override string VerifyButton => "Verify";
+
+    public override string VerifyOffline => "You can also check it without this site: ov verify --receipt.";
+
+    public override string Documents => "Attached documents";
 }

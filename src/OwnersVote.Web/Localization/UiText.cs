@@ -215,4 +215,112 @@ public abstract class UiText
     public abstract string SignedIn { get; }
 
     public abstract string SignOut { get; }
+
+    // Ballot steps (issue 4 ②–⑤)
+    public abstract string StepsLabel { get; }
+
+    public abstract string StepOf(int step);
+
+    public abstract string StepName(int step);
+
+    public abstract string GoVote { get; }
+
+    public abstract string VotesForYou { get; }
+
+    public abstract string NoVotesForYou { get; }
+
+    public abstract string NotYourVote { get; }
+
+    public abstract string BallotStepTitle { get; }
+
+    public abstract string BallotTitle(string matterTitle);
+
+    public abstract string BallotCovers { get; }
+
+    public abstract string UnitLine(string unit, string building, string squareMetres);
+
+    public abstract string OneBallotRule { get; }
+
+    public abstract string AlreadyVoted(string choice, string when, bool canChange);
+
+    public abstract string AnswerEveryQuestion { get; }
+
+    public abstract string ChangeRule(bool allowChange);
+
+    public abstract string NextConfirm { get; }
+
+    public abstract string ConfirmTitle { get; }
+
+    public abstract string YouChose(string choice);
+
+    public abstract string ConfirmCovers(string units, string squareMetres);
+
+    public abstract string SignExplain { get; }
+
+    public abstract string NeedsJavaScript { get; }
+
+    public abstract string SignAndVote { get; }
+
+    public abstract string GoBackChange { get; }
+
+    public abstract string SignFailed(string code);
+
+    public abstract string BallotRefusedTitle(string code);
+
+    public abstract string BallotRefusedText(string code);
+
+    // Receipts and verification
+    public abstract string ReceiptTitle { get; }
+
+    public abstract string BallotRecorded { get; }
+
+    public abstract string MatterLabel { get; }
+
+    public abstract string SignedAt { get; }
+
+    public abstract string CountsNow { get; }
+
+    public abstract string CountsText(bool counts, string? rejection);
+
+    public abstract string KeepReceipt { get; }
+
+    public abstract string DownloadReceipt { get; }
+
+    public abstract string VerifyReceiptLink { get; }
+
+    public abstract string ReceiptText { get; }
+
+    public abstract string ReceiptValid { get; }
+
+    public abstract string ReceiptInvalid { get; }
+
+    public abstract string LogEntry { get; }
+
+    public abstract string LogTree { get; }
+
+    public abstract string LogTreeSize(long size);
+
+    public abstract string Witnesses { get; }
+
+    public abstract string NoCosignatures { get; }
+
+    public abstract string StillInLog(bool stillInLog, long index);
+
+    public abstract string VerifyTitle { get; }
+
+    public abstract string VerifyIntro { get; }
+
+    public abstract string VerifiedBallot(string units, string choices);
+
+    public abstract string ReceiptRequired { get; }
+
+    public abstract string ReceiptLabel { get; }
+
+    public abstract string ReceiptFileLabel { get; }
+
+    public abstract string VerifyButton { get; }
+
+    public abstract string VerifyOffline { get; }
+
+    public abstract string Documents { get; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OwnersVote.Voting;
 using OwnersVote.Voting.Events;
@@ -186,6 +187,8 @@ public sealed class Projector(OwnersVoteDb db)
             Questions = string.Join('\n', e.Questions.Select(q => q.Id)),
             Options = string.Join('\n', e.Options.Select(BallotCsv.FormatChoice)),
             Question = e.Questions[0].Id,
+            QuestionTexts = JsonSerializer.Serialize(e.Questions.Select(q => q.Text)),
+            Documents = JsonSerializer.Serialize(e.Documents.Select(d => new { name = d.Name, sha256 = d.Sha256 })),
         });
     }
 

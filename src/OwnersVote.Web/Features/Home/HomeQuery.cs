@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OwnersVote.Web.Data;
+using OwnersVote.Web.Features.SignIn;
 using OwnersVote.Web.Features.Votes;
 
 namespace OwnersVote.Web.Features.Home;
@@ -24,16 +25,35 @@ public sealed record CompoundOverview(
 /// <summary>Reads what the home page shows.</summary>
 public sealed class HomeQuery(OwnersVoteDb db, VoteQueries votes)
 {
-    /// <summary>Every compound with its open and closed votes.</summary>
-    public async Task<IReadOnlyList<CompoundOverview>> GetAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every compound with its open and closed votes; for a signed-in owner, only their compound
+    /// and the votes whose scope includes one of their units (Shanghai art. 69).
+    /// </summary>
+    public async Task<IReadOnlyList<CompoundOverview>> GetAsync(OwnerSession? owner, CancellationToken cancellationToken)
     {
         List<CompoundRow> compounds = await db.Compounds.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        HashSet<string>? visible = null;
+        if (owner is { OwnerHash: { } hash })
+        {
+            compounds = [.. compounds.Where(c => c.Id == owner.CompoundId)];
+            var mine = await db.Units.AsNoTracking()
+                .Where(u => u.CompoundId == owner.CompoundId && u.OwnerHash == hash)
+                .Select(u => new { u.VoteId, u.BuildingId })
+                .ToListAsync(cancellationToken);
+            ILookup<string, string> scopes = (await db.MatterScopes.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(s => s.MatterId, s => s.BuildingId);
+            visible = [.. mine.Where(u => !scopes[u.VoteId].Any() || scopes[u.VoteId].Contains(u.BuildingId)).Select(u => u.VoteId)];
+        }
+
         Dictionary<string, int> buildings = await db.Buildings.GroupBy(b => b.CompoundId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         // Each vote freezes its own roll; a unit on several rolls is one unit.
         Dictionary<string, int> units = await db.Units.Select(u => new { u.CompoundId, u.Id }).Distinct().GroupBy(u => u.CompoundId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         IReadOnlyList<VoteSummary> all = await votes.ListAsync(cancellationToken);
+        if (visible is not null)
+        {
+            all = [.. all.Where(v => visible.Contains(v.Id))];
+        }
 
         return [.. compounds.Select(c => new CompoundOverview(
             c.Id,

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OwnersVote.Web.Features.SignIn;
 
 namespace OwnersVote.Web.Features.Home;
 
@@ -7,5 +8,13 @@ public sealed class IndexModel(HomeQuery home) : PageModel
 {
     public IReadOnlyList<CompoundOverview> Compounds { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Compounds = await home.GetAsync(cancellationToken);
+    /// <summary>True when a signed-in owner sees only the votes that are theirs.</summary>
+    public bool ForOwner { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        OwnerSession? session = OwnerSession.From(User);
+        ForOwner = session?.OwnerHash is not null;
+        Compounds = await home.GetAsync(ForOwner ? session : null, cancellationToken);
+    }
 }

@@ -1,33 +1,11 @@
 // Passkey ceremonies for /signin and /signin/passkey (WebAuthn Level 3 §5.1.3 create, §5.1.4 get).
+// Needs webauthn.js first.
 // Challenges come from the server and are checked there; this file only carries bytes.
 "use strict";
 (function () {
-  function toBytes(base64url) {
-    var b64 = base64url.replace(/-/g, "+").replace(/_/g, "/");
-    while (b64.length % 4 !== 0) { b64 += "="; }
-    var text = atob(b64);
-    var bytes = new Uint8Array(text.length);
-    for (var i = 0; i < text.length; i++) { bytes[i] = text.charCodeAt(i); }
-    return bytes;
-  }
-
-  function toBase64Url(buffer) {
-    var bytes = new Uint8Array(buffer);
-    var text = "";
-    for (var i = 0; i < bytes.length; i++) { text += String.fromCharCode(bytes[i]); }
-    return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-  }
-
-  async function post(url, body) {
-    var response = await fetch(url, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body || {})
-    });
-    if (!response.ok) { throw new Error(url + ": " + response.status); }
-    return response.json();
-  }
+  var toBytes = window.OwnersVoteWebAuthn.toBytes;
+  var toBase64Url = window.OwnersVoteWebAuthn.toBase64Url;
+  var post = window.OwnersVoteWebAuthn.post;
 
   function showError() {
     var error = document.querySelector("[data-testid=passkey-error]");

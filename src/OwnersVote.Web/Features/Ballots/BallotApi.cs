@@ -1,0 +1,175 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OwnersVote.Ledger;
+using OwnersVote.Voting.Signing;
+using OwnersVote.Web.Features.Receipts;
+using OwnersVote.Web.Features.SignIn;
+
+namespace OwnersVote.Web.Features.Ballots;
+
+/// <summary>The body of <c>POST /api/votes/{vote}/ballot/options</c>: one answer per question id.</summary>
+public sealed record BallotOptionsRequest(IReadOnlyDictionary<string, string>? Answers);
+
+/// <summary>What navigator.credentials.get needs to sign the ballot, and the ballot itself to show.</summary>
+/// <param name="Handle">Sent back with the assertion.</param>
+/// <param name="Ballot">The ballot object whose JCS bytes the challenge commits to.</param>
+/// <param name="Challenge">SHA-256("OV-BALLOT-v1\0" ‖ JCS(ballot)), base64url.</param>
+/// <param name="RpId">The relying party id.</param>
+/// <param name="AllowCredentials">The owner's passkeys that may sign, base64url ids.</param>
+public sealed record BallotOptions(string Handle, JsonObject Ballot, string Challenge, string RpId, IReadOnlyList<string> AllowCredentials);
+
+/// <summary>The body of <c>POST /api/votes/{vote}/ballot</c>: the assertion over the ballot's challenge.</summary>
+public sealed record BallotSubmission(string? Handle, string? CredentialId, string? AuthenticatorData, string? ClientDataJson, string? Signature);
+
+/// <summary>The ballot is in the log: where, whether it counts, and its receipt.</summary>
+/// <param name="Index">The log entry index.</param>
+/// <param name="LeafHash">RFC 9162 leaf hash, base64.</param>
+/// <param name="BallotId">The ballot id (its challenge, hex).</param>
+/// <param name="Counts">Whether it is the principal's counted ballot now.</param>
+/// <param name="Rejection">Why the count does not take it, or null.</param>
+/// <param name="Receipt">The c2sp.org/tlog-proof receipt.</param>
+/// <param name="ReceiptUrl">The receipt page.</param>
+public sealed record BallotReceipt(long Index, string LeafHash, string BallotId, bool Counts, string? Rejection, string Receipt, string ReceiptUrl);
+
+/// <summary>A pasted receipt's check, as JSON.</summary>
+public sealed record ReceiptCheckView(
+    bool Verified,
+    string? Failure,
+    long Index,
+    long? TreeSize,
+    string? RootHash,
+    IReadOnlyList<string> Cosigners,
+    string? Vote,
+    IReadOnlyList<string>? Units,
+    IReadOnlyDictionary<string, string>? Answers,
+    bool StillInLog,
+    bool? Counts);
+
+/// <summary>
+/// The JSON API of the ballot steps (issue 4): prepare a ballot for the passkey, submit the signed
+/// ballot, fetch a receipt, check a receipt. The pages use the same services.
+/// </summary>
+public static class BallotApi
+{
+    /// <summary>Problem type prefix: the ballot was refused; <c>detail</c> is the code.</summary>
+    public const string BallotRefusedType = "urn:ownersvote:problem:ballot-refused";
+
+    /// <summary>The media type of a tlog-proof receipt download.</summary>
+    public const string ReceiptMediaType = "text/plain; charset=utf-8";
+
+    /// <summary>Maps the endpoints.</summary>
+    public static void MapBallotApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        RouteGroupBuilder votes = app.MapGroup("/api/votes/{vote}/ballot").RequireAuthorization(SignInSetup.OwnerPolicy);
+        votes.MapPost("/options", OptionsAsync);
+        votes.MapPost("/", SubmitAsync);
+        app.MapGet("/api/receipts/{index:long}", ReceiptAsync);
+        app.MapPost("/api/receipts/verify", VerifyAsync);
+    }
+
+    /// <summary>The download name of a receipt.</summary>
+    public static string FileName(long index) => $"ownersvote-receipt-{index}.tlog-proof";
+
+    private static async Task<Results<Ok<BallotOptions>, ProblemHttpResult>> OptionsAsync(
+        string vote, BallotOptionsRequest request, HttpContext context, BallotDesk desk, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        OwnerSession session = OwnerSession.From(context.User)!;
+        (PreparedBallot? prepared, BallotRefused? refused) = await desk.PrepareAsync(session, vote, request.Answers ?? new Dictionary<string, string>(), cancellationToken);
+        if (prepared is null)
+        {
+            return Problem(refused!);
+        }
+
+        return TypedResults.Ok(new BallotOptions(
+            prepared.Handle,
+            prepared.Ballot.ToJson(),
+            Base64UrlText.Encode(prepared.Challenge),
+            prepared.RpId,
+            prepared.Credentials));
+    }
+
+    private static async Task<Results<Ok<BallotReceipt>, ProblemHttpResult>> SubmitAsync(
+        string vote, BallotSubmission submission, HttpContext context, BallotDesk desk, ReceiptDesk receipts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        if (!Base64UrlText.TryDecode(submission.CredentialId, out byte[] credentialId) || credentialId.Length == 0
+            || !Base64UrlText.TryDecode(submission.AuthenticatorData, out byte[] authenticatorData) || authenticatorData.Length == 0
+            || !Base64UrlText.TryDecode(submission.ClientDataJson, out byte[] clientData) || clientData.Length == 0
+            || !Base64UrlText.TryDecode(submission.Signature, out byte[] signature) || signature.Length == 0)
+        {
+            return Problem(new BallotRefused(BallotRefusal.BadSignature, "not-base64url"));
+        }
+
+        OwnerSession session = OwnerSession.From(context.User)!;
+        var assertion = new WebAuthnAssertion(credentialId, authenticatorData, clientData, signature);
+        (CastBallot? cast, BallotRefused? refused) = await desk.CastAsync(session, vote, submission.Handle, assertion, cancellationToken);
+        if (cast is null)
+        {
+            return Problem(refused!);
+        }
+
+        // DESIGN.md: a receipt is given only after the entry is durable — CastAsync returned after the fsync.
+        Receipt receipt = await receipts.IssueAsync(cast.Index, cancellationToken)
+            ?? throw new InvalidOperationException($"Entry {cast.Index} was appended but is not in the log.");
+        return TypedResults.Ok(new BallotReceipt(
+            cast.Index,
+            cast.LeafHash.ToBase64(),
+            cast.BallotId,
+            cast.Counts,
+            cast.Rejection,
+            Encoding.UTF8.GetString(receipt.Format()),
+            $"/receipts/{cast.Index}"));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> ReceiptAsync(long index, ReceiptDesk receipts, CancellationToken cancellationToken)
+    {
+        Receipt? receipt = await receipts.IssueAsync(index, cancellationToken);
+        return receipt is null
+            ? TypedResults.NotFound()
+            : TypedResults.File(receipt.Format(), ReceiptMediaType, FileName(index));
+    }
+
+    private static async Task<Ok<ReceiptCheckView>> VerifyAsync(HttpRequest request, ReceiptDesk receipts, CancellationToken cancellationToken)
+    {
+        // A receipt is a few kilobytes; anything far larger is not one.
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        char[] buffer = new char[256 * 1024];
+        int read = await reader.ReadBlockAsync(buffer, cancellationToken);
+        ReceiptCheck check = await receipts.CheckAsync(new string(buffer, 0, read), cancellationToken);
+        return TypedResults.Ok(View(check));
+    }
+
+    /// <summary>The JSON view of a receipt check.</summary>
+    public static ReceiptCheckView View(ReceiptCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return new ReceiptCheckView(
+            check.Verified,
+            check.Failure,
+            check.Index,
+            check.Checkpoint?.Size,
+            check.Checkpoint?.Root.ToBase64(),
+            check.Cosigners,
+            check.Ballot?.Vote,
+            check.Ballot?.Ballot.Units,
+            check.Ballot?.Ballot.Answers.ToDictionary(a => a.Question, a => OwnerBallot.ChoiceText(a.Choice), StringComparer.Ordinal),
+            check.StillInLog,
+            check.Row?.Counts);
+    }
+
+    private static ProblemHttpResult Problem(BallotRefused refused) => TypedResults.Problem(
+        statusCode: refused.Reason switch
+        {
+            BallotRefusal.NoSuchVote => StatusCodes.Status404NotFound,
+            BallotRefusal.NotInScope => StatusCodes.Status403Forbidden,
+            BallotRefusal.NotYetOpen or BallotRefusal.Closed or BallotRefusal.AlreadyVoted or BallotRefusal.NoPasskey => StatusCodes.Status409Conflict,
+            BallotRefusal.Busy => StatusCodes.Status503ServiceUnavailable,
+            _ => StatusCodes.Status400BadRequest,
+        },
+        type: BallotRefusedType,
+        title: "Ballot refused",
+        detail: refused.Code);
+}

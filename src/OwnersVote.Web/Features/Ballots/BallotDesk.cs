@@ -1,0 +1,306 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OwnersVote.Ledger;
+using OwnersVote.Ledger.Sequencing;
+using OwnersVote.Voting;
+using OwnersVote.Voting.Events;
+using OwnersVote.Voting.Signing;
+using OwnersVote.Web.Data;
+using OwnersVote.Web.Features.SignIn;
+using OwnersVote.Web.Features.Votes;
+using OwnersVote.Web.Ledger;
+
+namespace OwnersVote.Web.Features.Ballots;
+
+/// <summary>One question of a matter as the ballot page shows it.</summary>
+/// <param name="Id">The question id the ballot answers, e.g. <c>q1</c>.</param>
+/// <param name="Text">The question as owners read it.</param>
+public sealed record BallotQuestion(string Id, string Text);
+
+/// <summary>A unit the ballot covers, as the owner sees it.</summary>
+/// <param name="Id">The unit number, e.g. <c>57-101</c>.</param>
+/// <param name="Building">Its building.</param>
+/// <param name="AreaHundredths">Its exclusive area in 0.01 m².</param>
+public sealed record BallotUnit(string Id, string Building, long AreaHundredths);
+
+/// <summary>
+/// Everything the ballot steps need about one owner and one vote: the matter, the principal whose
+/// one ballot this is (JI art. 9), the units it covers, the questions and answers offered, the
+/// ballot that counts now (if any) and the owner's passkeys.
+/// </summary>
+public sealed record BallotContext(
+    VoteDetail Vote,
+    string CompoundId,
+    string RpId,
+    string Principal,
+    IReadOnlyList<BallotUnit> Units,
+    IReadOnlyList<BallotQuestion> Questions,
+    IReadOnlyList<Choice> Options,
+    bool AllowChange,
+    BallotRow? Counted,
+    IReadOnlyList<string> Credentials)
+{
+    /// <summary>The total area the ballot carries, in 0.01 m².</summary>
+    public long AreaHundredths => Units.Sum(u => u.AreaHundredths);
+}
+
+/// <summary>Why a ballot step was refused; <see cref="BallotRefused.Code"/> is the API's <c>detail</c>.</summary>
+public enum BallotRefusal
+{
+    /// <summary><c>no-such-vote</c>.</summary>
+    NoSuchVote,
+
+    /// <summary><c>not-in-scope</c>: none of the owner's units is in the vote's scope (Shanghai art. 69).</summary>
+    NotInScope,
+
+    /// <summary><c>not-yet-open</c>.</summary>
+    NotYetOpen,
+
+    /// <summary><c>closed</c>.</summary>
+    Closed,
+
+    /// <summary><c>already-voted</c>: the vote does not allow changing a ballot.</summary>
+    AlreadyVoted,
+
+    /// <summary><c>no-passkey</c>: the owner has no passkey that may sign yet.</summary>
+    NoPasskey,
+
+    /// <summary><c>bad-answers</c>: not exactly one offered answer per question.</summary>
+    BadAnswers,
+
+    /// <summary><c>busy</c>: too many ballots are waiting for signatures.</summary>
+    Busy,
+
+    /// <summary><c>unknown-ballot</c>: the prepared ballot is unknown, used or expired.</summary>
+    UnknownBallot,
+
+    /// <summary><c>passkey-not-enrolled</c>: the signing credential is not one of the owner's active passkeys.</summary>
+    PasskeyNotEnrolled,
+
+    /// <summary>The signature was refused; the assertion verifier's code says why.</summary>
+    BadSignature,
+}
+
+/// <summary>A refusal with the verifier's code when the signature was at fault.</summary>
+public sealed record BallotRefused(BallotRefusal Reason, string? SignatureCode = null)
+{
+    /// <summary>The machine-readable code.</summary>
+    public string Code => Reason switch
+    {
+        BallotRefusal.NoSuchVote => "no-such-vote",
+        BallotRefusal.NotInScope => "not-in-scope",
+        BallotRefusal.NotYetOpen => "not-yet-open",
+        BallotRefusal.Closed => "closed",
+        BallotRefusal.AlreadyVoted => "already-voted",
+        BallotRefusal.NoPasskey => "no-passkey",
+        BallotRefusal.BadAnswers => "bad-answers",
+        BallotRefusal.Busy => "busy",
+        BallotRefusal.UnknownBallot => "unknown-ballot",
+        BallotRefusal.PasskeyNotEnrolled => "passkey-not-enrolled",
+        BallotRefusal.BadSignature => SignatureCode ?? "bad-signature",
+        _ => throw new ArgumentOutOfRangeException(nameof(Reason), Reason, "Not a refusal."),
+    };
+}
+
+/// <summary>A ballot prepared for the passkey: the handle to send back, the ballot and its challenge.</summary>
+public sealed record PreparedBallot(string Handle, OwnerBallot Ballot, byte[] Challenge, string RpId, IReadOnlyList<string> Credentials);
+
+/// <summary>A ballot that is in the log: where, and whether it counts.</summary>
+/// <param name="Index">Its log entry index.</param>
+/// <param name="LeafHash">RFC 9162 leaf hash of the entry.</param>
+/// <param name="BallotId">The ballot's id (its challenge, hex).</param>
+/// <param name="Counts">Whether it is the principal's counted ballot now.</param>
+/// <param name="Rejection">Why the count does not take it, or null.</param>
+public sealed record CastBallot(long Index, Hash LeafHash, string BallotId, bool Counts, string? Rejection);
+
+/// <summary>
+/// Steps ②–④ of the owner flow (issue 4, DESIGN.md "Ballot signing"): which ballot an owner may
+/// cast in a vote, preparing the exact ballot the passkey signs, and verifying the signature before
+/// the ballot is appended to the log as <c>BallotCast</c>. The tables only decide what to offer;
+/// what counts is decided by the projection from the log, with the checks of <see cref="VoteReplay"/>.
+/// </summary>
+public sealed class BallotDesk(OwnersVoteDb db, VoteQueries votes, BallotSessions sessions, EventLog log, TimeProvider time)
+{
+    /// <summary>The ballot context for a signed-in owner, or why there is none.</summary>
+    public async Task<(BallotContext? Context, BallotRefused? Refused)> OpenAsync(OwnerSession session, string vote, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        VoteDetail? detail = await votes.FindAsync(vote, cancellationToken);
+        MatterRow? matter = detail is null ? null : await db.Matters.AsNoTracking().SingleOrDefaultAsync(m => m.Id == vote, cancellationToken);
+        if (detail is null || matter is null || matter.CompoundId != session.CompoundId)
+        {
+            return (null, new BallotRefused(BallotRefusal.NoSuchVote));
+        }
+
+        // Shanghai art. 69: only the owners of the buildings in scope decide; the roll frozen for
+        // this vote says which units are the owner's.
+        HashSet<string> scope = [.. detail.Summary.ScopeBuildings];
+        List<UnitRow> mine = await db.Units.AsNoTracking()
+            .Where(u => u.VoteId == vote && u.OwnerHash == session.OwnerHash)
+            .ToListAsync(cancellationToken);
+        mine = [.. mine.Where(u => scope.Count == 0 || scope.Contains(u.BuildingId))];
+        if (mine.Count == 0)
+        {
+            return (null, new BallotRefused(BallotRefusal.NotInScope));
+        }
+
+        // JI art. 9: one ballot per principal, covering all of the principal's units in scope.
+        string principal = mine.Select(u => u.OwnerId).Order(StringComparer.Ordinal).First();
+        List<UnitRow> units = await db.Units.AsNoTracking()
+            .Where(u => u.VoteId == vote && u.OwnerId == principal)
+            .ToListAsync(cancellationToken);
+        BallotUnit[] covered = [.. units
+            .Where(u => scope.Count == 0 || scope.Contains(u.BuildingId))
+            .OrderBy(u => u.Id, StringComparer.Ordinal)
+            .Select(u => new BallotUnit(u.Id, u.BuildingId, u.AreaHundredths))];
+
+        BallotRow? counted = await db.Ballots.AsNoTracking()
+            .Where(b => b.MatterId == vote && b.OwnerId == principal && b.Counts)
+            .FirstOrDefaultAsync(cancellationToken);
+        CompoundRow compound = await db.Compounds.AsNoTracking().SingleAsync(c => c.Id == session.CompoundId, cancellationToken);
+        DateTimeOffset now = time.GetUtcNow();
+        List<CredentialRow> credentials = await db.Credentials.AsNoTracking()
+            .Where(c => c.CompoundId == session.CompoundId && c.OwnerHash == session.OwnerHash && c.RevokedAt == null)
+            .ToListAsync(cancellationToken);
+
+        var context = new BallotContext(
+            detail,
+            compound.Id,
+            compound.RpId,
+            principal,
+            covered,
+            QuestionsOf(matter),
+            [.. matter.Options.Split('\n').Select(BallotCsv.ParseChoice)],
+            matter.AllowChange,
+            counted,
+            [.. credentials.Where(c => c.ActiveFrom <= now).Select(c => c.Id).Order(StringComparer.Ordinal)]);
+        return (context, Refusal(context, now));
+    }
+
+    /// <summary>
+    /// Prepares the ballot for <paramref name="answers"/> (question id → <c>yes</c>/<c>no</c>/<c>abstain</c>)
+    /// with a fresh nonce and holds it for the passkey signature.
+    /// </summary>
+    public async Task<(PreparedBallot? Prepared, BallotRefused? Refused)> PrepareAsync(
+        OwnerSession session, string vote, IReadOnlyDictionary<string, string> answers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(answers);
+        (BallotContext? context, BallotRefused? refused) = await OpenAsync(session, vote, cancellationToken);
+        if (context is null || refused is not null)
+        {
+            return (null, refused);
+        }
+
+        if (context.Credentials.Count == 0)
+        {
+            return (null, new BallotRefused(BallotRefusal.NoPasskey));
+        }
+
+        if (ReadAnswers(context, answers) is not { } parsed)
+        {
+            return (null, new BallotRefused(BallotRefusal.BadAnswers));
+        }
+
+        var ballot = new OwnerBallot(
+            context.CompoundId,
+            vote,
+            context.Principal,
+            [.. context.Units.Select(u => u.Id)],
+            parsed,
+            BallotSessions.NewNonce(),
+            EventTime.Truncate(time.GetUtcNow()));
+        if (sessions.Hold(ballot, session.OwnerHash!) is not { } handle)
+        {
+            return (null, new BallotRefused(BallotRefusal.Busy));
+        }
+
+        return (new PreparedBallot(handle, ballot, BallotChallenge.Compute(ballot), context.RpId, context.Credentials), null);
+    }
+
+    /// <summary>
+    /// Verifies the passkey's assertion over the prepared ballot's challenge against the owner's
+    /// enrolled public key and appends <c>BallotCast</c>; returns once the entry is durable.
+    /// </summary>
+    public async Task<(CastBallot? Cast, BallotRefused? Refused)> CastAsync(
+        OwnerSession session, string vote, string? handle, WebAuthnAssertion assertion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(assertion);
+        PendingBallot? pending = sessions.Take(handle, session.OwnerHash!);
+        if (pending is null || pending.Ballot.Vote != vote)
+        {
+            return (null, new BallotRefused(BallotRefusal.UnknownBallot));
+        }
+
+        (BallotContext? context, BallotRefused? refused) = await OpenAsync(session, vote, cancellationToken);
+        if (context is null || refused is not null)
+        {
+            return (null, refused);
+        }
+
+        string credentialId = Base64UrlText.Encode(assertion.CredentialId.Span);
+        CredentialRow? credential = await db.Credentials.AsNoTracking().SingleOrDefaultAsync(c => c.Id == credentialId, cancellationToken);
+        if (credential is null || !context.Credentials.Contains(credentialId, StringComparer.Ordinal))
+        {
+            return (null, new BallotRefused(BallotRefusal.PasskeyNotEnrolled));
+        }
+
+        CompoundRow compound = await db.Compounds.AsNoTracking().SingleAsync(c => c.Id == context.CompoundId, cancellationToken);
+        // Electronic Signature Law art. 13: user verification is required for a ballot signature.
+        var relyingParty = new RelyingParty(compound.RpId, compound.Origins.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal), RequireUserVerification: true);
+        var stored = new StoredCredential(assertion.CredentialId, CoseKey.Parse(credential.PublicKey), checked((uint)credential.SignCount));
+        // WebAuthn §7.2: the assertion must be over this ballot's challenge, from this origin, by this key.
+        AssertionResult verdict = AssertionVerifier.Verify(assertion, pending.Challenge, stored, relyingParty);
+        if (verdict is AssertionResult.Rejected rejected)
+        {
+            return (null, new BallotRefused(BallotRefusal.BadSignature, rejected.Code));
+        }
+
+        var cast = new BallotCast(context.CompoundId, vote, EventTime.Truncate(time.GetUtcNow()), "owner:" + session.OwnerHash, pending.Ballot, assertion);
+        AppendResult appended = await log.AppendAsync(cast, cancellationToken);
+        // The projection applied the entry with VoteReplay's checks before AppendAsync returned.
+        BallotRow row = await db.Ballots.AsNoTracking().SingleAsync(b => b.LogIndex == appended.Index, cancellationToken);
+        return (new CastBallot(appended.Index, appended.LeafHash, cast.BallotId, row.Counts, row.Rejection), null);
+    }
+
+    private static BallotRefused? Refusal(BallotContext context, DateTimeOffset now) => context.Vote switch
+    {
+        { ClosedAt: not null } => new BallotRefused(BallotRefusal.Closed),
+        _ when now >= context.Vote.Summary.ClosesAt => new BallotRefused(BallotRefusal.Closed),
+        _ when now < context.Vote.Summary.OpensAt => new BallotRefused(BallotRefusal.NotYetOpen),
+        // DESIGN.md "Ballot signing": a later ballot replaces the earlier one only where the vote allows it.
+        _ when context.Counted is not null && !context.AllowChange => new BallotRefused(BallotRefusal.AlreadyVoted),
+        _ => null,
+    };
+
+    private static BallotAnswer[]? ReadAnswers(BallotContext context, IReadOnlyDictionary<string, string> answers)
+    {
+        if (answers.Count != context.Questions.Count)
+        {
+            return null;
+        }
+
+        var parsed = new List<BallotAnswer>();
+        foreach (BallotQuestion question in context.Questions)
+        {
+            if (!answers.TryGetValue(question.Id, out string? text)
+                || OwnerBallot.ParseChoice(text) is not { } choice
+                || !context.Options.Contains(choice))
+            {
+                return null;
+            }
+
+            parsed.Add(new BallotAnswer(question.Id, choice));
+        }
+
+        return [.. parsed.OrderBy(a => a.Question, StringComparer.Ordinal)];
+    }
+
+    private static BallotQuestion[] QuestionsOf(MatterRow matter)
+    {
+        string[] ids = matter.Questions.Split('\n');
+        string[] texts = JsonSerializer.Deserialize<string[]>(matter.QuestionTexts) ?? [];
+        return [.. ids.Select((id, i) => new BallotQuestion(id, i < texts.Length ? texts[i] : matter.Title))];
+    }
+}

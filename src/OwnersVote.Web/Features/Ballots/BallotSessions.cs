@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using OwnersVote.Voting.Signing;
+
+namespace OwnersVote.Web.Features.Ballots;
+
+/// <summary>A ballot prepared for signing: the exact ballot, its challenge, for whom, until when.</summary>
+/// <param name="Ballot">The ballot the owner confirmed; its JCS bytes are what the passkey signs.</param>
+/// <param name="Challenge">SHA-256("OV-BALLOT-v1\0" ‖ JCS(ballot)).</param>
+/// <param name="OwnerHash">The signed-in owner it was prepared for.</param>
+/// <param name="ExpiresAt">When it stops being accepted.</param>
+public sealed record PendingBallot(OwnerBallot Ballot, byte[] Challenge, string OwnerHash, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// Ballots waiting for their passkey signature (DESIGN.md "Ballot signing"). Each carries a fresh
+/// server nonce, is single use and short-lived, so a captured assertion cannot be replayed into a
+/// second ballot. Kept in memory like the sign-in challenges, and bounded: at most
+/// <see cref="MaxOutstanding"/> at once.
+/// </summary>
+public sealed class BallotSessions(TimeProvider time)
+{
+    /// <summary>How long a prepared ballot may wait for its signature.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>The most prepared ballots outstanding at once.</summary>
+    public const int MaxOutstanding = 100_000;
+
+    private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, PendingBallot> _pending = new(StringComparer.Ordinal);
+
+    /// <summary>A fresh nonce for a ballot: 16 random bytes, unpadded base64url (WebAuthn §13.4.3).</summary>
+    public static string NewNonce() => Base64UrlText.Encode(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>Holds a prepared ballot; returns its handle, or null when too many are outstanding.</summary>
+    public string? Hold(OwnerBallot ballot, string ownerHash)
+    {
+        ArgumentNullException.ThrowIfNull(ballot);
+        DateTimeOffset now = time.GetUtcNow();
+        byte[] challenge = BallotChallenge.Compute(ballot);
+        string handle = Base64UrlText.Encode(RandomNumberGenerator.GetBytes(24));
+        lock (_gate)
+        {
+            if (_pending.Count >= MaxOutstanding)
+            {
+                foreach (KeyValuePair<string, PendingBallot> stale in _pending.Where(p => p.Value.ExpiresAt <= now))
+                {
+                    _pending.TryRemove(stale);
+                }
+
+                if (_pending.Count >= MaxOutstanding)
+                {
+                    return null;
+                }
+            }
+
+            _pending[handle] = new PendingBallot(ballot, challenge, ownerHash, now + Lifetime);
+        }
+
+        return handle;
+    }
+
+    /// <summary>Takes a prepared ballot out (it can never be used again); null if unknown, expired or another owner's.</summary>
+    public PendingBallot? Take(string? handle, string ownerHash)
+    {
+        if (handle is null || !_pending.TryRemove(handle, out PendingBallot? pending))
+        {
+            return null;
+        }
+
+        return string.Equals(pending.OwnerHash, ownerHash, StringComparison.Ordinal) && time.GetUtcNow() < pending.ExpiresAt ? pending : null;
+    }
+}

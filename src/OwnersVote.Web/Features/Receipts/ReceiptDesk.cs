@@ -1,0 +1,132 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using OwnersVote.Ledger;
+using OwnersVote.Voting.Events;
+using OwnersVote.Web.Data;
+using OwnersVote.Web.Ledger;
+
+namespace OwnersVote.Web.Features.Receipts;
+
+/// <summary>What checking a pasted receipt found.</summary>
+/// <param name="Verified">The checkpoint is this log's, cosigned as required, and the proof leads from the entry to its root.</param>
+/// <param name="Failure">Why not, in plain words, or null.</param>
+/// <param name="Index">The entry index the receipt names (-1 when the receipt could not be read).</param>
+/// <param name="Checkpoint">The receipt's checkpoint, when it could be read.</param>
+/// <param name="Cosigners">The witnesses whose cosignatures verified.</param>
+/// <param name="Ballot">The ballot the entry holds, when it is one.</param>
+/// <param name="StillInLog">This server's log still holds the same entry at that index.</param>
+/// <param name="Row">How the count treats the ballot now, when it is one of ours.</param>
+public sealed record ReceiptCheck(
+    bool Verified,
+    string? Failure,
+    long Index,
+    Checkpoint? Checkpoint,
+    IReadOnlyList<string> Cosigners,
+    BallotCast? Ballot,
+    bool StillInLog,
+    BallotRow? Row);
+
+/// <summary>
+/// Step ⑤ of the owner flow: receipts (c2sp.org/tlog-proof) for log entries, and checking a pasted
+/// receipt against this log's key and witnesses. A receipt's <c>extra</c> line carries the logged
+/// entry itself (the canonical JSON of the event), so it proves its own content offline: the leaf
+/// hash is SHA-256(0x00 ‖ extra) (RFC 9162 §2.1.1).
+/// </summary>
+public sealed class ReceiptDesk(EventLog log, OwnersVoteDb db)
+{
+    /// <summary>A receipt for entry <paramref name="index"/> at the newest checkpoint, or null if the log has no such entry.</summary>
+    public async Task<Receipt?> IssueAsync(long index, CancellationToken cancellationToken)
+    {
+        if (index < 0)
+        {
+            return null;
+        }
+
+        byte[] checkpoint = log.LatestCheckpoint;
+        long size = ReadSize(checkpoint);
+        if (index >= size)
+        {
+            return null;
+        }
+
+        byte[] entry = await EntryReader.ReadAsync(log.Store, index, size, cancellationToken)
+            ?? throw new LogStorageException($"Entry {index} of the log of size {size} is missing from the store.");
+        IReadOnlyList<Hash> proof = await log.ProveInclusionAsync(index, size, cancellationToken);
+        return new Receipt(index, proof, checkpoint, entry);
+    }
+
+    /// <summary>Checks a receipt (as pasted or uploaded) against this log.</summary>
+    public async Task<ReceiptCheck> CheckAsync(string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Receipt receipt;
+        try
+        {
+            // Pasting may turn the note's final newline or line ends into something else.
+            string normal = text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() + "\n";
+            receipt = Receipt.Parse(Encoding.UTF8.GetBytes(normal));
+        }
+        catch (MalformedReceiptException e)
+        {
+            return new ReceiptCheck(false, e.Message, -1, null, [], null, false, null);
+        }
+
+        byte[]? entry = receipt.Extra;
+        Checkpoint? checkpoint = TryReadCheckpoint(receipt.Checkpoint);
+        if (entry is null && checkpoint is not null && receipt.Index < checkpoint.Size && receipt.Index < log.TreeSize)
+        {
+            // A receipt without the entry: the entry is taken from this log.
+            entry = await EntryReader.ReadAsync(log.Store, receipt.Index, log.TreeSize, cancellationToken);
+        }
+
+        if (entry is null)
+        {
+            return new ReceiptCheck(false, "the receipt carries no entry and this log has none at its index", receipt.Index, checkpoint, [], null, false, null);
+        }
+
+        ReceiptVerification verification = receipt.Verify(entry, log.Origin, [log.Verifier], log.WitnessVerifiers, log.WitnessQuorum);
+        BallotCast? ballot = null;
+        try
+        {
+            ballot = EventCodec.Decode(entry) as BallotCast;
+        }
+        catch (EventFormatException)
+        {
+            // Not an event of ours: the proof may still hold, the page just cannot show a ballot.
+        }
+
+        bool stillInLog = false;
+        if (receipt.Index < log.TreeSize
+            && await EntryReader.ReadAsync(log.Store, receipt.Index, log.TreeSize, cancellationToken) is { } stored)
+        {
+            stillInLog = stored.AsSpan().SequenceEqual(entry);
+        }
+
+        BallotRow? row = ballot is null || !stillInLog
+            ? null
+            : await db.Ballots.AsNoTracking().SingleOrDefaultAsync(b => b.LogIndex == receipt.Index, cancellationToken);
+        return new ReceiptCheck(
+            verification.IsVerified,
+            verification.Failure,
+            receipt.Index,
+            verification.Checkpoint ?? checkpoint,
+            verification.Cosigners,
+            ballot,
+            stillInLog,
+            row);
+    }
+
+    private static long ReadSize(byte[] signedCheckpoint) => Checkpoint.Parse(Note.Parse(signedCheckpoint).Text).Size;
+
+    private static Checkpoint? TryReadCheckpoint(byte[] signedCheckpoint)
+    {
+        try
+        {
+            return Checkpoint.Parse(Note.Parse(signedCheckpoint).Text);
+        }
+        catch (Exception e) when (e is MalformedNoteException or MalformedCheckpointException)
+        {
+            return null;
+        }
+    }
+}

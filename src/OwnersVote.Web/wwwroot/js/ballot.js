@@ -1,0 +1,63 @@
+// Step ④ of the owner flow: the passkey signs the ballot (DESIGN.md "Ballot signing").
+// The server prepares the exact ballot and its challenge, SHA-256("OV-BALLOT-v1\0" || JCS(ballot));
+// the browser only asks the authenticator for an assertion over it (WebAuthn §5.1.4) and posts it
+// back. Needs webauthn.js first.
+"use strict";
+(function () {
+  var webauthn = window.OwnersVoteWebAuthn;
+  var button = document.getElementById("ballot-sign");
+  if (!button) { return; }
+
+  function fail(code) {
+    // Back to this page with the reason, so the message is the server's, in the page's language.
+    var url = new URL(window.location.href);
+    url.searchParams.set("error", code || "not-signed");
+    window.location.assign(url.toString());
+  }
+
+  async function sign() {
+    button.disabled = true;
+    var vote = button.getAttribute("data-vote");
+    var base = "/api/votes/" + encodeURIComponent(vote) + "/ballot";
+    var options;
+    try {
+      options = await webauthn.post(base + "/options", { answers: JSON.parse(button.getAttribute("data-answers")) });
+    } catch (e) {
+      fail(e.code);
+      return;
+    }
+
+    var assertion;
+    try {
+      assertion = await navigator.credentials.get({
+        publicKey: {
+          challenge: webauthn.toBytes(options.challenge),
+          rpId: options.rpId,
+          allowCredentials: options.allowCredentials.map(function (id) {
+            return { type: "public-key", id: webauthn.toBytes(id) };
+          }),
+          userVerification: "required",
+          timeout: 120000
+        }
+      });
+    } catch (e) {
+      fail("not-signed");
+      return;
+    }
+
+    try {
+      var receipt = await webauthn.post(base, {
+        handle: options.handle,
+        credentialId: webauthn.toBase64Url(assertion.rawId),
+        authenticatorData: webauthn.toBase64Url(assertion.response.authenticatorData),
+        clientDataJson: webauthn.toBase64Url(assertion.response.clientDataJSON),
+        signature: webauthn.toBase64Url(assertion.response.signature)
+      });
+      window.location.assign(receipt.receiptUrl + "?cast=true");
+    } catch (e) {
+      fail(e.code);
+    }
+  }
+
+  button.addEventListener("click", sign);
+})();
