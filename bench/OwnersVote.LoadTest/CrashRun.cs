@@ -16,7 +16,8 @@ namespace OwnersVote.LoadTest;
 /// the log verifies (checkpoint, every tile, every file); no receipted ballot is rejected and each
 /// principal's counted ballot is its last receipted one or later; the tables count exactly what a
 /// <see cref="VoteReplay"/> recount counts; and dropping the database and restarting rebuilds the
-/// same rows. Bounded: each round at most 3 s of casting, each start at most 3 minutes.
+/// same rows. Bounded: each round casts until its first receipt (at most 30 s) and at most 1.5 s more,
+/// each start waits at most 3 minutes, the whole run at most 8 minutes.
 /// </summary>
 internal static class CrashRun
 {
@@ -58,7 +59,15 @@ internal static class CrashRun
                 // Cast until a random moment, then SIGKILL the server with requests in flight.
                 using var casting = CancellationTokenSource.CreateLinkedTokenSource(budget.Token);
                 Task cast = CastContinuouslyAsync(owners, settings.Concurrency, receipts, casting.Token);
-                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(300, 3_000)), budget.Token);
+                // Wait for this round's first receipt (at most 30 s), so every kill lands while
+                // ballots are being appended, then a random moment within the next 1.5 s.
+                int before = receipts.Count;
+                for (int wait = 0; wait < 300 && receipts.Count == before; wait++)
+                {
+                    await Task.Delay(100, budget.Token);
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 1_500)), budget.Token);
                 server.Kill();
                 await casting.CancelAsync();
                 await cast;
