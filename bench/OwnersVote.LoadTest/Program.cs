@@ -1,17 +1,22 @@
-using OwnersVote.LoadTest;
+namespace OwnersVote.LoadTest;
 
-// dotnet run -c Release --project bench/OwnersVote.LoadTest -- load --owners 1000 --concurrency 64
-// dotnet run -c Release --project bench/OwnersVote.LoadTest -- crash --kills 20
-// See docs/benchmarks.md.
-return args switch
+/// <summary>
+/// <c>load</c> and <c>crash</c> (docs/benchmarks.md):
+/// <c>dotnet run -c Release --project bench/OwnersVote.LoadTest -- load --owners 1000 --concurrency 64</c>,
+/// <c>dotnet run -c Release --project bench/OwnersVote.LoadTest -- crash --kills 20</c>.
+/// </summary>
+internal static class LoadTestProgram
 {
-    ["load", ..] => await LoadRun.RunAsync(args[1..]),
-    ["crash", ..] => await CrashRun.RunAsync(args[1..]),
-    _ => Usage(),
-};
+    public static async Task<int> Main(string[] args) => args switch
+    {
+        ["load", ..] => await LoadRun.RunAsync(args[1..]),
+        ["crash", ..] => await CrashRun.RunAsync(args[1..]),
+        _ => Usage(),
+    };
 
-static int Usage()
-{
-    Console.Error.WriteLine("usage: load [--owners 1000] [--concurrency 64] [--seconds 60] [--provider Sqlite|Postgres --connection STR] [--data DIR]\n       crash [--owners 250] [--kills 20] [--data DIR]");
-    return 2;
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: load [--owners 1000] [--concurrency 64] [--seconds 60] [--provider Sqlite|Postgres --connection STR] [--data DIR]\n       crash [--owners 250] [--kills 20] [--concurrency 64] [--data DIR]");
+        return 2;
+    }
 }
