@@ -18,8 +18,10 @@ public static class Ov
           log append   --dir DIR --key SIGNERFILE --origin ORIGIN   (entries on stdin, one per line)
           log verify   DIR-or-URL --key VERIFIERKEY [--witness-key K]... [--min-cosigs k]
           verify       URL-or-DIR [--key VERIFIERKEY] [--witness-key K]... [--min-cosigs k]
-          verify       --receipt FILE --key VERIFIERKEY (--entry FILE | --leaf-hash HEX) [--origin O] [--witness-key K]... [--min-cosigs k]
+          verify       --receipt FILE --key VERIFIERKEY [--entry FILE | --leaf-hash HEX] [--origin O] [--witness-key K]... [--min-cosigs k]
                        (audit the log, check every ballot signature, recount every vote)
+          rebuild      [--data DIR] [--provider sqlite|postgres] [--connection STR] [--log DIR] [--log-key FILE]
+                       (drop the server's tables and rebuild them from the log; server stopped)
           witness      --port P --key COSIGNERFILE [--state DIR] [--log ORIGIN=VERIFIERKEY]...
                        [--logs FILE] [--listen ADDR]   (c2sp.org/tlog-witness add-checkpoint)
         """;
@@ -53,6 +55,7 @@ public static class Ov
             case ["log", "append", ..]: return Commands.LogAppendCommand.Run(args[2..], stdin, stdout, stderr);
             case ["log", "verify", ..]: return Commands.LogVerifyCommand.Run(args[2..], stdout, stderr);
             case ["verify", ..]: return Commands.VerifyCommand.Run(args[1..], stdout, stderr);
+            case ["rebuild", ..]: return Commands.RebuildCommand.Run(args[1..], stdout, stderr);
             case ["witness", ..]: return Commands.WitnessCommand.Run(args[1..], stdout, stderr);
         }
 

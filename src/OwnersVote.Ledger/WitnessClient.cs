@@ -43,6 +43,12 @@ public sealed class WitnessClient
         _timeout = timeout;
     }
 
+    /// <summary>k: how many verified cosignatures <see cref="CosignAsync"/> requires.</summary>
+    public int Quorum => _quorum;
+
+    /// <summary>The n witnesses asked.</summary>
+    public IReadOnlyList<WitnessEndpoint> Witnesses => _witnesses;
+
     /// <summary>
     /// Obtains cosignatures on a signed checkpoint. <paramref name="proveFrom"/> returns the RFC 6962
     /// consistency proof from a given older size to the checkpoint's size.
@@ -51,6 +57,27 @@ public sealed class WitnessClient
     /// <exception cref="MalformedNoteException">The signed checkpoint is not a note.</exception>
     /// <exception cref="MalformedCheckpointException">Its text is not a checkpoint.</exception>
     public async Task<WitnessedCheckpoint> CosignAsync(
+        byte[] signedCheckpoint,
+        Func<long, CancellationToken, Task<IReadOnlyList<Hash>>> proveFrom,
+        CancellationToken cancellationToken)
+    {
+        WitnessedCheckpoint witnessed = await CollectAsync(signedCheckpoint, proveFrom, cancellationToken).ConfigureAwait(false);
+        if (witnessed.Cosigners.Count < _quorum)
+        {
+            throw new WitnessQuorumException(_quorum, witnessed.Cosigners.Count, witnessed.Failures);
+        }
+
+        return witnessed;
+    }
+
+    /// <summary>
+    /// Asks every witness as <see cref="CosignAsync"/> does, but returns the checkpoint with
+    /// whatever cosignatures verified, even fewer than k: for a log whose appended entries stand
+    /// whether or not witnesses answer, and which serves what it obtained.
+    /// </summary>
+    /// <exception cref="MalformedNoteException">The signed checkpoint is not a note.</exception>
+    /// <exception cref="MalformedCheckpointException">Its text is not a checkpoint.</exception>
+    public async Task<WitnessedCheckpoint> CollectAsync(
         byte[] signedCheckpoint,
         Func<long, CancellationToken, Task<IReadOnlyList<Hash>>> proveFrom,
         CancellationToken cancellationToken)
@@ -65,10 +92,6 @@ public sealed class WitnessClient
 
         List<WitnessFailure> failures = [.. results.Where(r => r.Failure is not null).Select(r => new WitnessFailure(r.Witness.Name, r.Failure!))];
         var succeeded = results.Where(r => r.Cosignatures is not null).ToList();
-        if (succeeded.Count < _quorum)
-        {
-            throw new WitnessQuorumException(_quorum, succeeded.Count, failures);
-        }
 
         // A witness's older cosignature on this note is replaced by the fresh one.
         HashSet<(string, uint)> fresh = [.. succeeded.SelectMany(r => r.Cosignatures!).Select(c => (c.Signature.Name, c.Signature.KeyId))];

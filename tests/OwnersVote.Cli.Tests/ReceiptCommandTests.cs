@@ -39,6 +39,22 @@ public sealed class ReceiptCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_receipt_carrying_its_entry_as_extra_proves_it_alone_and_a_changed_extra_fails()
+    {
+        (string key, string receiptFile, string _) = await LogWithReceiptAsync();
+        Receipt plain = Receipt.Parse(File.ReadAllBytes(receiptFile));
+        var carrying = new Receipt(plain.Index, plain.InclusionProof, plain.Checkpoint, Encoding.UTF8.GetBytes("ballot 123"));
+        var changed = new Receipt(plain.Index, plain.InclusionProof, plain.Checkpoint, Encoding.UTF8.GetBytes("ballot 124"));
+
+        OvRun run = OvRun.Of("verify", "--receipt", _temp.Write("carrying.txt", carrying.Format()), "--key", key);
+        OvRun forged = OvRun.Of("verify", "--receipt", _temp.Write("changed.txt", changed.Format()), "--key", key);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("OK entry 123 in tree 300 ", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, forged.ExitCode);
+    }
+
+    [Fact]
     public async Task A_receipt_does_not_prove_another_entry_a_changed_proof_or_another_key()
     {
         (string key, string receipt, string _) = await LogWithReceiptAsync();
@@ -56,8 +72,10 @@ public sealed class ReceiptCommandTests : IDisposable
     public async Task Bad_usage_is_one_line_and_exit_2()
     {
         (string key, string receipt, string entry) = await LogWithReceiptAsync();
-        Assert.Contains("exactly one of --entry FILE or --leaf-hash HEX",
+        Assert.Contains("one of --entry FILE or --leaf-hash HEX, not both",
             OvRun.Of("verify", "--receipt", receipt, "--key", key, "--entry", entry, "--leaf-hash", "00").AssertOneLineBadInput(), StringComparison.Ordinal);
+        Assert.Contains("the receipt carries no entry",
+            OvRun.Of("verify", "--receipt", receipt, "--key", key).AssertOneLineBadInput(), StringComparison.Ordinal);
         Assert.Contains("64 hex digits", OvRun.Of("verify", "--receipt", receipt, "--key", key, "--leaf-hash", "zz").AssertOneLineBadInput(), StringComparison.Ordinal);
         Assert.Contains("not a tlog-proof receipt", OvRun.Of("verify", "--receipt", entry, "--key", key, "--entry", entry).AssertOneLineBadInput(), StringComparison.Ordinal);
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using OwnersVote.Cli.Commands;
 using OwnersVote.Ledger;
+using OwnersVote.Ledger.Http;
 using OwnersVote.Voting;
 using OwnersVote.Voting.Events;
 
@@ -178,7 +179,10 @@ public sealed class VerifyCommandTests : IDisposable
         string[] lines = run.Stdout.TrimEnd('\n').Split('\n');
         Assert.Equal($"log key taken from the server ({server.Url}log/key): {VerifierKey}", lines[0]);
         Assert.Contains("compare it with the log key printed on the result notice", lines[1], StringComparison.Ordinal);
-        Assert.Equal(LiftLine, lines[2]);
+        Assert.Equal($"no witnesses published at {server.Url}log/witnesses", lines[2]);
+        Assert.Equal(LiftLine, lines[3]);
+        // A plain mirror of the log's files has no results API to compare with the recount.
+        Assert.Equal($"{server.Url} serves the log only (no /api/votes): the recount was not compared with served results", lines[^2]);
         Assert.StartsWith($"OK {_votes.Events.Count} ", lines[^1], StringComparison.Ordinal);
     }
 
@@ -198,7 +202,7 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("log/key: not found; give the log key with --key", missing.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, right.ExitCode);
-        Assert.StartsWith(LiftLine + "\n", right.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith($"no witnesses published at {server.Url}log/witnesses\n{LiftLine}\n", right.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -233,6 +237,67 @@ public sealed class VerifyCommandTests : IDisposable
             Assert.Equal($"checkpoint {entries.Count} cosigned by yeweihui", lines[0]);
             Assert.Equal(LiftLine, lines[1]);
             Assert.StartsWith("OK ", lines[^1], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_server_url_is_checked_against_the_witnesses_and_quorum_the_server_publishes()
+    {
+        CancellationToken token = TestContext.Current.CancellationToken;
+        List<byte[]> entries = _votes.Entries();
+        string dir = await WriteLogAsync(entries);
+        string witnessKey = Path.Combine(_temp.Path, "w.key");
+        Assert.Equal(0, OvRun.Of("keygen", "--type", "cosignature", "--name", "yeweihui", "--out", witnessKey).ExitCode);
+        using var other = CosignatureSigner.Parse(CosignatureSigner.Generate("juweihui").SignerKey, TimeProvider.System);
+        RunningWitness witness = await WitnessCommand.StartAsync(
+            ["--port", "0", "--key", witnessKey, "--state", Path.Combine(_temp.Path, "state"), "--log", $"{LogOrigin}={VerifierKey}"],
+            TextWriter.Null,
+            TextWriter.Null,
+            token);
+        await using (witness)
+        await using (StaticLogServer server = await StaticLogServer.StartAsync(dir, VerifierKey, token))
+        {
+            // Served as /log/witnesses: "quorum <k>", then one key per line.
+            string published = Path.Combine(dir, "witnesses");
+            await File.WriteAllTextAsync(published, $"quorum 1\n{witness.Key.VerifierKey}\n{other.VerifierKey}\n", token);
+            OvRun unwitnessed = await Task.Run(() => OvRun.Of("verify", server.Url.AbsoluteUri), token);
+            Assert.Equal(1, unwitnessed.ExitCode);
+            Assert.Contains("0 witness cosignature(s), at least 1 required", unwitnessed.Stderr, StringComparison.Ordinal);
+
+            using var transport = new HttpWitnessTransport();
+            var client = new WitnessClient(transport, [new WitnessEndpoint(witness.Server.Url, witness.Key)], 1, TimeSpan.FromSeconds(20));
+            WitnessedCheckpoint cosigned = await client.CosignAsync(File.ReadAllBytes(Path.Combine(dir, "checkpoint")), TestLogs.ProveFrom(dir, entries.Count), token);
+            File.WriteAllBytes(Path.Combine(dir, "checkpoint"), cosigned.SignedNote);
+
+            OvRun run = await Task.Run(() => OvRun.Of("verify", server.Url.AbsoluteUri), token);
+
+            Assert.Equal("", run.Stderr);
+            Assert.Equal(0, run.ExitCode);
+            string[] lines = run.Stdout.TrimEnd('\n').Split('\n');
+            Assert.Equal($"witness keys taken from the server ({server.Url}log/witnesses): 1 of 2 required", lines[2]);
+            Assert.Equal($"  {witness.Key.VerifierKey}", lines[3]);
+            Assert.Equal($"  {other.VerifierKey}", lines[4]);
+            Assert.Equal($"checkpoint {entries.Count} cosigned by yeweihui", lines[5]);
+            Assert.StartsWith($"OK {entries.Count} ", lines[^1], StringComparison.Ordinal);
+
+            // The server asks for both now: one cosignature is not enough.
+            await File.WriteAllTextAsync(published, $"quorum 2\n{witness.Key.VerifierKey}\n{other.VerifierKey}\n", token);
+            OvRun short1 = await Task.Run(() => OvRun.Of("verify", server.Url.AbsoluteUri), token);
+            Assert.Equal(1, short1.ExitCode);
+            Assert.Contains("1 witness cosignature(s), at least 2 required", short1.Stderr, StringComparison.Ordinal);
+
+            // Keys given on the command line take precedence over the server's list.
+            OvRun given = await Task.Run(() => OvRun.Of("verify", server.Url.AbsoluteUri, "--witness-key", witness.Key.VerifierKey), token);
+            Assert.Equal(0, given.ExitCode);
+            Assert.DoesNotContain("witness keys taken from the server", given.Stdout, StringComparison.Ordinal);
+
+            foreach (string malformed in new[] { "quorum 3\n" + witness.Key.VerifierKey + "\n", "1\n", $"quorum 1\n{VerifierKey}\n" })
+            {
+                await File.WriteAllTextAsync(published, malformed, token);
+                OvRun bad = await Task.Run(() => OvRun.Of("verify", server.Url.AbsoluteUri), token);
+                Assert.Equal(1, bad.ExitCode);
+                Assert.Contains("log/witnesses", bad.Stderr, StringComparison.Ordinal);
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using OwnersVote.Cli.Commands;
 using OwnersVote.Ledger;
+using OwnersVote.Ledger.Http;
 
 namespace OwnersVote.Cli.Tests;
 

@@ -30,6 +30,10 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
     {
         (long yesBefore, long participatingBefore) = await LiveCountAsync();
         IPage page = await SignedInWithPasskeyAsync("57-101");
+        // Someone watching the live count, refreshed every 2 s instead of 10.
+        IPage watcher = await browser.NewPageAsync(390, 844);
+        await watcher.GotoAsync($"{app.BaseUrl}/votes/{Lift}/result?live=2");
+        string headsBefore = await watcher.GetByTestId("yes").InnerTextAsync();
 
         // ② the matters open to this owner: the building-57 lift vote, with the way to vote.
         await page.GotoAsync(app.BaseUrl + "/");
@@ -38,6 +42,19 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
         await ArrivedAsync(page, $"{app.BaseUrl}/votes/{Lift}");
         Assert.Contains("第 2 步，共 5 步", await page.GetByTestId("steps").InnerTextAsync());
         Assert.Contains("46.8 万元", await page.Locator(".matter-text").InnerTextAsync());
+        // The attached quotation, served by the hash the log pins, shows the costs.
+        ILocator document = page.GetByTestId("documents").GetByRole(AriaRole.Link);
+        Assert.Equal(DemoDocuments.LiftQuotationName, (await document.InnerTextAsync()).Trim());
+        IAPIResponse quotation = await page.Context.APIRequest.GetAsync(app.BaseUrl + await document.GetAttributeAsync("href"));
+        Assert.Equal(200, quotation.Status);
+        byte[] quoted = await quotation.BodyAsync();
+        Assert.Equal(DemoDocuments.LiftQuotationDocument.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(quoted)));
+        Assert.Contains("468,000", Encoding.UTF8.GetString(quoted), StringComparison.Ordinal);
+        // A stored document changed behind the log's back is not served as the pinned one.
+        string stored = Path.Combine(app.DataFolder, "documents", DemoDocuments.LiftQuotationDocument.Sha256);
+        await File.WriteAllBytesAsync(stored, [.. quoted.Take(quoted.Length - 1), (byte)'!'], Cancel);
+        Assert.Equal(404, (await page.Context.APIRequest.GetAsync(app.BaseUrl + await document.GetAttributeAsync("href"))).Status);
+        await File.WriteAllBytesAsync(stored, quoted, Cancel);
         await AssertAccessibleAsync(page);
 
         // ③ the choice, with the units the ballot covers.
@@ -60,6 +77,10 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
         Assert.Equal("true", await page.GetByTestId("receipt-check").GetAttributeAsync("data-verified"));
         Assert.Equal("计入结果", (await page.GetByTestId("receipt-counts").InnerTextAsync()).Trim());
         Assert.Equal("同意", (await page.GetByTestId("receipt-choice").InnerTextAsync()).Trim());
+        // The receipt's checkpoint is cosigned by the demo's two witnesses (业委会, 居委会).
+        string cosigners = await page.GetByTestId("receipt-cosigners").InnerTextAsync();
+        Assert.Contains("业委会", cosigners, StringComparison.Ordinal);
+        Assert.Contains("居委会", cosigners, StringComparison.Ordinal);
         await AssertAccessibleAsync(page);
         long index = long.Parse(await page.GetByTestId("receipt-index").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
 
@@ -76,7 +97,10 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
         VoteReplayResult replay = VoteReplay.Replay(await DownloadLogAsync(), Lift);
         Assert.Equal(BallotDisposition.Counted, replay.Ballots.Single(b => b.Position == index).Disposition);
 
-        // The live count moved by this owner: one more head participating and voting yes.
+        // The watcher's page updated itself; the live count moved by this owner: one more head
+        // participating and voting yes.
+        await Assertions.Expect(watcher.GetByTestId("yes")).Not.ToHaveTextAsync(headsBefore, new() { Timeout = 15_000 });
+        Assert.Contains($"{yesBefore + 1} 户", await watcher.GetByTestId("yes").InnerTextAsync());
         (long yesAfter, long participatingAfter) = await LiveCountAsync();
         Assert.Equal(yesBefore + 1, yesAfter);
         Assert.Equal(participatingBefore + 1, participatingAfter);

@@ -103,6 +103,22 @@ public sealed class WitnessClientTests : IDisposable
     }
 
     [Fact]
+    public async Task Collecting_below_the_quorum_returns_the_cosignatures_obtained_and_each_failure()
+    {
+        _transport.Unreachable.Add(_endpoints[0].SubmissionPrefix);
+        _transport.Unreachable.Add(_endpoints[1].SubmissionPrefix);
+        WitnessClient client = Client(2);
+
+        WitnessedCheckpoint result = await client.CollectAsync(_log.Signed(12), (from, _) => _log.ProveAsync(from, 12), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, client.Quorum);
+        Assert.Equal(["notary.example"], result.Cosigners);
+        Assert.Equal(["业委会.example", "居委会.example"], result.Failures.Select(f => f.Witness));
+        OpenedNote opened = Note.Open(result.SignedNote, [_log.Verifier, .. _endpoints.Select(e => e.Key)]);
+        Assert.Equal([_log.Verifier.Name, "notary.example"], opened.Signatures.Select(s => s.Signature.Name));
+    }
+
+    [Fact]
     public async Task A_forked_checkpoint_is_refused_by_every_witness()
     {
         await Cosign(Client(3), 16);

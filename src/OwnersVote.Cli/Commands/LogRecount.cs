@@ -9,7 +9,11 @@ namespace OwnersVote.Cli.Commands;
 /// <param name="Votes">One audit per vote, in order of the vote's first entry.</param>
 /// <param name="Discrepancies">Each problem, one line naming the entry index or vote; empty when all is well.</param>
 /// <param name="Compounds">How many compounds the log holds.</param>
-public sealed record RecountReport(IReadOnlyList<VoteAudit> Votes, IReadOnlyList<string> Discrepancies, int Compounds);
+public sealed record RecountReport(IReadOnlyList<VoteAudit> Votes, IReadOnlyList<string> Discrepancies, int Compounds)
+{
+    /// <summary>Each vote's replay (by vote id), for comparing with what a server shows.</summary>
+    public IReadOnlyDictionary<string, VoteReplayResult> Replays { get; init; } = new Dictionary<string, VoteReplayResult>();
+}
 
 /// <summary>
 /// Recounts every vote of a verified log (DESIGN.md §2: "The server's published TallyPublished
@@ -75,18 +79,28 @@ public static partial class LogRecount
 
         var audits = new VoteAudit[jobs.Count];
         var found = new List<string>[jobs.Count];
+        var replayed = new Dictionary<string, VoteReplayResult>[jobs.Count];
         Parallel.For(0, jobs.Count, j =>
         {
             found[j] = [];
-            audits[j] = RecountVote(jobs[j].Compound, jobs[j].Vote, jobs[j].Events, jobs[j].Enrolled, found[j]);
+            replayed[j] = new(StringComparer.Ordinal);
+            audits[j] = RecountVote(jobs[j].Compound, jobs[j].Vote, jobs[j].Events, jobs[j].Enrolled, found[j], replayed[j]);
         });
 
         discrepancies.AddRange(found.SelectMany(f => f));
-        return new RecountReport(audits, discrepancies, compounds.Count);
+
+        // In vote order, as one pass would have filled it: a later vote of the same id wins.
+        var replays = new Dictionary<string, VoteReplayResult>(StringComparer.Ordinal);
+        foreach ((string vote, VoteReplayResult result) in replayed.SelectMany(r => r))
+        {
+            replays[vote] = result;
+        }
+
+        return new RecountReport(audits, discrepancies, compounds.Count) { Replays = replays };
     }
 
     private static VoteAudit RecountVote(
-        string compound, string vote, List<(long Index, LedgerEvent Event)> events, Dictionary<string, CredentialKind> enrolled, List<string> discrepancies)
+        string compound, string vote, List<(long Index, LedgerEvent Event)> events, Dictionary<string, CredentialKind> enrolled, List<string> discrepancies, Dictionary<string, VoteReplayResult> replays)
     {
         VoteReplayResult result;
         try
@@ -103,6 +117,7 @@ public static partial class LogRecount
             return new VoteAudit(compound, vote, casts, new Dictionary<string, int>(), 0, new Dictionary<string, int>(), new Dictionary<string, int>(), TallyVerdict.NotReplayable);
         }
 
+        replays[vote] = result;
         var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var rejected = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var ignored = new SortedDictionary<string, int>(StringComparer.Ordinal);

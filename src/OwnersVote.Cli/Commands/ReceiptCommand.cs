@@ -4,12 +4,13 @@ using OwnersVote.Ledger;
 namespace OwnersVote.Cli.Commands;
 
 /// <summary>
-/// <c>ov verify --receipt FILE --key VERIFIERKEY (--entry FILE | --leaf-hash HEX) [--origin O]
+/// <c>ov verify --receipt FILE --key VERIFIERKEY [--entry FILE | --leaf-hash HEX] [--origin O]
 /// [--witness-key K]... [--min-cosigs k]</c>: checks a ballot receipt offline (DESIGN.md §2
 /// "Ballot signing"): the c2sp.org/tlog-proof receipt's checkpoint is signed by the log key and
 /// cosigned by k witnesses, and its inclusion proof (RFC 9162 §2.1.3.2) leads from the entry to
 /// the checkpoint's root. The origin defaults to the log key's name, as tlog-tiles logs name
-/// their key after their origin.
+/// their key after their origin. Without <c>--entry</c> or <c>--leaf-hash</c>, the entry is the
+/// receipt's <c>extra</c> data, where OwnersVote's receipts carry it.
 /// </summary>
 public static class ReceiptCommand
 {
@@ -31,8 +32,6 @@ public static class ReceiptCommand
             string receiptPath = line.Required("--receipt");
             INoteVerifier logKey = KeyFile.ReadVerifier(line.Required("--key"), cosignature: false);
             (INoteVerifier[] witnesses, int minCosigs) = WitnessOptions.From(line);
-            Hash leaf = LeafHash(line);
-
             Receipt receipt;
             try
             {
@@ -43,6 +42,7 @@ public static class ReceiptCommand
                 throw new UsageException($"{receiptPath}: not a tlog-proof receipt ({InputFile.OneLine(e.Message)})", e);
             }
 
+            Hash leaf = LeafHash(line, receipt);
             ReceiptVerification result = receipt.Verify(leaf, line.Optional("--origin") ?? logKey.Name, [logKey], witnesses, minCosigs);
             if (!result.IsVerified)
             {
@@ -62,13 +62,21 @@ public static class ReceiptCommand
         }
     }
 
-    private static Hash LeafHash(CommandLine line)
+    private static Hash LeafHash(CommandLine line, Receipt receipt)
     {
         string? entry = line.Optional("--entry");
         string? hex = line.Optional("--leaf-hash");
-        if ((entry is null) == (hex is null))
+        if (entry is not null && hex is not null)
         {
-            throw new UsageException("give the entry as exactly one of --entry FILE or --leaf-hash HEX");
+            throw new UsageException("give the entry as one of --entry FILE or --leaf-hash HEX, not both");
+        }
+
+        if (entry is null && hex is null)
+        {
+            // OwnersVote's receipts carry the logged entry as their extra data (issue 4 step ⑤).
+            return receipt.Extra is { } extra
+                ? Merkle.HashLeaf(extra)
+                : throw new UsageException("the receipt carries no entry: give it with --entry FILE or --leaf-hash HEX");
         }
 
         if (entry is not null)

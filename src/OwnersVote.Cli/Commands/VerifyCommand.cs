@@ -8,7 +8,8 @@ namespace OwnersVote.Cli.Commands;
 /// <c>ov verify URL-or-DIR [--key VERIFIERKEY] [--witness-key K]... [--min-cosigs k]</c>: audits a
 /// whole OwnersVote log and recounts every vote in it. A URL is a server's base URL: the log is
 /// read from <c>URL/log/</c> (c2sp.org/tlog-tiles) and, without <c>--key</c>, its key from
-/// <c>URL/log/key</c>. Checks the checkpoint signature and k witness cosignatures, every tile and
+/// <c>URL/log/key</c>, and without <c>--witness-key</c> the witnesses' keys and quorum k from
+/// <c>URL/log/witnesses</c>. Checks the checkpoint signature and k witness cosignatures, every tile and
 /// entry bundle against the root (and for a DIR, every other file), then decodes every entry,
 /// verifies every ballot's signature against its enrolled key, recounts each vote and compares
 /// with its published tally. Prints one line per vote and <c>OK &lt;size&gt; &lt;root&gt;</c>; on
@@ -41,7 +42,8 @@ public static class VerifyCommand
             (INoteVerifier[] witnesses, int minCosigs) = WitnessOptions.From(line);
 
             string? key = line.Optional("--key");
-            (AuditedLog audited, List<ReadOnlyMemory<byte>> entries) = IsHttp(location, out Uri? server)
+            Uri? server = null;
+            (AuditedLog audited, List<ReadOnlyMemory<byte>> entries) = IsHttp(location, out server)
                 ? AuditServerAsync(server, key, witnesses, minCosigs, stdout).GetAwaiter().GetResult()
                 : AuditDirectoryAsync(location, key, witnesses, minCosigs).GetAwaiter().GetResult();
 
@@ -57,14 +59,21 @@ public static class VerifyCommand
                 stdout.WriteLine(vote.Describe(withCompound: report.Compounds > 1));
             }
 
-            if (report.Discrepancies.Count > 0)
+            List<string> discrepancies = [.. report.Discrepancies];
+            if (server is not null && IsHttp(location, out _))
             {
-                foreach (string discrepancy in report.Discrepancies)
+                // The server's result pages are projections of the log: they must show the recount.
+                discrepancies.AddRange(ServedResults.CompareAsync(server, report, stdout, CancellationToken.None).GetAwaiter().GetResult());
+            }
+
+            if (discrepancies.Count > 0)
+            {
+                foreach (string discrepancy in discrepancies)
                 {
                     stderr.WriteLine($"ov verify: {discrepancy}");
                 }
 
-                stderr.WriteLine($"ov verify: FAILED: {report.Discrepancies.Count} discrepancy(ies) in {checkpoint.Size.ToString(CultureInfo.InvariantCulture)} entries");
+                stderr.WriteLine($"ov verify: FAILED: {discrepancies.Count} discrepancy(ies) in {checkpoint.Size.ToString(CultureInfo.InvariantCulture)} entries");
                 return Ov.CheckFailed;
             }
 
@@ -115,10 +124,54 @@ public static class VerifyCommand
             stdout.WriteLine("  compare it with the log key printed on the result notice posted in the compound");
         }
 
+        if (witnesses.Length == 0)
+        {
+            (witnesses, minCosigs) = await FetchWitnessesAsync(new Uri(logPrefix, "witnesses"), stdout).ConfigureAwait(false);
+        }
+
         using var store = new HttpTileStore(logPrefix);
         var entries = new List<ReadOnlyMemory<byte>>();
         AuditedLog audited = await LogAuditor.AuditAsync(store, logKey, witnesses, minCosigs, (_, e) => entries.Add(e.ToArray()), CancellationToken.None).ConfigureAwait(false);
         return (audited, entries);
+    }
+
+    // "quorum <k>" then one cosignature/v1 verifier key per line (the server's /log/witnesses). A
+    // server without the endpoint publishes no witnesses: nothing is required of its checkpoint.
+    private static async Task<(INoteVerifier[] Witnesses, int Quorum)> FetchWitnessesAsync(Uri url, TextWriter stdout)
+    {
+        string? text = await FetchTextAsync(url).ConfigureAwait(false);
+        if (text is null)
+        {
+            stdout.WriteLine($"no witnesses published at {url}");
+            return ([], 0);
+        }
+
+        string[] lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length == 0
+            || !lines[0].StartsWith("quorum ", StringComparison.Ordinal)
+            || !int.TryParse(lines[0]["quorum ".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out int quorum)
+            || quorum > lines.Length - 1)
+        {
+            throw new LogVerificationException($"{url} does not start with 'quorum <k>' (k at most the number of keys that follow)");
+        }
+
+        INoteVerifier[] witnesses;
+        try
+        {
+            witnesses = [.. lines[1..].Select(CosignatureVerifier.Parse)];
+        }
+        catch (FormatException e)
+        {
+            throw new LogVerificationException($"{url} holds a line that is not a witness verifier key ({InputFile.OneLine(e.Message)})", e);
+        }
+
+        stdout.WriteLine($"witness keys taken from the server ({url}): {quorum.ToString(CultureInfo.InvariantCulture)} of {witnesses.Length.ToString(CultureInfo.InvariantCulture)} required");
+        foreach (INoteVerifier witness in witnesses)
+        {
+            stdout.WriteLine($"  {witness}");
+        }
+
+        return (witnesses, quorum);
     }
 
     private static async Task<(AuditedLog, List<ReadOnlyMemory<byte>>)> AuditDirectoryAsync(string location, string? key, INoteVerifier[] witnesses, int minCosigs)
@@ -137,20 +190,27 @@ public static class VerifyCommand
 
     private static async Task<string> FetchKeyAsync(Uri keyUrl)
     {
+        // "the log's verifier key at /log/key (text, one line)" (issue 4).
+        return (await FetchTextAsync(keyUrl).ConfigureAwait(false))?.Trim()
+            ?? throw new LogVerificationException($"{keyUrl}: not found; give the log key with --key");
+    }
+
+    // The body of a GET as text, or null for 404.
+    private static async Task<string?> FetchTextAsync(Uri url)
+    {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("ov-verify/1");
-        using HttpResponseMessage response = await client.GetAsync(keyUrl).ConfigureAwait(false);
+        using HttpResponseMessage response = await client.GetAsync(url).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            throw new LogVerificationException($"{keyUrl}: not found; give the log key with --key");
+            return null;
         }
 
         if (!response.IsSuccessStatusCode)
         {
-            throw new HttpRequestException($"GET {keyUrl}: {(int)response.StatusCode} {response.ReasonPhrase}");
+            throw new HttpRequestException($"GET {url}: {(int)response.StatusCode} {response.ReasonPhrase}");
         }
 
-        // "the log's verifier key at /log/key (text, one line)" (issue 4).
-        return (await response.Content.ReadAsStringAsync().ConfigureAwait(false)).Trim();
+        return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using OwnersVote.Ledger;
+using OwnersVote.Ledger.Http;
 
 namespace OwnersVote.Cli.Commands;
 

@@ -8,21 +8,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OwnersVote.Ledger;
+using OwnersVote.Ledger.Http;
 
 namespace OwnersVote.Cli.Commands;
 
 /// <summary>
 /// A running c2sp.org/tlog-witness HTTP server: Kestrel serving <c>POST /add-checkpoint</c> at the
-/// root (the submission prefix is the server's URL), each request handed to the Ledger's
-/// <see cref="Witness"/> and its <see cref="WitnessResponse"/> written back as is.
+/// root (the submission prefix is the server's URL), each request answered by
+/// <see cref="WitnessHttpHandler"/> with the Ledger's <see cref="Witness"/>.
 /// </summary>
 public sealed class WitnessServer : IAsyncDisposable
 {
-    /// <summary>
-    /// The largest request body accepted: an old size line, at most 63 proof lines ("The client
-    /// MUST NOT send more than 63 consistency proof lines") and a checkpoint with its signatures.
-    /// </summary>
-    public const int MaxRequestBytes = 64 * 1024;
+    /// <summary>The largest request body accepted (<see cref="WitnessHttpHandler.MaxRequestBytes"/>).</summary>
+    public const int MaxRequestBytes = WitnessHttpHandler.MaxRequestBytes;
 
     private readonly WebApplication _app;
 
@@ -103,74 +101,14 @@ public sealed class WitnessServer : IAsyncDisposable
 
     private static async Task AddCheckpointAsync(HttpContext context, Witness witness, TextWriter log, TextWriter errors)
     {
-        CancellationToken aborted = context.RequestAborted;
-        if (context.Request.ContentLength > MaxRequestBytes)
+        WitnessExchange exchange = await WitnessHttpHandler.AddCheckpointAsync(context, witness).ConfigureAwait(false);
+        if (exchange.StorageFailure is Exception failure)
         {
-            await WriteAsync(context, WitnessResponse.Error(StatusCodes.Status413PayloadTooLarge, $"request body over {MaxRequestBytes} bytes")).ConfigureAwait(false);
-            return;
+            errors.WriteLine($"ov witness: state store: {InputFile.OneLine(failure.Message)}");
         }
 
-        byte[] body;
-        using (var buffer = new MemoryStream())
-        {
-            try
-            {
-                await context.Request.Body.CopyToAsync(buffer, aborted).ConfigureAwait(false);
-            }
-            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            {
-                // A chunked body that outgrew MaxRequestBodySize.
-                await WriteAsync(context, WitnessResponse.Error(e.StatusCode, $"request body over {MaxRequestBytes} bytes")).ConfigureAwait(false);
-                return;
-            }
-
-            body = buffer.ToArray();
-        }
-
-        WitnessResponse response;
-        try
-        {
-            response = await witness.AddCheckpointAsync(body, aborted).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            // The state store failed: nothing was cosigned (the spec's "MUST persist the new
-            // checkpoint before responding"), so the client gets a 500 and may retry.
-            errors.WriteLine($"ov witness: state store: {InputFile.OneLine(e.Message)}");
-            response = WitnessResponse.Error(StatusCodes.Status500InternalServerError, "witness state unavailable");
-        }
-
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ} add-checkpoint {Describe(body)}: {response.StatusCode} {Summary(response)}"));
-        await WriteAsync(context, response).ConfigureAwait(false);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ} {exchange.Summary}"));
     }
-
-    private static async Task WriteAsync(HttpContext context, WitnessResponse response)
-    {
-        context.Response.StatusCode = response.StatusCode;
-        context.Response.ContentType = response.ContentType;
-        context.Response.ContentLength = response.Body.Length;
-        await context.Response.Body.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
-    }
-
-    // For the request log only: origin and size as claimed, never trusted for anything else.
-    private static string Describe(byte[] body)
-    {
-        try
-        {
-            AddCheckpointRequest request = AddCheckpointRequest.Parse(body);
-            Checkpoint claimed = Checkpoint.Parse(Note.Parse(request.Checkpoint).Text);
-            return string.Create(CultureInfo.InvariantCulture, $"'{claimed.Origin}' old {request.OldSize} size {claimed.Size}");
-        }
-        catch (FormatException)
-        {
-            // The witness answered 400 with the reason; the log line says so.
-            return "(malformed)";
-        }
-    }
-
-    private static string Summary(WitnessResponse response) => response.StatusCode == StatusCodes.Status200OK
-        ? "cosigned"
-        : InputFile.OneLine(response.BodyText);
 
     /// <summary>A host lifetime that ignores process signals: the owner stops the host.</summary>
     private sealed class ExplicitLifetime : IHostLifetime

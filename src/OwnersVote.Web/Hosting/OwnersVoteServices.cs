@@ -12,6 +12,7 @@ using Microsoft.Extensions.WebEncoders;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
 using OwnersVote.Web.Features.Ballots;
+using OwnersVote.Web.Features.Documents;
 using OwnersVote.Web.Features.Home;
 using OwnersVote.Web.Features.Language;
 using OwnersVote.Web.Features.Log;
@@ -28,7 +29,7 @@ namespace OwnersVote.Web.Hosting;
 /// <summary>The composition root's parts: services, middleware, endpoints. Program.cs calls these three.</summary>
 public static class OwnersVoteServices
 {
-    /// <summary>Registers everything the app needs, reading <c>Database:*</c>, <c>ConnectionStrings:Default</c>, <c>Log:*</c> and <c>Demo:*</c>.</summary>
+    /// <summary>Registers everything the app needs, reading <c>Database:*</c>, <c>ConnectionStrings:Default</c>, <c>Log:*</c>, <c>Witnesses:*</c> and <c>Demo:*</c>.</summary>
     public static void AddOwnersVote(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -47,6 +48,8 @@ public static class OwnersVoteServices
         services.AddOwnersVoteDatabase(builder.Configuration, builder.Environment);
         services.AddScoped<Projector>();
         services.Configure<LogOptions>(builder.Configuration.GetSection(LogOptions.Section));
+        services.Configure<WitnessesOptions>(builder.Configuration.GetSection(WitnessesOptions.Section));
+        services.AddSingleton<LogWitnesses>();
         services.AddSingleton<EventLog>();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DemoSeeder>();
@@ -59,6 +62,8 @@ public static class OwnersVoteServices
         services.AddScoped<VoteQueries>();
         services.AddScoped<ResultQuery>();
         services.AddOwnersVoteSignIn();
+        services.Configure<DocumentOptions>(builder.Configuration.GetSection(DocumentOptions.Section));
+        services.AddSingleton<DocumentStore>();
         services.AddSingleton<BallotSessions>();
         services.AddScoped<BallotDesk>();
         services.AddScoped<ReceiptDesk>();
@@ -113,17 +118,21 @@ public static class OwnersVoteServices
         app.MapResultsApi();
         app.MapLanguageEndpoints();
         app.MapLogEndpoints();
+        app.MapWitnessEndpoints();
         app.MapPasskeyEndpoints();
         app.MapBallotApi();
+        app.MapDocumentEndpoints();
 
         // Liveness: the process answers. Readiness: the projection store is reachable and seeded.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
     }
 
-    // The log endpoints answer machines too: status codes, never the HTML error page.
+    // The log and witness endpoints answer machines too: status codes, never the HTML error page.
     private static bool IsApi(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/log");
+        context.Request.Path.StartsWithSegments("/api")
+        || context.Request.Path.StartsWithSegments("/log")
+        || context.Request.Path.StartsWithSegments("/witness");
 
     private static void AddOwnersVoteDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {

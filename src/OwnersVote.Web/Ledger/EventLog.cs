@@ -12,10 +12,22 @@ namespace OwnersVote.Web.Ledger;
 /// appended, and only once its batch is durable applied to the projections, so the tables follow
 /// the log and can be rebuilt from it (<see cref="CatchUpAsync"/>).
 /// </summary>
+/// <remarks>
+/// Witnesses (DESIGN.md §2, c2sp.org/tlog-witness): once a batch is durable, the newest checkpoint
+/// is sent to the configured witnesses (<see cref="LogWitnesses"/>) with a consistency proof from
+/// the size each last cosigned, and <see cref="LatestCheckpoint"/> becomes that checkpoint with the
+/// cosignatures that verified. Failure policy: an append stands once durable, whatever the
+/// witnesses say. If fewer than k witnesses cosign (down, timed out, or refusing — a witness that
+/// saw a fork answers 409), the checkpoint is served with the cosignatures obtained, a warning
+/// names each failure, and the next append asks again (for its newer checkpoint). Appends that
+/// arrive while witnesses are being asked are covered by the next request, so one round trip
+/// serves many appends.
+/// </remarks>
 public sealed partial class EventLog(
     IServiceScopeFactory scopes,
     IOptions<LogOptions> options,
     IHostEnvironment environment,
+    LogWitnesses witnesses,
     ILogger<EventLog> logger) : IAsyncDisposable
 {
     // Appends and their projection run one call at a time, so the tables see entries in log
@@ -27,6 +39,11 @@ public sealed partial class EventLog(
     private NoteSigner? _signer;
     private NoteVerifier? _verifier;
 
+    // The checkpoint served: the appender's newest one that witnesses were last asked to cosign,
+    // with the cosignatures obtained. Replaced whole, under _cosignGate; read without a lock.
+    private ServedCheckpoint? _served;
+    private readonly SemaphoreSlim _cosignGate = new(1, 1);
+
     /// <summary>The checkpoint origin line.</summary>
     public string Origin => Appender.Origin;
 
@@ -36,14 +53,21 @@ public sealed partial class EventLog(
     /// <summary>The log's verifier.</summary>
     public NoteVerifier Verifier => _verifier ?? throw NotOpen();
 
-    /// <summary>The configured witnesses' cosignature verifiers (none when no witness is configured).</summary>
-    public IReadOnlyList<INoteVerifier> WitnessVerifiers { get; private set; } = [];
+    /// <summary>
+    /// The newest checkpoint (signed note bytes) with every witness cosignature obtained for it. When
+    /// <see cref="AppendAsync"/> returns, it covers the appended entry and witnesses have been asked
+    /// to cosign it (see the failure policy in the remarks).
+    /// </summary>
+    public byte[] LatestCheckpoint => Volatile.Read(ref _served)?.Note ?? throw NotOpen();
 
-    /// <summary>How many witness cosignatures a checkpoint of this log must carry.</summary>
-    public int WitnessQuorum { get; private set; }
+    /// <summary>The witnesses of this log and the quorum k (<c>/log/witnesses</c>).</summary>
+    public LogWitnesses Witnesses => witnesses;
 
-    /// <summary>The newest signed checkpoint (note bytes).</summary>
-    public byte[] LatestCheckpoint => Appender.LatestCheckpoint;
+    /// <summary>The witnesses' cosignature verifiers (none when the log has no witnesses).</summary>
+    public IReadOnlyList<INoteVerifier> WitnessVerifiers => [.. witnesses.All.Select(w => w.Key)];
+
+    /// <summary>How many witness cosignatures a checkpoint of this log must carry (k; 0 without witnesses).</summary>
+    public int WitnessQuorum => witnesses.Quorum;
 
     /// <summary>The number of entries in the log.</summary>
     public long TreeSize => Appender.TreeSize;
@@ -71,11 +95,20 @@ public sealed partial class EventLog(
         _appender = await LogAppender.OpenAsync(directory, origin, _signer, _verifier, cancellationToken: cancellationToken);
         LogOpened(logger, origin, _appender.TreeSize);
         await CatchUpAsync(cancellationToken);
+
+        // The stored checkpoint carries the log's signature only (the appender writes it), so the
+        // witnesses are asked at once: a restarted server serves a cosigned checkpoint before any append.
+        await witnesses.OpenAsync(origin, _verifier, cancellationToken);
+        _served = new ServedCheckpoint(_appender.LatestCheckpoint, -1);
+        await CosignAtLeastAsync(_appender.TreeSize);
     }
 
     /// <summary>
-    /// Appends one event and applies it to the projections. Returns once the entry is durable and
-    /// projected: its index, leaf hash and the first checkpoint that contains it.
+    /// Appends one event and applies it to the projections. Returns once the entry is durable,
+    /// projected and witnesses were asked to cosign a checkpoint containing it: its index, leaf hash
+    /// and that checkpoint (<see cref="LatestCheckpoint"/> at the time, with its cosignatures;
+    /// <see cref="AppendResult.TreeSize"/> is its size, which later appends may have grown beyond
+    /// the entry's own batch).
     /// </summary>
     /// <exception cref="ArgumentException">The event breaks its schema (EventCodec).</exception>
     /// <exception cref="LogStorageException">The appender failed; nothing was logged.</exception>
@@ -85,7 +118,8 @@ public sealed partial class EventLog(
 
     /// <summary>
     /// Appends events in the given order as one pooled batch (one fsync), then applies them to the
-    /// projections in one transaction.
+    /// projections in one transaction, then has the new checkpoint cosigned; each result carries
+    /// the cosigned checkpoint as <see cref="AppendAsync"/> describes.
     /// </summary>
     /// <exception cref="ArgumentException">An event breaks its schema; nothing was logged.</exception>
     /// <exception cref="LogStorageException">The appender failed.</exception>
@@ -95,32 +129,47 @@ public sealed partial class EventLog(
         ArgumentNullException.ThrowIfNull(events);
         // Encode all first: a schema error logs nothing.
         byte[][] entries = [.. events.Select(EventCodec.Encode)];
-        await _gate.WaitAsync(cancellationToken);
+        AppendResult[] results = [];
         try
         {
-            LogAppender appender = Appender;
-            long first = appender.TreeSize;
-            // Queued in order by this one caller, so they are sequenced in order.
-            Task<AppendResult>[] appends = [.. entries.Select(entry => appender.AppendAsync(entry, CancellationToken.None))];
-            AppendResult[] results = await Task.WhenAll(appends);
-            for (int i = 0; i < results.Length; i++)
+            await _gate.WaitAsync(cancellationToken);
+            try
             {
-                if (results[i].Index != first + i)
+                LogAppender appender = Appender;
+                long first = appender.TreeSize;
+                // Queued in order by this one caller, so they are sequenced in order.
+                Task<AppendResult>[] appends = [.. entries.Select(entry => appender.AppendAsync(entry, CancellationToken.None))];
+                results = await Task.WhenAll(appends);
+                for (int i = 0; i < results.Length; i++)
                 {
-                    throw new LogStorageException($"Entry {i} of the batch was sequenced at {results[i].Index}, not {first + i}: another writer shares the log directory.");
+                    if (results[i].Index != first + i)
+                    {
+                        throw new LogStorageException($"Entry {i} of the batch was sequenced at {results[i].Index}, not {first + i}: another writer shares the log directory.");
+                    }
+
+                    _tree.Append(results[i].LeafHash);
+                    _unprojected.Add(new LoggedEvent(results[i].Index, events[i], _tree.Root));
                 }
 
-                _tree.Append(results[i].LeafHash);
-                _unprojected.Add(new LoggedEvent(results[i].Index, events[i], _tree.Root));
+                await ProjectUnprojectedAsync(cancellationToken);
             }
-
-            await ProjectUnprojectedAsync(cancellationToken);
-            return results;
+            finally
+            {
+                _gate.Release();
+            }
         }
         finally
         {
-            _gate.Release();
+            // Durable entries are witnessed even when projecting them failed: the checkpoint that
+            // commits to them is public from now on.
+            if (results.Length > 0)
+            {
+                await CosignAtLeastAsync(results[^1].Index + 1);
+            }
         }
+
+        ServedCheckpoint served = Volatile.Read(ref _served)!;
+        return [.. results.Select(r => r with { Checkpoint = served.Note, TreeSize = served.Size })];
     }
 
     /// <summary>
@@ -188,6 +237,56 @@ public sealed partial class EventLog(
 
         _signer?.Dispose();
         _gate.Dispose();
+        _cosignGate.Dispose();
+    }
+
+    /// <summary>
+    /// Makes <see cref="LatestCheckpoint"/> a checkpoint of at least <paramref name="size"/> entries
+    /// that the witnesses were asked to cosign: unless a concurrent call already did, takes the
+    /// appender's newest checkpoint and collects cosignatures on it. Never cancelled by a caller: the
+    /// entries are durable, and each witness is bounded by <c>Witnesses:Timeout</c>.
+    /// </summary>
+    private async Task CosignAtLeastAsync(long size)
+    {
+        await _cosignGate.WaitAsync(CancellationToken.None);
+        try
+        {
+            if (Volatile.Read(ref _served)!.Size >= size)
+            {
+                return;
+            }
+
+            byte[] latest = Appender.LatestCheckpoint;
+            long latestSize = Checkpoint.Parse(Note.Parse(latest).Text).Size;
+            if (witnesses.Client is not WitnessClient client)
+            {
+                Volatile.Write(ref _served, new ServedCheckpoint(latest, latestSize));
+                return;
+            }
+
+            WitnessedCheckpoint witnessed = await client.CollectAsync(latest, (from, ct) => ProveConsistencyAsync(from, latestSize, ct), CancellationToken.None);
+            Volatile.Write(ref _served, new ServedCheckpoint(witnessed.SignedNote, latestSize));
+            if (witnessed.Cosigners.Count < client.Quorum)
+            {
+                LogWitnessShortfall(logger, latestSize, witnessed.Cosigners.Count, client.Quorum, string.Join("; ", witnessed.Failures));
+            }
+            else if (witnessed.Failures.Count > 0)
+            {
+                LogWitnessFailures(logger, latestSize, string.Join("; ", witnessed.Failures));
+            }
+        }
+        finally
+        {
+            _cosignGate.Release();
+        }
+    }
+
+    // RFC 9162 §2.1.4 consistency proof between two sizes, read from the appender's stored tiles
+    // (reads are safe while it appends; a deleted partial tile falls back to its full tile).
+    private async Task<IReadOnlyList<Hash>> ProveConsistencyAsync(long from, long to, CancellationToken cancellationToken)
+    {
+        TileHashSource source = await TileHashSource.LoadAsync(Appender.Store, to, s => ConsistencyProof.Create(from, to, s), cancellationToken);
+        return ConsistencyProof.Create(from, to, source);
     }
 
     private static LedgerEvent Decode(long index, byte[] entry)
@@ -216,9 +315,18 @@ public sealed partial class EventLog(
 
     private static InvalidOperationException NotOpen() => new("The event log is not open yet (EventLog.OpenAsync runs at startup).");
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint {TreeSize} has {Cosigned} of the {Quorum} witness cosignatures required; served as is, the next append asks again: {Failures}")]
+    private static partial void LogWitnessShortfall(ILogger logger, long treeSize, int cosigned, int quorum, string failures);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Checkpoint {TreeSize} cosigned by a quorum; some witnesses did not answer: {Failures}")]
+    private static partial void LogWitnessFailures(ILogger logger, long treeSize, string failures);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Log {Origin} opened at size {TreeSize}")]
     private static partial void LogOpened(ILogger logger, string origin, long treeSize);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Log audited: {TreeSize} entries, {Applied} already in the tables")]
     private static partial void LogCatchUp(ILogger logger, int treeSize, long applied);
+
+    /// <summary>The served checkpoint note and its tree size (-1 before witnesses were first asked).</summary>
+    private sealed record ServedCheckpoint(byte[] Note, long Size);
 }

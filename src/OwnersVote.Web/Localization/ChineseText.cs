@@ -28,6 +28,41 @@ public sealed class ChineseText : UiText
 
     public override string FooterLog => "每一次表决都记入只可追加的签名日志，任何人都可以下载、验证并重新计票。";
 
+    public override string TransparencyTitle => "公开日志与见证人";
+
+    public override string TransparencyIntro => "登记、选票、计票结果——每一件事都是这份只可追加的签名日志中的一条。见证人核对新的检查点与他们上次见过的一致（只增不改）后才联署；任何人都可以用下面的公钥核对，日志被篡改或对不同的人展示不同版本都会被发现。";
+
+    public override string LogKeyHeading => "日志公钥";
+
+    public override string LatestCheckpointHeading => "最新检查点";
+
+    public override string CheckpointSummary(long treeSize) => $"日志共 {treeSize} 条；树根哈希：";
+
+    public override string WitnessesHeading => "见证人";
+
+    public override string WitnessQuorum(int quorum, int witnesses) => $"每个检查点需要 {witnesses} 位见证人中至少 {quorum} 位联署。";
+
+    public override string NoWitnesses => "这份日志没有配置见证人。";
+
+    public override string DemoWitnessName(string slug) => slug switch
+    {
+        "committee" => "业主委员会（业委会）",
+        "neighbourhood" => "居民委员会（居委会）",
+        _ => slug,
+    };
+
+    public override string DemoWitnessesNote => "演示：这两位见证人运行在本服务器里，仅作展示。真实小区的见证人由业委会、居委会、公证处或任何业主在自己的电脑上运行（ov witness）。";
+
+    public override string WitnessKey => "公钥";
+
+    public override string WitnessAddress => "地址";
+
+    public override string WitnessCosigned => "已联署最新检查点";
+
+    public override string WitnessNotCosigned => "尚未联署最新检查点";
+
+    public override string VerifyYourself => "自己核对（下载整份日志、核对签名与联署、重新计票）：";
+
     public override string OpenVotes => "正在表决";
 
     public override string ClosedVotes => "已结束的表决";

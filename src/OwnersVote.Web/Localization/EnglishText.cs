@@ -28,6 +28,41 @@ public sealed class EnglishText : UiText
 
     public override string FooterLog => "Every vote is recorded in an append-only signed log that anyone can download, verify and recount.";
 
+    public override string TransparencyTitle => "Public log and witnesses";
+
+    public override string TransparencyIntro => "Registrations, ballots, results: every event is an entry of this append-only signed log. Witnesses cosign each new checkpoint only after checking that it extends the last one they saw; anyone can check with the keys below, so a rewritten log, or one shown differently to different people, is detected.";
+
+    public override string LogKeyHeading => "Log key";
+
+    public override string LatestCheckpointHeading => "Latest checkpoint";
+
+    public override string CheckpointSummary(long treeSize) => $"{treeSize} entries; root hash:";
+
+    public override string WitnessesHeading => "Witnesses";
+
+    public override string WitnessQuorum(int quorum, int witnesses) => $"Each checkpoint needs cosignatures from at least {quorum} of the {witnesses} witnesses.";
+
+    public override string NoWitnesses => "This log has no witnesses configured.";
+
+    public override string DemoWitnessName(string slug) => slug switch
+    {
+        "committee" => "Owners' committee (业委会)",
+        "neighbourhood" => "Residents' committee (居委会)",
+        _ => slug,
+    };
+
+    public override string DemoWitnessesNote => "Demo: these two witnesses run inside this server, for show only. A real compound's witnesses are run by the owners' committee, the residents' committee, a notary or any owner on their own computer (ov witness).";
+
+    public override string WitnessKey => "Key";
+
+    public override string WitnessAddress => "Address";
+
+    public override string WitnessCosigned => "Cosigned the latest checkpoint";
+
+    public override string WitnessNotCosigned => "Has not cosigned the latest checkpoint";
+
+    public override string VerifyYourself => "Check it yourself (download the whole log, check signatures and cosignatures, recount):";
+
     public override string OpenVotes => "Open votes";
 
     public override string ClosedVotes => "Closed votes";

@@ -39,6 +39,38 @@ public abstract class UiText
 
     public abstract string FooterLog { get; }
 
+    // Log and witnesses (/transparency)
+    public abstract string TransparencyTitle { get; }
+
+    public abstract string TransparencyIntro { get; }
+
+    public abstract string LogKeyHeading { get; }
+
+    public abstract string LatestCheckpointHeading { get; }
+
+    public abstract string CheckpointSummary(long treeSize);
+
+    public abstract string WitnessesHeading { get; }
+
+    public abstract string WitnessQuorum(int quorum, int witnesses);
+
+    public abstract string NoWitnesses { get; }
+
+    /// <summary>The name of one of the demo's own witnesses by its slug (<c>committee</c>, <c>neighbourhood</c>).</summary>
+    public abstract string DemoWitnessName(string slug);
+
+    public abstract string DemoWitnessesNote { get; }
+
+    public abstract string WitnessKey { get; }
+
+    public abstract string WitnessAddress { get; }
+
+    public abstract string WitnessCosigned { get; }
+
+    public abstract string WitnessNotCosigned { get; }
+
+    public abstract string VerifyYourself { get; }
+
     // Home
     public abstract string OpenVotes { get; }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -9,7 +10,8 @@ namespace OwnersVote.Web.Features.Log;
 /// <summary>
 /// Serves the log per c2sp.org/tlog-tiles under <c>/log</c> — <c>checkpoint</c>,
 /// <c>tile/&lt;L&gt;/&lt;N&gt;[.p/&lt;W&gt;]</c>, <c>tile/entries/&lt;N&gt;[.p/&lt;W&gt;]</c> — and the
-/// log's verifier key at <c>/log/key</c>, so anyone can download and audit it (<c>ov verify</c>).
+/// log's verifier key at <c>/log/key</c>, so anyone can download and audit it (<c>ov verify</c>);
+/// and its witnesses' verifier keys with the quorum at <c>/log/witnesses</c>.
 /// </summary>
 public static class LogEndpoints
 {
@@ -34,6 +36,7 @@ public static class LogEndpoints
         RouteGroupBuilder log = app.MapGroup("/log");
         log.MapMethods("/checkpoint", methods, Checkpoint);
         log.MapMethods("/key", methods, Key);
+        log.MapMethods("/witnesses", methods, Witnesses);
         log.MapMethods("/tile/{**path}", methods, TileAsync);
     }
 
@@ -44,6 +47,29 @@ public static class LogEndpoints
     }
 
     private static ContentHttpResult Key(EventLog log) => TypedResults.Text(log.VerifierKey + "\n", PlainText, Encoding.UTF8);
+
+    /// <summary>
+    /// <c>quorum &lt;k&gt;</c>, then one cosignature/v1 verifier key (<c>name+keyid+base64</c>) per
+    /// witness: what a client needs to require k cosignatures on <c>/log/checkpoint</c>.
+    /// </summary>
+    public static string FormatWitnesses(LogWitnesses witnesses)
+    {
+        ArgumentNullException.ThrowIfNull(witnesses);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"quorum {witnesses.Quorum}\n");
+        foreach (PublishedWitness witness in witnesses.All)
+        {
+            text.Append(witness.Key.VerifierKey).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static ContentHttpResult Witnesses(EventLog log, HttpResponse response)
+    {
+        response.Headers.CacheControl = NoCache;
+        return TypedResults.Text(FormatWitnesses(log.Witnesses), PlainText, Encoding.UTF8);
+    }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> TileAsync(string? path, EventLog log, HttpResponse response, CancellationToken cancellationToken)
     {

@@ -8,6 +8,13 @@ public sealed class ResultModel(ResultQuery results) : PageModel
 {
     public VoteResult Result { get; private set; } = null!; // Set by OnGetAsync before the page renders.
 
+    /// <summary>How often an open vote's page refreshes its count, in seconds (<c>?live=</c>, 2–60, default 10).</summary>
+    [BindProperty(SupportsGet = true, Name = "live")]
+    public int? LiveSeconds { get; set; }
+
+    /// <summary>The refresh interval in milliseconds.</summary>
+    public int LiveMilliseconds => Math.Clamp(LiveSeconds ?? 10, 2, 60) * 1000;
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         if (await results.GetAsync(id, cancellationToken) is not { } result)

@@ -1,6 +1,4 @@
-using OwnersVote.Ledger;
-
-namespace OwnersVote.Cli.Commands;
+namespace OwnersVote.Ledger.Http;
 
 /// <summary>
 /// Delivers c2sp.org/tlog-witness <c>add-checkpoint</c> requests over HTTP(S): <c>POST
@@ -8,8 +6,7 @@ namespace OwnersVote.Cli.Commands;
 /// status, content type and body whatever the status. Connection failures, broken exchanges and
 /// HTTP-level timeouts become <see cref="IOException"/> naming the witness, as
 /// <see cref="IWitnessTransport"/> requires; cancellation through the token stays an
-/// <see cref="OperationCanceledException"/>. Lives in the CLI for now; the web server's sequencer
-/// uses the same class.
+/// <see cref="OperationCanceledException"/>. Used by <c>ov</c> and by the web server's sequencer.
 /// </summary>
 public sealed class HttpWitnessTransport : IWitnessTransport, IDisposable
 {

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OwnersVote.Web.Data;
+using OwnersVote.Web.Demo;
+using OwnersVote.Web.Ledger;
+
+namespace OwnersVote.Web.Projections;
+
+/// <summary>Where the tables and the log are, as the server is configured (<c>Database:Provider</c>, <c>ConnectionStrings:Default</c>, <c>Log:*</c>).</summary>
+/// <param name="Provider">SQLite or PostgreSQL.</param>
+/// <param name="ConnectionString">The projection store.</param>
+/// <param name="LogDirectory">The log's directory.</param>
+/// <param name="LogKeyFile">The log's signer key file (it must exist: a rebuild never makes a new log).</param>
+public sealed record ProjectionRebuildOptions(DatabaseProvider Provider, string ConnectionString, string LogDirectory, string LogKeyFile);
+
+/// <summary>What a rebuild did.</summary>
+/// <param name="Entries">Log entries replayed.</param>
+/// <param name="Votes">Votes in the rebuilt tables.</param>
+/// <param name="Ballots">Ballots in the rebuilt tables.</param>
+/// <param name="Invitations">Invitations kept (they are secrets, not log entries).</param>
+public sealed record ProjectionRebuildOutcome(long Entries, int Votes, int Ballots, int Invitations);
+
+/// <summary>
+/// <c>ov rebuild</c> (DESIGN.md §2: "tables are rebuildable projections"): drops the projection
+/// tables, recreates them, audits the whole log with its key and replays every entry through the
+/// same <see cref="Projector"/> the server uses. Invitations, the one table that is not derived
+/// from the log, are carried over. Run it with the server stopped: the log allows one writer.
+/// </summary>
+public static class ProjectionRebuild
+{
+    /// <summary>Rebuilds the tables from the log.</summary>
+    /// <exception cref="FileNotFoundException">The log key file is missing.</exception>
+    /// <exception cref="OwnersVote.Ledger.LogVerificationException">The log does not verify; the tables are left empty.</exception>
+    public static async Task<ProjectionRebuildOutcome> RunAsync(ProjectionRebuildOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!File.Exists(options.LogKeyFile))
+        {
+            throw new FileNotFoundException($"{options.LogKeyFile}: no log key; a rebuild replays an existing log and never makes a new one.", options.LogKeyFile);
+        }
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDbContext<OwnersVoteDb>(o => _ = options.Provider == DatabaseProvider.Postgres
+            ? o.UseNpgsql(options.ConnectionString)
+            : o.UseSqlite(options.ConnectionString));
+        services.AddScoped<Projector>();
+        services.AddSingleton<IOptions<LogOptions>>(Options.Create(new LogOptions { Directory = options.LogDirectory, KeyFile = options.LogKeyFile }));
+        services.AddSingleton<IHostEnvironment>(new RebuildEnvironment());
+        // A rebuild only replays the log: no witness is asked (none configured, no demo).
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IOptions<WitnessesOptions>>(Options.Create(new WitnessesOptions()));
+        services.AddSingleton<IOptions<DemoOptions>>(Options.Create(new DemoOptions()));
+        services.AddSingleton<LogWitnesses>();
+        services.AddSingleton<EventLog>();
+        await using ServiceProvider provider = services.BuildServiceProvider();
+
+        List<InvitationRow> invitations;
+        await using (AsyncServiceScope scope = provider.CreateAsyncScope())
+        {
+            OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
+            invitations = await ReadInvitationsAsync(db, cancellationToken);
+            await db.Database.EnsureDeletedAsync(cancellationToken);
+            await db.Database.EnsureCreatedAsync(cancellationToken);
+            db.Invitations.AddRange(invitations);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        EventLog log = provider.GetRequiredService<EventLog>();
+        // Opening audits the log against its key and replays every entry into the empty tables.
+        await log.OpenAsync(cancellationToken);
+        await using (AsyncServiceScope scope = provider.CreateAsyncScope())
+        {
+            OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
+            return new ProjectionRebuildOutcome(
+                log.TreeSize,
+                await db.Matters.CountAsync(cancellationToken),
+                await db.Ballots.CountAsync(cancellationToken),
+                invitations.Count);
+        }
+    }
+
+    // The table may not exist yet (a fresh or foreign database): then there is nothing to keep.
+    private static async Task<List<InvitationRow>> ReadInvitationsAsync(OwnersVoteDb db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await db.Invitations.AsNoTracking().ToListAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
+        {
+            return [];
+        }
+    }
+
+    private sealed class RebuildEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Production;
+
+        public string ApplicationName { get; set; } = "OwnersVote";
+
+        public string ContentRootPath { get; set; } = Environment.CurrentDirectory;
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } =
+            new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}
