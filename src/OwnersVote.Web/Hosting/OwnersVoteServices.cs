@@ -53,6 +53,8 @@ public static class OwnersVoteServices
         services.AddSingleton<EventLog>();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DemoSeeder>();
+        services.Configure<SyntheticOptions>(builder.Configuration.GetSection(SyntheticOptions.Section));
+        services.AddScoped<SyntheticCompounds>();
         services.AddHostedService<ProjectionStartup>();
         services.AddSingleton<ProjectionReadiness>();
 
