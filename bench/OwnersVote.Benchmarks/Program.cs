@@ -27,5 +27,5 @@ if (args is ["paper", ..])
     return await PaperAccuracy.RunAsync(args);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(PaperAccuracy).Assembly).Run(args);
 return 0;
