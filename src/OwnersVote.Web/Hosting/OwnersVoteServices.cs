@@ -118,8 +118,8 @@ public static class OwnersVoteServices
         app.MapBallotApi();
 
         // Liveness: the process answers. Readiness: the projection store is reachable and seeded.
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
     }
 
     // The log and witness endpoints answer machines too: status codes, never the HTML error page.

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OwnersVote.Voting.Events;
 using OwnersVote.Voting.Signing;
 using OwnersVote.Web.Data;
+using OwnersVote.Web.Features.Access;
 using OwnersVote.Web.Ledger;
 
 namespace OwnersVote.Web.Features.SignIn;
@@ -41,10 +42,10 @@ public static class PasskeyEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         RouteGroupBuilder passkey = app.MapGroup("/api/passkey");
-        passkey.MapPost("/registration/options", RegistrationOptionsAsync).RequireAuthorization(SignInSetup.OwnerPolicy);
-        passkey.MapPost("/registration", RegisterAsync).RequireAuthorization(SignInSetup.OwnerPolicy);
-        passkey.MapPost("/signin/options", SignInOptionsAsync);
-        passkey.MapPost("/signin", SignInAsync);
+        passkey.MapPost("/registration/options", RegistrationOptionsAsync).RequireAuthorization(AccessPolicies.Owner);
+        passkey.MapPost("/registration", RegisterAsync).RequireAuthorization(AccessPolicies.Owner);
+        passkey.MapPost("/signin/options", SignInOptionsAsync).AllowAnonymous();
+        passkey.MapPost("/signin", SignInAsync).AllowAnonymous();
     }
 
     private static async Task<Results<Ok<RegistrationOptions>, ProblemHttpResult>> RegistrationOptionsAsync(

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +12,7 @@ namespace OwnersVote.Web.Features.SignIn;
 /// the passkey (the button is driven by wwwroot/js/passkey.js). Wrong, expired or used codes change
 /// nothing; attempts are limited per client (<see cref="SignInAttempts"/>).
 /// </summary>
+[AllowAnonymous]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class SignInModel(InvitationRedeemer redeemer, SignInAttempts attempts, UiText text) : PageModel
 {
