@@ -12,6 +12,7 @@ using Microsoft.Extensions.WebEncoders;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
 using OwnersVote.Web.Features.Ballots;
+using OwnersVote.Web.Features.Enrolment;
 using OwnersVote.Web.Features.Home;
 using OwnersVote.Web.Features.Language;
 using OwnersVote.Web.Features.Log;
@@ -59,6 +60,7 @@ public static class OwnersVoteServices
         services.AddScoped<VoteQueries>();
         services.AddScoped<ResultQuery>();
         services.AddOwnersVoteSignIn();
+        services.AddOwnersVoteEnrolment(builder.Configuration);
         services.AddSingleton<BallotSessions>();
         services.AddScoped<BallotDesk>();
         services.AddScoped<ReceiptDesk>();

@@ -389,4 +389,6 @@ public sealed class ChineseText : UiText
     public override string VerifyOffline => "也可以不经过本站，用 ov verify --receipt 离线核验。";
 
     public override string Documents => "附件";
+
+    public override string CoolingOffUntil(string when) => $"您新设置的通行密钥从 {when} 起可以投票（新密钥有一段冷静期，以防有人背着您设置）。";
 }

@@ -397,4 +397,6 @@ public sealed class EnglishText : UiText
     public override string VerifyOffline => "You can also check it without this site: ov verify --receipt.";
 
     public override string Documents => "Attached documents";
+
+    public override string CoolingOffUntil(string when) => $"Your new passkey can vote from {when} (a new passkey waits a cooling-off period, in case someone set it up behind your back).";
 }

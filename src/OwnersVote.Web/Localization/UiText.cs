@@ -355,4 +355,7 @@ public abstract class UiText
     public abstract string VerifyOffline { get; }
 
     public abstract string Documents { get; }
+
+    /// <summary>The ballot page's note while a new passkey is in its cooling-off period.</summary>
+    public abstract string CoolingOffUntil(string when);
 }
