@@ -12,6 +12,7 @@ using Microsoft.Extensions.WebEncoders;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
 using OwnersVote.Web.Features.Ballots;
+using OwnersVote.Web.Features.Desk;
 using OwnersVote.Web.Features.Enrolment;
 using OwnersVote.Web.Features.Home;
 using OwnersVote.Web.Features.Language;
@@ -61,6 +62,7 @@ public static class OwnersVoteServices
         services.AddScoped<ResultQuery>();
         services.AddOwnersVoteSignIn();
         services.AddOwnersVoteEnrolment(builder.Configuration);
+        services.AddScoped<DeskEnrolments>();
         services.AddSingleton<BallotSessions>();
         services.AddScoped<BallotDesk>();
         services.AddScoped<ReceiptDesk>();

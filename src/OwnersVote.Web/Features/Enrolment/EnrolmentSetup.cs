@@ -11,14 +11,17 @@ public static class EnrolmentSetup
         services.Configure<EnrolmentOptions>(configuration.GetSection(EnrolmentOptions.Section));
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.AddSingleton<OutboxNotifier>();
-        services.AddHttpClient<HttpNotifier>();
-        services.AddScoped<INotifier>(provider =>
+        services.AddHttpClient(nameof(HttpNotifier));
+        // A singleton: the container disposes it (and the outbox's lock) once, at shutdown.
+        services.AddSingleton<INotifier>(provider =>
         {
-            string sender = provider.GetRequiredService<IOptions<NotificationOptions>>().Value.Sender;
+            IOptions<NotificationOptions> options = provider.GetRequiredService<IOptions<NotificationOptions>>();
+            string sender = options.Value.Sender;
             return sender switch
             {
                 _ when string.Equals(sender, "Outbox", StringComparison.OrdinalIgnoreCase) => provider.GetRequiredService<OutboxNotifier>(),
-                _ when string.Equals(sender, "Http", StringComparison.OrdinalIgnoreCase) => provider.GetRequiredService<HttpNotifier>(),
+                _ when string.Equals(sender, "Http", StringComparison.OrdinalIgnoreCase) =>
+                    new HttpNotifier(provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HttpNotifier)), options),
                 _ => throw new InvalidOperationException($"Notifications:Sender is '{sender}'; expected Outbox or Http."),
             };
         });

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OwnersVote.Web.Features.Access;
 using OwnersVote.Web.Localization;
 
 namespace OwnersVote.Web.Features.SignIn;
@@ -57,7 +58,10 @@ public sealed class SignInModel(InvitationRedeemer redeemer, SignInAttempts atte
         await session.SignInAsync(HttpContext);
         // An owner sets up a passkey on this device right after signing in with the letter (an
         // owner may hold several, e.g. phone and tablet); staff have no ballot to sign.
-        return session.OwnerHash is not null ? LocalRedirect("/signin/passkey") : LocalRedirect("/");
+        // Officers go to their desk.
+        return session.OwnerHash is not null ? LocalRedirect("/signin/passkey")
+            : session.Role == Roles.Officer ? LocalRedirect("/desk/enrol")
+            : LocalRedirect("/");
     }
 
     public async Task<IActionResult> OnPostSignOutAsync()
