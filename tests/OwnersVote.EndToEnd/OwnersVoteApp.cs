@@ -61,7 +61,16 @@ public abstract class OwnersVoteApp(string dataFolder) : WebApplicationFactory<P
         builder.UseSetting("Log:Directory", Path.Combine(DataFolder, "log"));
         builder.UseSetting("Log:KeyFile", Path.Combine(DataFolder, "log.key"));
         builder.UseSetting("Documents:Directory", Path.Combine(DataFolder, "documents"));
+        // Most tests vote right after enrolling; the desk-enrolment test waits a short cooling-off.
+        builder.UseSetting("Enrolment:CoolingOff", CoolingOff.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Notifications:OutboxFile", OutboxFile);
     }
+
+    /// <summary>Enrolment:CoolingOff for this app: none unless a test needs one.</summary>
+    protected virtual TimeSpan CoolingOff => TimeSpan.Zero;
+
+    /// <summary>Where the outbox notifier writes the owners' notices.</summary>
+    public string OutboxFile => Path.Combine(DataFolder, "outbox.jsonl");
 
     private static int FreePort()
     {

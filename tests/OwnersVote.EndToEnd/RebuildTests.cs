@@ -64,7 +64,7 @@ public sealed partial class RebuildTests
 
             Assert.Equal("", stderr.ToString());
             Assert.Equal(0, code);
-            Assert.Matches(@"^rebuilt from \d+ log entries: 2 votes, \d+ ballots; 4 invitations kept\n$", stdout.ToString());
+            Assert.Matches(@"^rebuilt from \d+ log entries: 2 votes, \d+ ballots; 5 invitations kept\n$", stdout.ToString());
             Snapshot rebuilt = await RunAsync(folder, deleteDatabaseFirst: false);
             Assert.Equal(first.Tables, rebuilt.Tables);
             Assert.Equal(first.Pages, rebuilt.Pages);

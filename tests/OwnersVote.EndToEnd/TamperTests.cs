@@ -53,7 +53,11 @@ public sealed class TamperTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         // The log: one byte of that ballot's entry in its entry bundle, "yes" made "yet".
         string bundle = Directory.GetFiles(Path.Combine(app.DataFolder, "log", "tile", "entries"), "*", SearchOption.AllDirectories)
-            .Single(f => Path.GetFileName(Path.GetDirectoryName(f)) == "000.p" || Path.GetFileName(f) == "000");
+            .Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "000.p" || Path.GetFileName(f) == "000")
+            // Group commit may have left several partial bundles (000.p/176, 000.p/177): the widest
+            // is the one a verifier at the latest checkpoint reads; a full tile wins over any partial.
+            .OrderByDescending(f => Path.GetFileName(f) == "000" && Path.GetFileName(Path.GetDirectoryName(f)) != "000.p" ? int.MaxValue : int.Parse(Path.GetFileName(f), System.Globalization.CultureInfo.InvariantCulture))
+            .First();
         byte[] bytes = await File.ReadAllBytesAsync(bundle, Cancel);
         int at = FindChoice(bytes, index);
         bytes[at + 2] = (byte)'t';

@@ -14,6 +14,9 @@ public sealed class InvitationRow
     /// <summary>The owner it belongs to (owners and committee members), or null for staff.</summary>
     public string? OwnerId { get; set; }
 
+    /// <summary>The staff member's id (e.g. <c>officer:demo-1</c>) for staff invitations, or null for owners.</summary>
+    public string? StaffId { get; set; }
+
     /// <summary>
     /// The officers who checked identity and ownership and issued the letter, sorted, one per line
     /// (DESIGN.md §3: two-person rule for enrolment); a passkey set up with this code names them.

@@ -30,6 +30,8 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
 
     public DbSet<CredentialRow> Credentials => Set<CredentialRow>();
 
+    public DbSet<DeskEnrolmentRow> DeskEnrolments => Set<DeskEnrolmentRow>();
+
     public DbSet<ProjectionStateRow> ProjectionState => Set<ProjectionStateRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -87,6 +89,12 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
             e.ToTable("credentials");
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.CompoundId, x.OwnerHash });
+        });
+        modelBuilder.Entity<DeskEnrolmentRow>(e =>
+        {
+            e.ToTable("desk_enrolments");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.CompoundId, x.ApprovedAt });
         });
         modelBuilder.Entity<ProjectionStateRow>(e =>
         {

@@ -58,6 +58,7 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
         new("owner", "56-101", "owner of 56-101 (building 56: the building-57 lift vote is not theirs)", Code("owner:56-101")),
         new("committee", "58-101", "committee member (业委会), owner of 58-101", Code("committee:58-101")),
         new("officer", null, "officer (staff: enrolment, paper ballots, review)", Code("officer:1")),
+        new("officer", null, "second officer (approves desk enrolments: two-person rule)", Code("officer:2")),
     ];
 
     /// <summary>
@@ -91,6 +92,7 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
                     CompoundId = CompoundId,
                     Role = account.Role,
                     OwnerId = account.UnitId is { } unit ? roll[new UnitId(unit)].Owner.Value : null,
+                    StaffId = account.Role == "officer" ? (account.InvitationCode == Code("officer:1") ? Officer : SecondOfficer) : null,
                     IssuedBy = Officer + "\n" + SecondOfficer,
                     ExpiresAt = now + s_invitationLifetime,
                 });

@@ -29,6 +29,9 @@ public static class InvitationCode
         return code.ToString();
     }
 
+    /// <summary>A fresh random code, for a real owner's letter.</summary>
+    public static string NewRandom() => Derive(RandomNumberGenerator.GetBytes(32), "invitation");
+
     /// <summary>Lowercase hex SHA-256 of the code as typed, ignoring case, spaces and hyphens.</summary>
     public static string Hash(string typed)
     {

@@ -13,6 +13,8 @@ using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
 using OwnersVote.Web.Features.Ballots;
 using OwnersVote.Web.Features.Documents;
+using OwnersVote.Web.Features.Desk;
+using OwnersVote.Web.Features.Enrolment;
 using OwnersVote.Web.Features.Home;
 using OwnersVote.Web.Features.Language;
 using OwnersVote.Web.Features.Log;
@@ -64,6 +66,8 @@ public static class OwnersVoteServices
         services.AddOwnersVoteSignIn();
         services.Configure<DocumentOptions>(builder.Configuration.GetSection(DocumentOptions.Section));
         services.AddSingleton<DocumentStore>();
+        services.AddOwnersVoteEnrolment(builder.Configuration);
+        services.AddScoped<DeskEnrolments>();
         services.AddSingleton<BallotSessions>();
         services.AddScoped<BallotDesk>();
         services.AddScoped<ReceiptDesk>();
@@ -124,8 +128,8 @@ public static class OwnersVoteServices
         app.MapDocumentEndpoints();
 
         // Liveness: the process answers. Readiness: the projection store is reachable and seeded.
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
     }
 
     // The log and witness endpoints answer machines too: status codes, never the HTML error page.

@@ -389,4 +389,42 @@ public sealed class ChineseText : UiText
     public override string VerifyOffline => "也可以不经过本站，用 ov verify --receipt 离线核验。";
 
     public override string Documents => "附件";
+
+    public override string CoolingOffUntil(string when) => $"您新设置的通行密钥从 {when} 起可以投票（新密钥有一段冷静期，以防有人背着您设置）。";
+
+    public override string DeskEnrolTitle => "办理登记（工作人员）";
+
+    public override string DeskEnrolIntro => "业主本人在场时，核对其身份证件和产权证明，然后申请邀请码。另一位工作人员批准后才会发出邀请函。";
+
+    public override string DeskUnitLabel => "房号（如 57-101）";
+
+    public override string DeskIdentityChecked => "我已核对业主本人的身份证件和产权证明";
+
+    public override string DeskRequest => "申请邀请码";
+
+    public override string DeskApproveTitle => "批准登记（第二位工作人员）";
+
+    public override string DeskApproveIntro => "每份登记需要两位不同的工作人员：申请人不能批准自己的申请。";
+
+    public override string DeskNothingPending => "没有待批准的登记。";
+
+    public override string DeskApprove => "批准并打印邀请函";
+
+    public override string LetterPrint => "请立即打印这封邀请函交给业主；邀请码只显示这一次。";
+
+    public override string DeskRequested(string unit) => $"已为 {unit} 提出申请，请另一位工作人员批准。";
+
+    public override string DeskRefused(string reason) => reason switch { "SameOfficer" => "同一位工作人员不能既申请又批准（两人规则）。", "NotOnRoll" => "名册上没有这个房号。", "IdentityNotChecked" => "请先核对业主身份并勾选确认。", _ => "没有这项待批准的申请。" };
+
+    public override string DeskPendingItem(string unit, string officer, string when) => $"{unit}：{officer} 于 {when} 申请";
+
+    public override string LetterTitle(string compound) => $"{compound} 业主投票邀请函";
+
+    public override string LetterUnit(string unit) => $"房号：{unit}";
+
+    public override string LetterHowTo(string url) => $"请用手机打开 {url}，输入下面的一次性邀请码，然后设置通行密钥。";
+
+    public override string LetterExpires(string when) => $"邀请码有效期至 {when}，只能使用一次。";
+
+    public override string LetterOfficers(string officers) => $"经办工作人员：{officers}";
 }

@@ -397,4 +397,42 @@ public sealed class EnglishText : UiText
     public override string VerifyOffline => "You can also check it without this site: ov verify --receipt.";
 
     public override string Documents => "Attached documents";
+
+    public override string CoolingOffUntil(string when) => $"Your new passkey can vote from {when} (a new passkey waits a cooling-off period, in case someone set it up behind your back).";
+
+    public override string DeskEnrolTitle => "Desk enrolment (staff)";
+
+    public override string DeskEnrolIntro => "With the owner present, check their ID and proof of ownership, then ask for their invitation. A second officer must approve before the letter is issued.";
+
+    public override string DeskUnitLabel => "Unit (e.g. 57-101)";
+
+    public override string DeskIdentityChecked => "I checked the owner's ID and proof of ownership in person";
+
+    public override string DeskRequest => "Ask for the invitation";
+
+    public override string DeskApproveTitle => "Approve enrolments (second officer)";
+
+    public override string DeskApproveIntro => "Every enrolment needs two different officers: the one who asked cannot approve.";
+
+    public override string DeskNothingPending => "No enrolment is waiting for approval.";
+
+    public override string DeskApprove => "Approve and print the letter";
+
+    public override string LetterPrint => "Print this letter for the owner now; the code is shown only this once.";
+
+    public override string DeskRequested(string unit) => $"Asked for {unit}; a second officer must now approve.";
+
+    public override string DeskRefused(string reason) => reason switch { "SameOfficer" => "The officer who asked cannot also approve (two-person rule).", "NotOnRoll" => "This unit is not on the roll.", "IdentityNotChecked" => "Check the owner's identity first and tick the box.", _ => "No such enrolment is waiting." };
+
+    public override string DeskPendingItem(string unit, string officer, string when) => $"{unit}: asked by {officer} at {when}";
+
+    public override string LetterTitle(string compound) => $"{compound}: your invitation to vote online";
+
+    public override string LetterUnit(string unit) => $"Unit: {unit}";
+
+    public override string LetterHowTo(string url) => $"Open {url} on your phone, type the one-time code below, then set up a passkey.";
+
+    public override string LetterExpires(string when) => $"The code works once, until {when}.";
+
+    public override string LetterOfficers(string officers) => $"Officers: {officers}";
 }

@@ -355,4 +355,43 @@ public abstract class UiText
     public abstract string VerifyOffline { get; }
 
     public abstract string Documents { get; }
+
+    /// <summary>The ballot page's note while a new passkey is in its cooling-off period.</summary>
+    public abstract string CoolingOffUntil(string when);
+
+    public abstract string DeskEnrolTitle { get; }
+
+    public abstract string DeskEnrolIntro { get; }
+
+    public abstract string DeskUnitLabel { get; }
+
+    public abstract string DeskIdentityChecked { get; }
+
+    public abstract string DeskRequest { get; }
+
+    public abstract string DeskApproveTitle { get; }
+
+    public abstract string DeskApproveIntro { get; }
+
+    public abstract string DeskNothingPending { get; }
+
+    public abstract string DeskApprove { get; }
+
+    public abstract string LetterPrint { get; }
+
+    public abstract string DeskRequested(string unit);
+
+    public abstract string DeskRefused(string reason);
+
+    public abstract string DeskPendingItem(string unit, string officer, string when);
+
+    public abstract string LetterTitle(string compound);
+
+    public abstract string LetterUnit(string unit);
+
+    public abstract string LetterHowTo(string url);
+
+    public abstract string LetterExpires(string when);
+
+    public abstract string LetterOfficers(string officers);
 }

@@ -65,8 +65,9 @@ public static class BallotApi
         RouteGroupBuilder votes = app.MapGroup("/api/votes/{vote}/ballot").RequireAuthorization(SignInSetup.OwnerPolicy);
         votes.MapPost("/options", OptionsAsync);
         votes.MapPost("/", SubmitAsync);
-        app.MapGet("/api/receipts/{index:long}", ReceiptAsync);
-        app.MapPost("/api/receipts/verify", VerifyAsync);
+        // Receipts are public: the ballot entry is in the public log anyway (units and answers, no names).
+        app.MapGet("/api/receipts/{index:long}", ReceiptAsync).AllowAnonymous();
+        app.MapPost("/api/receipts/verify", VerifyAsync).AllowAnonymous();
     }
 
     /// <summary>The download name of a receipt.</summary>

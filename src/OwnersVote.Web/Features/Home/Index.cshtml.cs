@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OwnersVote.Web.Features.SignIn;
 
 namespace OwnersVote.Web.Features.Home;
 
 /// <summary>The home page: each compound with its open and closed votes.</summary>
+[AllowAnonymous]
 public sealed class IndexModel(HomeQuery home) : PageModel
 {
     public IReadOnlyList<CompoundOverview> Compounds { get; private set; } = [];

@@ -10,7 +10,7 @@ public static class LanguageEndpoints
 {
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointConventionBuilder MapLanguageEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/language/{culture}", SwitchLanguage).ExcludeFromDescription();
+        app.MapGet("/language/{culture}", SwitchLanguage).ExcludeFromDescription().AllowAnonymous();
 
     /// <summary>Remembers the language in a cookie for a year and goes back to the page (local addresses only).</summary>
     public static Results<RedirectHttpResult, ProblemHttpResult> SwitchLanguage(string culture, string? returnUrl, HttpContext context)

@@ -33,7 +33,7 @@ public static class LogEndpoints
         ArgumentNullException.ThrowIfNull(app);
         // HEAD too, as static file servers and caches in front of a tiled log expect.
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
-        RouteGroupBuilder log = app.MapGroup("/log");
+        RouteGroupBuilder log = app.MapGroup("/log").AllowAnonymous();
         log.MapMethods("/checkpoint", methods, Checkpoint);
         log.MapMethods("/key", methods, Key);
         log.MapMethods("/witnesses", methods, Witnesses);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OwnersVote.Ledger;
 using OwnersVote.Web.Ledger;
@@ -14,6 +15,7 @@ public sealed record WitnessStatus(PublishedWitness Witness, bool CosignedLatest
 /// latest checkpoint, and the witnesses with their keys and the quorum — so that people can find
 /// the keys that <c>ov verify</c> and the receipt check rely on.
 /// </summary>
+[AllowAnonymous]
 public sealed class TransparencyModel(EventLog log) : PageModel
 {
     public string LogKey { get; private set; } = "";

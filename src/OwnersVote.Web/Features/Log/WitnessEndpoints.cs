@@ -19,7 +19,8 @@ public static partial class WitnessEndpoints
         ArgumentNullException.ThrowIfNull(app);
 
         // tlog-witness: "The request MUST be an HTTP POST."
-        app.MapPost("/witness/{slug}/add-checkpoint", AddCheckpointAsync);
+        // Public: the request is authenticated by the log's signature on the checkpoint, not by a session.
+        app.MapPost("/witness/{slug}/add-checkpoint", AddCheckpointAsync).AllowAnonymous();
     }
 
     private static async Task AddCheckpointAsync(string slug, HttpContext context, LogWitnesses witnesses, ILogger<LogWitnesses> logger)

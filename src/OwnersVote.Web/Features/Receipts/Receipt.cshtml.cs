@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OwnersVote.Web.Data;
@@ -11,6 +12,7 @@ namespace OwnersVote.Web.Features.Receipts;
 /// cosignatures and the inclusion proof, as c2sp.org/tlog-proof text to keep or download — checked
 /// here as the verify page checks a pasted one. Public: the log is public, and names are not in it.
 /// </summary>
+[AllowAnonymous]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ReceiptModel(ReceiptDesk receipts, VoteQueries votes) : PageModel
 {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,6 +9,7 @@ namespace OwnersVote.Web.Features.Receipts;
 /// and the server checks it against this log's key and witnesses (<see cref="ReceiptDesk"/>);
 /// <c>ov verify --receipt</c> does the same offline.
 /// </summary>
+[AllowAnonymous]
 public sealed class VerifyModel(ReceiptDesk receipts) : PageModel
 {
     /// <summary>The largest receipt accepted (a receipt is a few kilobytes).</summary>

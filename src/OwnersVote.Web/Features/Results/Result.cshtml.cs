@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace OwnersVote.Web.Features.Results;
 
 /// <summary>The public count of one vote: both counts against their thresholds and how far each is from passing.</summary>
+[AllowAnonymous]
 public sealed class ResultModel(ResultQuery results) : PageModel
 {
     public VoteResult Result { get; private set; } = null!; // Set by OnGetAsync before the page renders.

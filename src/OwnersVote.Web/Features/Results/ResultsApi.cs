@@ -8,7 +8,7 @@ public static class ResultsApi
 {
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointConventionBuilder MapResultsApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/votes/{id}/result", GetResultAsync).WithTags("Results");
+        app.MapGet("/api/votes/{id}/result", GetResultAsync).WithTags("Results").AllowAnonymous();
 
     /// <summary>Both counts against their thresholds and how far each is from passing.</summary>
     public static async Task<Results<Ok<VoteResult>, ProblemHttpResult>> GetResultAsync(

@@ -61,6 +61,6 @@ public sealed class InvitationRedeemer(OwnersVoteDb db, TimeProvider time)
             return new InvitationOutcome(null, InvitationRefusal.Used);
         }
 
-        return new InvitationOutcome(new OwnerSession(invitation.CompoundId, invitation.Role, invitation.OwnerId), null);
+        return new InvitationOutcome(new OwnerSession(invitation.CompoundId, invitation.Role, invitation.OwnerId, invitation.StaffId), null);
     }
 }

@@ -11,8 +11,12 @@ namespace OwnersVote.Web.Features.SignIn;
 /// <param name="CompoundId">The compound the invitation or passkey belongs to.</param>
 /// <param name="Role">owner, committee or officer.</param>
 /// <param name="OwnerHash">The owner's keyed hash (OwnerKey.Hash), or null for staff.</param>
-public sealed record OwnerSession(string CompoundId, string Role, string? OwnerHash)
+/// <param name="StaffId">The staff member's id (officers name themselves in what they do), or null for owners.</param>
+public sealed record OwnerSession(string CompoundId, string Role, string? OwnerHash, string? StaffId = null)
 {
+    /// <summary>The claim type for the staff member's id.</summary>
+    public const string StaffClaim = "ov:staff";
+
     /// <summary>The claim type for the compound id.</summary>
     public const string CompoundClaim = "ov:compound";
 
@@ -30,7 +34,7 @@ public sealed record OwnerSession(string CompoundId, string Role, string? OwnerH
             return null;
         }
 
-        return new OwnerSession(compound, role, user.FindFirst(OwnerClaim)?.Value);
+        return new OwnerSession(compound, role, user.FindFirst(OwnerClaim)?.Value, user.FindFirst(StaffClaim)?.Value);
     }
 
     /// <summary>Issues the session cookie for this session.</summary>
@@ -41,6 +45,11 @@ public sealed record OwnerSession(string CompoundId, string Role, string? OwnerH
         if (OwnerHash is { } owner)
         {
             claims.Add(new Claim(OwnerClaim, owner));
+        }
+
+        if (StaffId is { } staff)
+        {
+            claims.Add(new Claim(StaffClaim, staff));
         }
 
         var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, OwnerClaim, ClaimTypes.Role);

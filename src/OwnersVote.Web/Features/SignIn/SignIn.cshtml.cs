@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OwnersVote.Web.Features.Access;
 using OwnersVote.Web.Localization;
 
 namespace OwnersVote.Web.Features.SignIn;
@@ -11,6 +13,7 @@ namespace OwnersVote.Web.Features.SignIn;
 /// the passkey (the button is driven by wwwroot/js/passkey.js). Wrong, expired or used codes change
 /// nothing; attempts are limited per client (<see cref="SignInAttempts"/>).
 /// </summary>
+[AllowAnonymous]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class SignInModel(InvitationRedeemer redeemer, SignInAttempts attempts, UiText text) : PageModel
 {
@@ -55,7 +58,10 @@ public sealed class SignInModel(InvitationRedeemer redeemer, SignInAttempts atte
         await session.SignInAsync(HttpContext);
         // An owner sets up a passkey on this device right after signing in with the letter (an
         // owner may hold several, e.g. phone and tablet); staff have no ballot to sign.
-        return session.OwnerHash is not null ? LocalRedirect("/signin/passkey") : LocalRedirect("/");
+        // Officers go to their desk.
+        return session.OwnerHash is not null ? LocalRedirect("/signin/passkey")
+            : session.Role == Roles.Officer ? LocalRedirect("/desk/enrol")
+            : LocalRedirect("/");
     }
 
     public async Task<IActionResult> OnPostSignOutAsync()

@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using OwnersVote.Web.Features.Access;
 
 namespace OwnersVote.Web.Features.SignIn;
 
@@ -63,8 +63,7 @@ public static class SignInSetup
                 options.Events.OnRedirectToLogin = context => ApiStatusOr(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => ApiStatusOr(context, StatusCodes.Status403Forbidden);
             });
-        services.AddAuthorizationBuilder()
-            .AddPolicy(OwnerPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(OwnerSession.OwnerClaim).RequireClaim(ClaimTypes.Role, "owner", "committee"));
+        services.AddAuthorizationBuilder().AddOwnersVoteAccess();
         services.AddSingleton<SignInAttempts>();
         services.AddSingleton<PasskeyChallenges>();
         services.AddScoped<InvitationRedeemer>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ public sealed record DocumentView(string Name, string Sha256);
 /// A vote's matter — full text, attached documents, scope, the rule in plain words, dates — and,
 /// for a signed-in owner, step ② of the owner flow: whether this vote is theirs and the way to vote.
 /// </summary>
+[AllowAnonymous]
 public sealed class DetailModel(VoteQueries votes, BallotDesk desk, OwnersVoteDb db) : PageModel
 {
     public VoteDetail Vote { get; private set; } = null!; // Set by OnGetAsync before the page renders.

@@ -9,7 +9,7 @@ public static class VotesApi
     /// <summary>Maps the endpoints.</summary>
     public static RouteGroupBuilder MapVotesApi(this IEndpointRouteBuilder app)
     {
-        RouteGroupBuilder api = app.MapGroup("/api/votes").WithTags("Votes");
+        RouteGroupBuilder api = app.MapGroup("/api/votes").WithTags("Votes").AllowAnonymous();
         api.MapGet("/", ListVotesAsync);
         api.MapGet("/{id}", GetVoteAsync);
         return api;
