@@ -203,7 +203,8 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
                 + "维修方案、评估报告和报价单在 57 号楼大堂公示，也可在本网站下载。本事项由 57 号楼全体业主表决（《上海市住宅物业管理规定》第六十九条）。",
                 [new BuildingId("57")],
                 liftOpens,
-                now.AddDays(9));
+                now.AddDays(9)) with
+            { Handwriting = HandwritingPolicy.Optional }; // Issue 11: owners may add a handwritten signature.
             events.Add(lift);
             for (int i = 0; i < liftBallots.Count; i++)
             {

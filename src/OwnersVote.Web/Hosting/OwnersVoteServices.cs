@@ -61,6 +61,7 @@ public static class OwnersVoteServices
         services.AddOwnersVoteSignIn();
         services.AddSingleton<BallotSessions>();
         services.AddScoped<BallotDesk>();
+        services.AddSingleton<HandwritingStore>();
         services.AddScoped<ReceiptDesk>();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
@@ -115,6 +116,7 @@ public static class OwnersVoteServices
         app.MapLogEndpoints();
         app.MapWitnessEndpoints();
         app.MapPasskeyEndpoints();
+        app.MapDeviceKeyEndpoints();
         app.MapBallotApi();
 
         // Liveness: the process answers. Readiness: the projection store is reachable and seeded.
