@@ -78,6 +78,20 @@ public sealed class DeviceKeyTests(SqliteApp app, Browser browser) : IClassFixtu
         byte[] png = await client.GetByteArrayAsync($"/handwriting/{shownHash}.png", Cancel);
         Assert.Equal(shownHash, Convert.ToHexStringLower(SHA256.HashData(png)));
 
+        // The officers' view shows the same image, under the hash the owner signed.
+        IPage officer = await browser.NewPageAsync(1024, 800);
+        await officer.GotoAsync(app.BaseUrl + "/signin");
+        await officer.GetByLabel("邀请码").FillAsync(OfficerCode());
+        await officer.GetByRole(AriaRole.Button, new() { Name = "用邀请码登录" }).ClickAsync();
+        await ArrivedAsync(officer, app.BaseUrl + "/");
+        await officer.GotoAsync($"{app.BaseUrl}/votes/{Lift}/signatures");
+        ILocator row = officer.Locator($"[data-testid=signature-row][data-index='{index}']");
+        Assert.Contains("57-101", await row.InnerTextAsync());
+        Assert.Equal(shownHash, await row.Locator("img").GetAttributeAsync("data-sha256"));
+        await page.GotoAsync($"{app.BaseUrl}/votes/{Lift}/signatures");
+        Assert.Equal(0, await page.GetByTestId("signatures").CountAsync());
+        await page.GotoAsync($"{app.BaseUrl}/receipts/{index}");
+
         (int code, string stdout, string stderr) = await VerifyAsync();
         Assert.True(code == 0, stderr);
         Assert.Contains("1 device-key", stdout, StringComparison.Ordinal);
@@ -154,6 +168,12 @@ public sealed class DeviceKeyTests(SqliteApp app, Browser browser) : IClassFixtu
         await page.GetByLabel("邀请码").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "用邀请码登录" }).ClickAsync();
         await ArrivedAsync(page, app.BaseUrl + "/signin/passkey");
+    }
+
+    private string OfficerCode()
+    {
+        using IServiceScope scope = app.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<DemoSeeder>().Accounts.Single(a => a.Role == "officer").InvitationCode;
     }
 
     // One stroke through the given points (fractions of the pad), as pointer events from the mouse.
