@@ -13,6 +13,7 @@ exec dotnet run --project src/OwnersVote.Web/OwnersVote.Web.csproj -c Release --
   --DataProtection:KeysPath="$PWD/data/keys" \
   --Log:Directory="$PWD/data/log" \
   --Log:KeyFile="$PWD/data/log.key" \
+  --Documents:Directory="$PWD/data/documents" \
   --Log:PublicUrl="http://localhost:5000" \
   --Demo:CompoundKeyFile="$PWD/data/demo-compound.key" \
   --Demo:Seed=true \

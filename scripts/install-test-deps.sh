@@ -6,8 +6,11 @@
 #   Playwright (/usr/lib/chromium/chromium; Playwright's own browser download is not used), with
 #   CJK fonts so Chinese pages render as owners see them.
 #   postgresql: a private PostgreSQL 15 server the end-to-end tests start and stop themselves.
+#   fonts-wqy-zenhei: the CJK TrueType font embedded (as a subset) in paper ballots
+#   (/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc; OwnersVote.Paper.BallotFont).
+#   poppler-utils: pdftoppm, which rasterises ballot PDFs for the scanner and its tests.
 set -euo pipefail
-packages=(golang-go golang-golang-x-mod-dev chromium chromium-driver fonts-noto-cjk postgresql)
+packages=(golang-go golang-golang-x-mod-dev chromium chromium-driver fonts-noto-cjk postgresql fonts-wqy-zenhei poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

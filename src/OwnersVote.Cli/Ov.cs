@@ -24,6 +24,12 @@ public static class Ov
                        (drop the server's tables and rebuild them from the log; server stopped)
           witness      --port P --key COSIGNERFILE [--state DIR] [--log ORIGIN=VERIFIERKEY]...
                        [--logs FILE] [--listen ADDR]   (c2sp.org/tlog-witness add-checkpoint)
+          paper blank  --out ballot.pdf --vote-id V --unit U --serial S --key HEXKEY --question "…"...
+                       [--compound C] [--building B] [--area 89.50] [--owner O] [--title T] [--text T] [--notice REF]
+          paper print  --vote ID --out ballots.pdf --data DIR [--key VERIFIERKEY]
+                       (one ballot per principal without an online ballot; key in DIR/paper/<vote>.key)
+          paper scan   --key HEXKEY --vote-id V [--dpi 200] [--questions N] FILE...
+                       (PNG/JPEG/TIFF/PDF; one JSON line per page: accepted or review)
         """;
 
     /// <summary>Runs one command with text on stdin (UTF-8 encoded for commands that read bytes).</summary>
@@ -57,6 +63,7 @@ public static class Ov
             case ["verify", ..]: return Commands.VerifyCommand.Run(args[1..], stdout, stderr);
             case ["rebuild", ..]: return Commands.RebuildCommand.Run(args[1..], stdout, stderr);
             case ["witness", ..]: return Commands.WitnessCommand.Run(args[1..], stdout, stderr);
+            case ["paper", ..]: return Commands.PaperCommand.Run(args[1..], stdout, stderr);
         }
 
         stderr.WriteLine($"ov: unknown command '{args[0]}'");

@@ -60,6 +60,7 @@ public abstract class OwnersVoteApp(string dataFolder) : WebApplicationFactory<P
         builder.UseSetting("Demo:CompoundKeyFile", Path.Combine(DataFolder, "demo-compound.key"));
         builder.UseSetting("Log:Directory", Path.Combine(DataFolder, "log"));
         builder.UseSetting("Log:KeyFile", Path.Combine(DataFolder, "log.key"));
+        builder.UseSetting("Documents:Directory", Path.Combine(DataFolder, "documents"));
     }
 
     private static int FreePort()

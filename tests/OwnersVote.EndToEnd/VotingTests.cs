@@ -42,6 +42,19 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
         await ArrivedAsync(page, $"{app.BaseUrl}/votes/{Lift}");
         Assert.Contains("第 2 步，共 5 步", await page.GetByTestId("steps").InnerTextAsync());
         Assert.Contains("46.8 万元", await page.Locator(".matter-text").InnerTextAsync());
+        // The attached quotation, served by the hash the log pins, shows the costs.
+        ILocator document = page.GetByTestId("documents").GetByRole(AriaRole.Link);
+        Assert.Equal(DemoDocuments.LiftQuotationName, (await document.InnerTextAsync()).Trim());
+        IAPIResponse quotation = await page.Context.APIRequest.GetAsync(app.BaseUrl + await document.GetAttributeAsync("href"));
+        Assert.Equal(200, quotation.Status);
+        byte[] quoted = await quotation.BodyAsync();
+        Assert.Equal(DemoDocuments.LiftQuotationDocument.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(quoted)));
+        Assert.Contains("468,000", Encoding.UTF8.GetString(quoted), StringComparison.Ordinal);
+        // A stored document changed behind the log's back is not served as the pinned one.
+        string stored = Path.Combine(app.DataFolder, "documents", DemoDocuments.LiftQuotationDocument.Sha256);
+        await File.WriteAllBytesAsync(stored, [.. quoted.Take(quoted.Length - 1), (byte)'!'], Cancel);
+        Assert.Equal(404, (await page.Context.APIRequest.GetAsync(app.BaseUrl + await document.GetAttributeAsync("href"))).Status);
+        await File.WriteAllBytesAsync(stored, quoted, Cancel);
         await AssertAccessibleAsync(page);
 
         // ③ the choice, with the units the ballot covers.
@@ -66,8 +79,8 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
         Assert.Equal("同意", (await page.GetByTestId("receipt-choice").InnerTextAsync()).Trim());
         // The receipt's checkpoint is cosigned by the demo's two witnesses (业委会, 居委会).
         string cosigners = await page.GetByTestId("receipt-cosigners").InnerTextAsync();
-        Assert.Contains("witness/committee", cosigners, StringComparison.Ordinal);
-        Assert.Contains("witness/neighbourhood", cosigners, StringComparison.Ordinal);
+        Assert.Contains("业委会", cosigners, StringComparison.Ordinal);
+        Assert.Contains("居委会", cosigners, StringComparison.Ordinal);
         await AssertAccessibleAsync(page);
         long index = long.Parse(await page.GetByTestId("receipt-index").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
 

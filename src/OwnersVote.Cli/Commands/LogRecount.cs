@@ -28,18 +28,30 @@ public static partial class LogRecount
     public static RecountReport Recount(IReadOnlyList<ReadOnlyMemory<byte>> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
+
+        // Decoding is independent per entry and verifying ballots per vote, so both run on all
+        // cores; the results are gathered in log order, so the report does not depend on timing.
+        var decoded = new LedgerEvent?[entries.Count];
+        var errors = new string?[entries.Count];
+        Parallel.For(0, entries.Count, i =>
+        {
+            try
+            {
+                decoded[i] = EventCodec.Decode(entries[i].Span);
+            }
+            catch (EventFormatException ex)
+            {
+                errors[i] = $"entry {i}: not an event this software reads: {InputFile.OneLine(ex.Message)}";
+            }
+        });
+
         var discrepancies = new List<string>();
         var compounds = new Dictionary<string, List<(long Index, LedgerEvent Event)>>(StringComparer.Ordinal);
         for (int i = 0; i < entries.Count; i++)
         {
-            LedgerEvent e;
-            try
+            if (decoded[i] is not LedgerEvent e)
             {
-                e = EventCodec.Decode(entries[i].Span);
-            }
-            catch (EventFormatException ex)
-            {
-                discrepancies.Add($"entry {i}: not an event this software reads: {InputFile.OneLine(ex.Message)}");
+                discrepancies.Add(errors[i]!);
                 continue;
             }
 
@@ -52,8 +64,7 @@ public static partial class LogRecount
             events.Add((i, e));
         }
 
-        var votes = new List<VoteAudit>();
-        var replays = new Dictionary<string, VoteReplayResult>(StringComparer.Ordinal);
+        var jobs = new List<(string Compound, string Vote, List<(long Index, LedgerEvent Event)> Events, Dictionary<string, CredentialKind> Enrolled)>();
         foreach ((string compound, List<(long Index, LedgerEvent Event)> events) in compounds)
         {
             var enrolled = new Dictionary<string, CredentialKind>(StringComparer.Ordinal);
@@ -63,13 +74,29 @@ public static partial class LogRecount
             }
 
             IEnumerable<string> voteIds = events.Select(e => e.Event).OfType<VoteEvent>().Select(e => e.Vote).Distinct(StringComparer.Ordinal);
-            foreach (string vote in voteIds)
-            {
-                votes.Add(RecountVote(compound, vote, events, enrolled, discrepancies, replays));
-            }
+            jobs.AddRange(voteIds.Select(vote => (compound, vote, events, enrolled)));
         }
 
-        return new RecountReport(votes, discrepancies, compounds.Count) { Replays = replays };
+        var audits = new VoteAudit[jobs.Count];
+        var found = new List<string>[jobs.Count];
+        var replayed = new Dictionary<string, VoteReplayResult>[jobs.Count];
+        Parallel.For(0, jobs.Count, j =>
+        {
+            found[j] = [];
+            replayed[j] = new(StringComparer.Ordinal);
+            audits[j] = RecountVote(jobs[j].Compound, jobs[j].Vote, jobs[j].Events, jobs[j].Enrolled, found[j], replayed[j]);
+        });
+
+        discrepancies.AddRange(found.SelectMany(f => f));
+
+        // In vote order, as one pass would have filled it: a later vote of the same id wins.
+        var replays = new Dictionary<string, VoteReplayResult>(StringComparer.Ordinal);
+        foreach ((string vote, VoteReplayResult result) in replayed.SelectMany(r => r))
+        {
+            replays[vote] = result;
+        }
+
+        return new RecountReport(audits, discrepancies, compounds.Count) { Replays = replays };
     }
 
     private static VoteAudit RecountVote(

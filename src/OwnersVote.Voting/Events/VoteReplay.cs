@@ -81,6 +81,8 @@ public static class VoteReplay
         private Matter? _tallyMatter;
         private bool _closed;
         private TallyPublished? _published;
+        private Dictionary<string, RollEntry>? _byUnit;
+        private Dictionary<string, List<string>>? _unitsByPrincipal;
 
         public void Apply(LedgerEvent e, int position)
         {
@@ -310,10 +312,12 @@ public static class VoteReplay
 
         private string? CheckRoll(OwnerBallot ballot, string signer)
         {
-            var byUnit = _roll!.Units.ToDictionary(u => u.Unit.Value, StringComparer.Ordinal);
+            // Built once per vote, at its first ballot: neither the roll nor the matter may change
+            // after ballots are cast (see Apply), so every ballot is checked against the same ones.
+            (_byUnit, _unitsByPrincipal) = (_byUnit, _unitsByPrincipal) is ({ } u, { } p) ? (u, p) : IndexRoll();
             foreach (string unit in ballot.Units)
             {
-                if (!byUnit.TryGetValue(unit, out RollEntry? entry))
+                if (!_byUnit.TryGetValue(unit, out RollEntry? entry))
                 {
                     return "not-on-roll";
                 }
@@ -338,10 +342,27 @@ public static class VoteReplay
 
             // JI art. 9: a principal is one vote for all of its units; the ballot must cover
             // exactly the principal's units in scope, so no unit is left out or counted apart.
-            var principalUnits = _roll.Units
-                .Where(u => u.Principal.Value == ballot.Principal && (_matter!.Scope.Count == 0 || _matter.Scope.Contains(u.Building)))
-                .Select(u => u.Unit.Value);
+            IEnumerable<string> principalUnits = _unitsByPrincipal.GetValueOrDefault(ballot.Principal) ?? [];
             return principalUnits.SequenceEqual(ballot.Units, StringComparer.Ordinal) ? null : "units-mismatch";
+        }
+
+        // The roll by unit id, and each principal's units in scope in roll order.
+        private (Dictionary<string, RollEntry>, Dictionary<string, List<string>>) IndexRoll()
+        {
+            var byUnit = _roll!.Units.ToDictionary(u => u.Unit.Value, StringComparer.Ordinal);
+            var byPrincipal = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (RollEntry u in _roll.Units.Where(u => _matter!.Scope.Count == 0 || _matter.Scope.Contains(u.Building)))
+            {
+                if (!byPrincipal.TryGetValue(u.Principal.Value, out List<string>? units))
+                {
+                    units = [];
+                    byPrincipal.Add(u.Principal.Value, units);
+                }
+
+                units.Add(u.Unit.Value);
+            }
+
+            return (byUnit, byPrincipal);
         }
 
         private static T Wrap<T>(int position, Func<T> build)

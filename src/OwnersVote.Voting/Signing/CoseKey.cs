@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Security.Cryptography;
 using NSec.Cryptography;
 
@@ -21,6 +22,11 @@ public enum CoseAlgorithm
 /// types and parameters of ES256, RS256 and Ed25519 are accepted, each with its <c>alg</c>, and no
 /// other labels; the encoding must be exactly one definite-length CBOR map.
 /// </summary>
+/// <remarks>
+/// An ES256 key is imported into the platform's ECDSA once, at its first verification, and kept:
+/// a log's recount verifies every ballot of a credential with the same key object. Instances are
+/// safe for concurrent use.
+/// </remarks>
 public sealed class CoseKey
 {
     // COSE key common parameters (RFC 9052 §7.1) and key type parameters (RFC 9053 §7.1, §7.2; RFC 8230 §4).
@@ -35,8 +41,18 @@ public sealed class CoseKey
     private const long CrvP256 = 1;
     private const long CrvEd25519 = 6;
 
+    // P-256 domain parameters (SEC 2 v2 §2.4.2; FIPS 186-5 / SP 800-186 §3.2.1.3): the field prime
+    // p and the coefficient b of y² = x³ − 3x + b.
+    private static readonly BigInteger s_p256P = BigInteger.Parse("115792089210356248762697446949407573530086143415290314195533631308867097853951", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly BigInteger s_p256B = BigInteger.Parse("41058363725152142129326129780047268409114441015993725554835256314039467401291", System.Globalization.CultureInfo.InvariantCulture);
+
     private readonly byte[] _x;
     private readonly byte[] _y;
+    private readonly Lock _importLock = new();
+
+    // The imported ES256 public key, made at the first Verify; null before, and for other algorithms.
+    // Held for the key's lifetime: a public key holds no secret, and the finalizer frees it.
+    private ECDsa? _ecdsa;
 
     private CoseKey(CoseAlgorithm algorithm, byte[] encoded, byte[] x, byte[] y)
     {
@@ -111,9 +127,12 @@ public sealed class CoseKey
         switch (Algorithm)
         {
             case CoseAlgorithm.ES256:
-                using (ECDsa ecdsa = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = new ECPoint { X = _x, Y = _y } }))
+                // One import per key, not per call: importing costs about 1.5 verifications.
+                // ECDsa's instance methods are not documented as thread-safe, so calls take turns.
+                lock (_importLock)
                 {
-                    return ecdsa.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+                    _ecdsa ??= ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = new ECPoint { X = _x, Y = _y } });
+                    return _ecdsa.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
                 }
 
             case CoseAlgorithm.RS256:
@@ -241,17 +260,25 @@ public sealed class CoseKey
         }
     }
 
+    // SEC 1 v2 §3.2.2.1 (public key validation) for a curve of cofactor 1: both coordinates are
+    // field elements (< p) and the point satisfies y² = x³ − 3x + b (mod p). The point at infinity
+    // has no affine coordinates, and (0, 0) is not on the curve (b ≠ 0). This is what the platform
+    // checks on import, without building a key object for each parsed credential.
     private static bool IsOnP256(byte[] x, byte[] y)
     {
-        try
+        var px = new BigInteger(x, isUnsigned: true, isBigEndian: true);
+        var py = new BigInteger(y, isUnsigned: true, isBigEndian: true);
+        if (px >= s_p256P || py >= s_p256P)
         {
-            using ECDsa ecdsa = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = new ECPoint { X = x, Y = y } });
-            return true;
-        }
-        catch (CryptographicException)
-        {
-            // The platform validates the point on import; a point off the curve is a malformed key.
             return false;
         }
+
+        BigInteger right = ((((px * px) - 3) * px) + s_p256B) % s_p256P;
+        if (right.Sign < 0)
+        {
+            right += s_p256P;
+        }
+
+        return py * py % s_p256P == right;
     }
 }

@@ -15,6 +15,10 @@ public static class Jcs
     // 2^53: the largest magnitude up to which every integer is an exact IEEE 754 double (I-JSON, RFC 7493 §2.2).
     private const long MaxExactInteger = 9_007_199_254_740_992;
 
+    // The characters WriteString must look at: '"', '\\', U+0000–U+001F and surrogates.
+    private static readonly System.Buffers.SearchValues<char> s_needsCare = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(c => (char)c), '"', '\\', .. Enumerable.Range(0xD800, 0x800).Select(c => (char)c)]);
+
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly JsonReaderOptions s_readerOptions = new()
@@ -322,7 +326,18 @@ public static class Jcs
     private static void WriteString(StringBuilder text, string s, string path)
     {
         text.Append('"');
-        for (int i = 0; i < s.Length; i++)
+
+        // Most strings (ids, base64url, hashes, Chinese text) need no escape and hold no surrogate:
+        // written whole. Otherwise from the first such character on, one by one.
+        int first = s.AsSpan().IndexOfAny(s_needsCare);
+        if (first < 0)
+        {
+            text.Append(s).Append('"');
+            return;
+        }
+
+        text.Append(s, 0, first);
+        for (int i = first; i < s.Length; i++)
         {
             char c = s[i];
             if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))

@@ -6,6 +6,7 @@ using OwnersVote.Voting;
 using OwnersVote.Voting.Events;
 using OwnersVote.Voting.Signing;
 using OwnersVote.Web.Data;
+using OwnersVote.Web.Features.Documents;
 using OwnersVote.Web.Ledger;
 
 namespace OwnersVote.Web.Demo;
@@ -25,7 +26,7 @@ public sealed record DemoSeedOutcome(bool Seeded, string CompoundId, int Entries
 /// the log alone. The closed compound-wide vote is closed and its tally, recounted by
 /// <see cref="VoteReplay"/>, published; the open building-57 lift vote has its first 30 ballots in.
 /// </summary>
-public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time, IOptions<DemoOptions> options, IHostEnvironment environment)
+public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time, IOptions<DemoOptions> options, IHostEnvironment environment, DocumentStore documents)
 {
     /// <summary>The demo compound's id.</summary>
     public const string CompoundId = "jingcheng-pinyayuan";
@@ -68,6 +69,8 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
         (Roll roll, byte[] compoundKey, string folder) = await LoadRollAsync(cancellationToken);
         DateTimeOffset now = EventTime.Truncate(time.GetUtcNow());
 
+        // The attached document is kept by its hash; a data folder rebuilt from the log gets it back.
+        await documents.PutAsync(DemoDocuments.LiftQuotation, cancellationToken);
         int appended = 0;
         if (log.TreeSize == 0)
         {
@@ -203,7 +206,8 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
                 + "维修方案、评估报告和报价单在 57 号楼大堂公示，也可在本网站下载。本事项由 57 号楼全体业主表决（《上海市住宅物业管理规定》第六十九条）。",
                 [new BuildingId("57")],
                 liftOpens,
-                now.AddDays(9)) with
+                now.AddDays(9),
+                [DemoDocuments.LiftQuotationDocument]) with
             { Handwriting = HandwritingPolicy.Optional }; // Issue 11: owners may add a handwritten signature.
             events.Add(lift);
             for (int i = 0; i < liftBallots.Count; i++)
@@ -235,7 +239,8 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
             .OrderBy(u => u.Id.Value, StringComparer.Ordinal)
             .Select(u => new RollEntry(u.Id, u.Building, u.Area, u.AreaSource, OwnerHash(u.Owner, compoundKey), u.Owner))]);
 
-    private static MatterPublished Matter(string vote, string title, string text, IReadOnlyList<BuildingId> scope, DateTimeOffset opens, DateTimeOffset closes) => new(
+    private static MatterPublished Matter(
+        string vote, string title, string text, IReadOnlyList<BuildingId> scope, DateTimeOffset opens, DateTimeOffset closes, IReadOnlyList<MatterDocument>? documents = null) => new(
         CompoundId,
         vote,
         opens.AddMinutes(-30),
@@ -250,7 +255,7 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
         closes,
         AllowChange: true,
         InvalidBallotRule.Participating,
-        []);
+        documents ?? []);
 
     // The owner's ballot, signed on "their device": the challenge is SHA-256 of the canonical
     // ballot (DESIGN.md "Ballot signing"), the assertion a real ES256 WebAuthn assertion.

@@ -12,6 +12,7 @@ using Microsoft.Extensions.WebEncoders;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
 using OwnersVote.Web.Features.Ballots;
+using OwnersVote.Web.Features.Documents;
 using OwnersVote.Web.Features.Home;
 using OwnersVote.Web.Features.Language;
 using OwnersVote.Web.Features.Log;
@@ -52,6 +53,8 @@ public static class OwnersVoteServices
         services.AddSingleton<EventLog>();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DemoSeeder>();
+        services.Configure<SyntheticOptions>(builder.Configuration.GetSection(SyntheticOptions.Section));
+        services.AddScoped<SyntheticCompounds>();
         services.AddHostedService<ProjectionStartup>();
         services.AddSingleton<ProjectionReadiness>();
 
@@ -59,6 +62,8 @@ public static class OwnersVoteServices
         services.AddScoped<VoteQueries>();
         services.AddScoped<ResultQuery>();
         services.AddOwnersVoteSignIn();
+        services.Configure<DocumentOptions>(builder.Configuration.GetSection(DocumentOptions.Section));
+        services.AddSingleton<DocumentStore>();
         services.AddSingleton<BallotSessions>();
         services.AddScoped<BallotDesk>();
         services.AddSingleton<HandwritingStore>();
@@ -118,6 +123,7 @@ public static class OwnersVoteServices
         app.MapPasskeyEndpoints();
         app.MapDeviceKeyEndpoints();
         app.MapBallotApi();
+        app.MapDocumentEndpoints();
 
         // Liveness: the process answers. Readiness: the projection store is reachable and seeded.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

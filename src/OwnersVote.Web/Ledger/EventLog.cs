@@ -30,9 +30,16 @@ public sealed partial class EventLog(
     LogWitnesses witnesses,
     ILogger<EventLog> logger) : IAsyncDisposable
 {
-    // Appends and their projection run one call at a time, so the tables see entries in log
-    // order; the entries of one call are pooled into one batch (one fsync) by the appender.
+    // Concurrent callers append at once, so the appender's group commit pools their entries into
+    // one batch (one fsync); each call's entries are queued under _enqueue, so they are
+    // consecutive. Durable entries wait in _waiting until every earlier one has arrived, then are
+    // projected in log order under _gate by whichever caller finds them consecutive.
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _enqueue = new();
+    private readonly Lock _waitingLock = new();
+    private readonly SortedDictionary<long, WaitingEntry> _waiting = [];
+    private readonly List<WaitingEntry> _projecting = [];
+    private long _nextToProject;
     private MerkleTree _tree = new();
     private readonly List<LoggedEvent> _unprojected = [];
     private LogAppender? _appender;
@@ -132,31 +139,33 @@ public sealed partial class EventLog(
         AppendResult[] results = [];
         try
         {
-            await _gate.WaitAsync(cancellationToken);
-            try
+            LogAppender appender = Appender;
+            Task<AppendResult>[] appends;
+            lock (_enqueue)
             {
-                LogAppender appender = Appender;
-                long first = appender.TreeSize;
-                // Queued in order by this one caller, so they are sequenced in order.
-                Task<AppendResult>[] appends = [.. entries.Select(entry => appender.AppendAsync(entry, CancellationToken.None))];
-                results = await Task.WhenAll(appends);
+                // Queued together by this caller, so they are sequenced consecutively and in order.
+                appends = [.. entries.Select(entry => appender.AppendAsync(entry, CancellationToken.None))];
+            }
+
+            results = await Task.WhenAll(appends);
+            var waiting = new WaitingEntry[results.Length];
+            lock (_waitingLock)
+            {
                 for (int i = 0; i < results.Length; i++)
                 {
-                    if (results[i].Index != first + i)
+                    if (results[i].Index != results[0].Index + i)
                     {
-                        throw new LogStorageException($"Entry {i} of the batch was sequenced at {results[i].Index}, not {first + i}: another writer shares the log directory.");
+                        throw new LogStorageException($"Entry {i} of the batch was sequenced at {results[i].Index}, not {results[0].Index + i}: another writer shares the log directory.");
                     }
 
-                    _tree.Append(results[i].LeafHash);
-                    _unprojected.Add(new LoggedEvent(results[i].Index, events[i], _tree.Root));
+                    waiting[i] = new WaitingEntry(results[i].Index, events[i], results[i].LeafHash);
+                    _waiting.Add(waiting[i].Index, waiting[i]);
                 }
+            }
 
-                await ProjectUnprojectedAsync(cancellationToken);
-            }
-            finally
-            {
-                _gate.Release();
-            }
+            await ProjectConsecutiveAsync(cancellationToken);
+            // Projected by this call or by the caller that completed the run before them.
+            await Task.WhenAll(waiting.Select(w => w.Projected.Task));
         }
         finally
         {
@@ -200,6 +209,7 @@ public sealed partial class EventLog(
 
             _tree = new MerkleTree();
             _unprojected.Clear();
+            _nextToProject = entries.Count;
             for (int i = 0; i < entries.Count; i++)
             {
                 _tree.Append(Merkle.HashLeaf(entries[i]));
@@ -301,6 +311,46 @@ public sealed partial class EventLog(
         }
     }
 
+    // Moves the waiting entries that continue the projected prefix into the tables, in log order.
+    private async Task ProjectConsecutiveAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            lock (_waitingLock)
+            {
+                while (_waiting.Remove(_nextToProject, out WaitingEntry? next))
+                {
+                    _tree.Append(next.LeafHash);
+                    _unprojected.Add(new LoggedEvent(next.Index, next.Event, _tree.Root));
+                    _projecting.Add(next);
+                    _nextToProject++;
+                }
+            }
+
+            try
+            {
+                // Not cancelled by one caller: the batch may hold other callers' entries.
+                await ProjectUnprojectedAsync(CancellationToken.None);
+                _projecting.ForEach(w => w.Projected.TrySetResult());
+            }
+            catch (Exception e)
+            {
+                // The entries stay in _unprojected: the next append retries them.
+                _projecting.ForEach(w => w.Projected.TrySetException(e));
+                throw;
+            }
+            finally
+            {
+                _projecting.Clear();
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task ProjectUnprojectedAsync(CancellationToken cancellationToken)
     {
         if (_unprojected.Count == 0)
@@ -329,4 +379,9 @@ public sealed partial class EventLog(
 
     /// <summary>The served checkpoint note and its tree size (-1 before witnesses were first asked).</summary>
     private sealed record ServedCheckpoint(byte[] Note, long Size);
+
+    private sealed record WaitingEntry(long Index, LedgerEvent Event, Hash LeafHash)
+    {
+        public TaskCompletionSource Projected { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

@@ -35,6 +35,9 @@ public sealed partial class ProjectionStartup(
             {
                 Console.Out.Write(DemoAccounts.Banner(seeder.Accounts, demo.Value.PublicUrl));
             }
+
+            // Load and crash tests only (Demo:Synthetic:Owners, default 0).
+            await scope.ServiceProvider.GetRequiredService<SyntheticCompounds>().SeedAsync(cancellationToken);
         }
 
         readiness.MarkReady();

@@ -42,6 +42,84 @@ public sealed class CoseKeyTests
     }
 
     [Fact]
+    public void A_coordinate_not_below_the_field_prime_is_rejected_even_when_it_is_congruent_to_a_point()
+    {
+        // (0, √b) is on P-256; p ≡ 0 (mod p), so (p, √b) satisfies the curve equation modulo p but
+        // is not a field element (SEC 1 v2 §3.2.2.1 step 2).
+        byte[] y = Convert.FromHexString("66485c780e2f83d72433bd5d84a06bb6541c2af31dae871728bf856a174f93f4");
+        byte[] p = Convert.FromHexString("ffffffff00000001000000000000000000000000ffffffffffffffffffffffff");
+
+        Assert.True(CoseKey.TryParse(CoseKey.EncodeEs256(new byte[32], y), out _));
+        Assert.True(PlatformImports(new byte[32], y));
+        Assert.False(CoseKey.TryParse(CoseKey.EncodeEs256(p, y), out _));
+        Assert.False(PlatformImports(p, y));
+    }
+
+    [Fact]
+    public void The_curve_check_agrees_with_the_platform_import_on_genuine_and_altered_points()
+    {
+        for (int i = 0; i < 64; i++)
+        {
+            using SoftwareAuthenticator authenticator = SoftwareAuthenticator.MakeCredential(BallotFixtures.RpId);
+            byte[] x = authenticator.CosePublicKey[10..42];
+            byte[] y = authenticator.CosePublicKey[45..77];
+            byte[] altered = (byte[])y.Clone();
+            altered[i % 32] ^= (byte)(1 << (i % 8));
+            byte[] negated = Negate(y);
+
+            foreach (byte[] candidate in new[] { y, altered, negated })
+            {
+                Assert.Equal(PlatformImports(x, candidate), CoseKey.TryParse(CoseKey.EncodeEs256(x, candidate), out _));
+            }
+
+            Assert.True(CoseKey.TryParse(CoseKey.EncodeEs256(x, negated), out _));
+            Assert.False(CoseKey.TryParse(CoseKey.EncodeEs256(x, altered), out _));
+        }
+    }
+
+    [Fact]
+    public void One_key_verifies_concurrent_signatures_correctly()
+    {
+        using SoftwareAuthenticator authenticator = SoftwareAuthenticator.MakeCredential(BallotFixtures.RpId);
+        CoseKey key = CoseKey.Parse(authenticator.CosePublicKey);
+        byte[] challenge = new byte[32];
+        WebAuthnAssertion assertion = authenticator.GetAssertion(challenge, BallotFixtures.Origin);
+        byte[] signed = [.. assertion.AuthenticatorData.Span, .. System.Security.Cryptography.SHA256.HashData(assertion.ClientDataJson.Span)];
+        byte[] tampered = [.. signed];
+        tampered[^1] ^= 0x01;
+
+        bool[] results = new bool[400];
+        Parallel.For(0, results.Length, i => results[i] = key.Verify(i % 2 == 0 ? signed : tampered, assertion.Signature.Span));
+
+        Assert.All(results.Select((r, i) => (r, i)), x => Assert.Equal(x.i % 2 == 0, x.r));
+    }
+
+    private static bool PlatformImports(byte[] x, byte[] y)
+    {
+        try
+        {
+            using var ecdsa = System.Security.Cryptography.ECDsa.Create(new System.Security.Cryptography.ECParameters
+            {
+                Curve = System.Security.Cryptography.ECCurve.NamedCurves.nistP256,
+                Q = new System.Security.Cryptography.ECPoint { X = x, Y = y },
+            });
+            return true;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    // p − y: the point's negation, also on the curve.
+    private static byte[] Negate(byte[] y)
+    {
+        var prime = System.Numerics.BigInteger.Parse("115792089210356248762697446949407573530086143415290314195533631308867097853951", System.Globalization.CultureInfo.InvariantCulture);
+        byte[] result = (prime - new System.Numerics.BigInteger(y, isUnsigned: true, isBigEndian: true)).ToByteArray(isUnsigned: true, isBigEndian: true);
+        return [.. new byte[32 - result.Length], .. result];
+    }
+
+    [Fact]
     public void An_unsupported_algorithm_is_rejected()
     {
         using SoftwareAuthenticator authenticator = SoftwareAuthenticator.MakeCredential(BallotFixtures.RpId);

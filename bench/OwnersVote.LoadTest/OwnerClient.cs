@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using OwnersVote.Voting.Signing;
+
+namespace OwnersVote.LoadTest;
+
+/// <summary>A ballot signed before the timed phase: the submission body, ready to post.</summary>
+internal sealed record SignedBallot(OwnerClient Owner, string Vote, JsonObject Body);
+
+/// <summary>What the server answered to a submitted ballot.</summary>
+internal sealed record CastOutcome(bool Accepted, long Index, string LeafHash, string Receipt, string Problem, TimeSpan Latency);
+
+/// <summary>
+/// One synthetic owner on their own device: a cookie session from signing in with the invitation
+/// code (the sign-in page's form, antiforgery included), a software passkey registered through
+/// <c>/api/passkey/registration</c> (attestation none), ballots prepared by
+/// <c>/api/votes/{vote}/ballot/options</c> and signed with a genuine ES256 WebAuthn assertion.
+/// Each owner connects from its own loopback address, as owners on their own phones would: the
+/// sign-in limiter counts attempts per client address.
+/// </summary>
+internal sealed partial class OwnerClient(string baseUrl, string vote, string code, IPAddress source) : IDisposable
+{
+    private readonly HttpClient _http = new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        CookieContainer = new CookieContainer(),
+        UseCookies = true,
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new IPEndPoint(source, 0));
+                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    })
+    {
+        BaseAddress = new Uri(baseUrl),
+        Timeout = TimeSpan.FromSeconds(60),
+    };
+
+    private SoftwareAuthenticator? _passkey;
+
+    public string Vote { get; } = vote;
+
+    /// <summary>Signs in with the invitation code and registers a new passkey.</summary>
+    public async Task EnrolAsync(CancellationToken cancellationToken)
+    {
+        string page = await _http.GetStringAsync(new Uri("/signin", UriKind.Relative), cancellationToken);
+        string token = Antiforgery().Match(page) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("no antiforgery token on /signin");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Code"] = code, ["__RequestVerificationToken"] = token });
+        using HttpResponseMessage signedIn = await _http.PostAsync(new Uri("/signin", UriKind.Relative), form, cancellationToken);
+        if (signedIn.StatusCode != HttpStatusCode.Redirect || signedIn.Headers.Location?.OriginalString != "/signin/passkey")
+        {
+            throw new InvalidOperationException($"sign-in with the invitation code answered {(int)signedIn.StatusCode}");
+        }
+
+        JsonObject options = await PostJsonAsync("/api/passkey/registration/options", new JsonObject(), cancellationToken);
+        _passkey = SoftwareAuthenticator.MakeCredential(options["rpId"]!.GetValue<string>());
+        (byte[] attestation, byte[] clientData) = _passkey.CreateRegistration(Challenge(options), baseUrl);
+        await PostJsonAsync("/api/passkey/registration", new JsonObject
+        {
+            ["handle"] = options["handle"]!.GetValue<string>(),
+            ["attestationObject"] = Base64UrlText.Encode(attestation),
+            ["clientDataJson"] = Base64UrlText.Encode(clientData),
+        }, cancellationToken);
+    }
+
+    /// <summary>Prepares the ballot on the server and signs its challenge with the passkey.</summary>
+    public async Task<SignedBallot> PrepareAndSignAsync(string choice, CancellationToken cancellationToken)
+    {
+        SoftwareAuthenticator passkey = _passkey ?? throw new InvalidOperationException("enrol first");
+        JsonObject options = await PostJsonAsync($"/api/votes/{Vote}/ballot/options", new JsonObject { ["answers"] = new JsonObject { ["q1"] = choice } }, cancellationToken);
+        WebAuthnAssertion assertion = passkey.GetAssertion(Challenge(options), baseUrl);
+        return new SignedBallot(this, Vote, new JsonObject
+        {
+            ["handle"] = options["handle"]!.GetValue<string>(),
+            ["credentialId"] = Base64UrlText.Encode(assertion.CredentialId.Span),
+            ["authenticatorData"] = Base64UrlText.Encode(assertion.AuthenticatorData.Span),
+            ["clientDataJson"] = Base64UrlText.Encode(assertion.ClientDataJson.Span),
+            ["signature"] = Base64UrlText.Encode(assertion.Signature.Span),
+        });
+    }
+
+    /// <summary>Submits a signed ballot; the latency runs until the durable receipt arrives.</summary>
+    public async Task<CastOutcome> CastAsync(SignedBallot ballot, CancellationToken cancellationToken)
+    {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        using HttpResponseMessage response = await _http.PostAsJsonAsync(new Uri($"/api/votes/{ballot.Vote}/ballot", UriKind.Relative), ballot.Body, cancellationToken);
+        string text = await response.Content.ReadAsStringAsync(cancellationToken);
+        TimeSpan latency = System.Diagnostics.Stopwatch.GetElapsedTime(start);
+        if (!response.IsSuccessStatusCode)
+        {
+            return new CastOutcome(false, -1, "", "", $"{(int)response.StatusCode} {text}", latency);
+        }
+
+        JsonObject receipt = JsonNode.Parse(text)!.AsObject();
+        return new CastOutcome(true, receipt["index"]!.GetValue<long>(), receipt["leafHash"]!.GetValue<string>(), receipt["receipt"]!.GetValue<string>(), "", latency);
+    }
+
+    private static byte[] Challenge(System.Text.Json.Nodes.JsonObject options) =>
+        Base64UrlText.TryDecode(options["challenge"]?.GetValue<string>(), out byte[] challenge) ? challenge : throw new InvalidOperationException("the challenge is not base64url");
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _passkey?.Dispose();
+    }
+
+    private async Task<JsonObject> PostJsonAsync(string path, JsonObject body, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await _http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, cancellationToken);
+        string text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return response.IsSuccessStatusCode
+            ? JsonNode.Parse(text)!.AsObject()
+            : throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {text}");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Antiforgery();
+}

@@ -1,0 +1,22 @@
+namespace OwnersVote.LoadTest;
+
+/// <summary>
+/// <c>load</c> and <c>crash</c> (docs/benchmarks.md):
+/// <c>dotnet run -c Release --project bench/OwnersVote.LoadTest -- load --owners 1000 --concurrency 64</c>,
+/// <c>dotnet run -c Release --project bench/OwnersVote.LoadTest -- crash --kills 20</c>.
+/// </summary>
+internal static class LoadTestProgram
+{
+    public static async Task<int> Main(string[] args) => args switch
+    {
+        ["load", ..] => await LoadRun.RunAsync(args[1..]),
+        ["crash", ..] => await CrashRun.RunAsync(args[1..]),
+        _ => Usage(),
+    };
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: load [--owners 1000] [--concurrency 64] [--seconds 60] [--provider Sqlite|Postgres --connection STR] [--data DIR]\n       crash [--owners 250] [--kills 20] [--concurrency 64] [--data DIR]");
+        return 2;
+    }
+}

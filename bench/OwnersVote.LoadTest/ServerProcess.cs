@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace OwnersVote.LoadTest;
+
+/// <summary>
+/// The real web server (OwnersVote.Web.dll) as a child process on a loopback port, with its log,
+/// keys and database under one data folder, the demo and <paramref name="owners"/> synthetic owners
+/// seeded. Start waits for <c>/readyz</c>; <see cref="Kill"/> is <c>kill -9</c>.
+/// </summary>
+internal sealed class ServerProcess(string dataFolder, int port, string provider, string connectionString, int owners) : IDisposable
+{
+    private Process? _process;
+
+    public string BaseUrl { get; } = $"http://localhost:{port}";
+
+    public string CodesFile => Path.Combine(dataFolder, "synthetic-codes.txt");
+
+    public string LogDirectory => Path.Combine(dataFolder, "log");
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Starts the server and waits (at most <paramref name="timeout"/>) until it is ready.</summary>
+    public async Task StartAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        string web = Path.Combine(AppContext.BaseDirectory, "OwnersVote.Web.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataFolder };
+        info.ArgumentList.Add(web);
+        info.ArgumentList.Add($"--urls={BaseUrl}");
+        foreach ((string key, string value) in new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Database__Provider"] = provider,
+            ["ConnectionStrings__Default"] = connectionString,
+            ["Demo__Seed"] = "true",
+            ["Demo__PrintAccounts"] = "false",
+            ["Demo__PublicUrl"] = BaseUrl,
+            ["Demo__CompoundKeyFile"] = Path.Combine(dataFolder, "demo-compound.key"),
+            ["Demo__Synthetic__Owners"] = owners.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Demo__Synthetic__CodesFile"] = CodesFile,
+            ["Log__Directory"] = LogDirectory,
+            ["Log__KeyFile"] = Path.Combine(dataFolder, "log.key"),
+            ["Log__PublicUrl"] = BaseUrl,
+            ["DataProtection__KeysPath"] = Path.Combine(dataFolder, "keys"),
+            ["Logging__LogLevel__Default"] = "Warning",
+        })
+        {
+            info.Environment[key] = value;
+        }
+
+        _process = Process.Start(info) ?? throw new InvalidOperationException("cannot start dotnet");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { Length: > 0 } line)
+            {
+                Console.Error.WriteLine($"server: {line}");
+            }
+        };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        long start = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(start) < timeout)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the server exited with {_process.ExitCode} before it was ready");
+            }
+
+            try
+            {
+                using HttpResponseMessage ready = await client.GetAsync(new Uri(BaseUrl + "/readyz"), cancellationToken);
+                if (ready.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        throw new TimeoutException($"the server was not ready within {timeout}");
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, as a power cut or the OOM killer would.</summary>
+    public void Kill()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: false);
+            _process.WaitForExit();
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process?.Dispose();
+        _process = null;
+    }
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace OwnersVote.LoadTest;
+
+/// <summary>The command line of both modes, each value bounded.</summary>
+internal sealed record Settings(int Owners, int Concurrency, int Seconds, int Kills, string Provider, string? Connection, string? Data)
+{
+    public static Settings? Parse(string[] args, int owners)
+    {
+        var s = new Settings(owners, 64, 60, 20, "Sqlite", null, null);
+        for (int i = 0; i + 1 < args.Length; i += 2)
+        {
+            string v = args[i + 1];
+            s = args[i] switch
+            {
+                "--owners" when Int(v, 1, 100_000) is int n => s with { Owners = n },
+                "--concurrency" when Int(v, 1, 4_096) is int n => s with { Concurrency = n },
+                "--seconds" when Int(v, 1, 600) is int n => s with { Seconds = n },
+                "--kills" when Int(v, 1, 200) is int n => s with { Kills = n },
+                "--provider" when v is "Sqlite" or "Postgres" => s with { Provider = v },
+                "--connection" => s with { Connection = v },
+                "--data" => s with { Data = v },
+                _ => null,
+            };
+            if (s is null)
+            {
+                Console.Error.WriteLine($"bad option {args[i]} {v}");
+                return null;
+            }
+        }
+
+        return args.Length % 2 == 0 && (s.Provider == "Sqlite" || s.Connection is not null) ? s : null;
+    }
+
+    private static int? Int(string text, int min, int max) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= min && n <= max ? n : null;
+}
