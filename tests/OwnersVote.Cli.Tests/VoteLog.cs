@@ -5,8 +5,8 @@ using OwnersVote.Voting.Signing;
 namespace OwnersVote.Cli.Tests;
 
 /// <summary>
-/// A realistic compound log: 景城品雅苑 registered, owners' credentials enrolled (one a compound
-/// device key), the frozen roll of building 57 (and one unit of building 12, outside the lift
+/// A realistic compound log: 景城品雅苑 registered, owners' credentials enrolled (one a browser
+/// device key, signing as WebCrypto does: docs/device-keys.md), the frozen roll of building 57 (and one unit of building 12, outside the lift
 /// vote's scope), the lift matter, genuine WebAuthn-signed ballots from software authenticators
 /// (one owner changes their vote), the close and the tally recomputed by <see cref="VoteReplay"/>;
 /// then a second vote still open with one ballot.
@@ -85,6 +85,18 @@ internal sealed class VoteLog : IDisposable
         }
     }
 
+    // The device-key form (DeviceKeyVerifier): fixed authenticator data, client data of type
+    // ov.device-key, an IEEE P1363 signature as crypto.subtle.sign returns it.
+    private static WebAuthnAssertion DeviceKeyAssertion(SoftwareAuthenticator key, byte[] challenge)
+    {
+        byte[] clientData = System.Text.Encoding.UTF8.GetBytes($$"""{"type":"ov.device-key","challenge":"{{Base64UrlText.Encode(challenge)}}","origin":"{{Origin}}"}""");
+        byte[] authData = DeviceKeyVerifier.AuthenticatorDataFor(RpId);
+        using var ecdsa = System.Security.Cryptography.ECDsa.Create();
+        ecdsa.ImportPkcs8PrivateKey(key.ExportPkcs8PrivateKey(), out _);
+        byte[] signature = ecdsa.SignData([.. authData, .. System.Security.Cryptography.SHA256.HashData(clientData)], System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        return new WebAuthnAssertion(key.CredentialId, authData, clientData, signature);
+    }
+
     private static string OwnerHash(string owner) => OwnerKey.Hash(s_compoundKey, owner);
 
     private void Open(string vote, DateTimeOffset closes)
@@ -116,7 +128,9 @@ internal sealed class VoteLog : IDisposable
         BitConverter.TryWriteBytes(nonce, ++_nonce * 7919);
         string[] units = [.. s_units.Where(u => u.Principal == principal).Select(u => u.Unit)];
         var ballot = new OwnerBallot(Compound, vote, principal, units, [new BallotAnswer("q1", choice)], Base64UrlText.Encode(nonce), at.AddMinutes(-1));
-        WebAuthnAssertion assertion = _authenticators[owner].GetAssertion(BallotChallenge.Compute(ballot), Origin);
+        WebAuthnAssertion assertion = owner == "E"
+            ? DeviceKeyAssertion(_authenticators[owner], BallotChallenge.Compute(ballot))
+            : _authenticators[owner].GetAssertion(BallotChallenge.Compute(ballot), Origin);
         Events.Add(new BallotCast(Compound, vote, at, "owner:" + OwnerHash(owner), ballot, assertion));
     }
 }

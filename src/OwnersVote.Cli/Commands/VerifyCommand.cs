@@ -60,6 +60,11 @@ public static class VerifyCommand
             }
 
             List<string> discrepancies = [.. report.Discrepancies];
+            // Issue 11: each handwritten signature image must still hash to what its ballot signed.
+            IReadOnlyList<(long Index, string Sha256)> images = HandwritingImages.Referenced(entries);
+            discrepancies.AddRange(server is not null
+                ? HandwritingImages.CheckServerAsync(server, images, stdout).GetAwaiter().GetResult()
+                : HandwritingImages.CheckDirectory(location, images, stdout));
             if (server is not null && IsHttp(location, out _))
             {
                 // The server's result pages are projections of the log: they must show the recount.

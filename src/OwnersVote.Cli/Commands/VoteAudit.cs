@@ -42,7 +42,7 @@ public sealed record VoteAudit(
     /// <summary>The credential kind names, as <c>CredentialEnrolled</c> spells them.</summary>
     public const string Passkey = "passkey";
 
-    /// <summary>A compound-issued device key.</summary>
+    /// <summary>A browser's WebCrypto device key (issue 11).</summary>
     public const string DeviceKey = "device-key";
 
     /// <summary>A ballot whose credential was never enrolled in the compound.</summary>

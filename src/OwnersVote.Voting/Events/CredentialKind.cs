@@ -6,6 +6,9 @@ public enum CredentialKind
     /// <summary><c>passkey</c>: the owner's own platform or roaming authenticator.</summary>
     Passkey = 1,
 
-    /// <summary><c>device-key</c>: a key held by a device the compound issued (e.g. a kiosk token).</summary>
+    /// <summary>
+    /// <c>device-key</c>: a non-extractable WebCrypto ECDSA P-256 key in the owner's browser, for
+    /// browsers without WebAuthn; its signatures follow <see cref="Signing.DeviceKeyVerifier"/>.
+    /// </summary>
     DeviceKey = 2,
 }

@@ -32,6 +32,11 @@ public sealed record MatterDocument(string Name, string Sha256);
 /// <param name="AllowChange">Whether a later ballot replaces an earlier one while the vote is open.</param>
 /// <param name="InvalidBallots">How invalid returned ballots count.</param>
 /// <param name="Documents">Attached documents, sorted by name.</param>
+/// <param name="Handwriting">
+/// Whether ballots carry a handwritten signature. On the wire <c>"handwriting":"optional"|"required"</c>;
+/// absent means <see cref="HandwritingPolicy.Off"/>, so matters published before the field existed
+/// keep their bytes and meaning.
+/// </param>
 public sealed record MatterPublished(
     string Compound,
     string Vote,
@@ -47,7 +52,8 @@ public sealed record MatterPublished(
     DateTimeOffset Closes,
     bool AllowChange,
     InvalidBallotRule InvalidBallots,
-    IReadOnlyList<MatterDocument> Documents)
+    IReadOnlyList<MatterDocument> Documents,
+    HandwritingPolicy Handwriting = HandwritingPolicy.Off)
     : VoteEvent(Compound, Vote, At, Actor)
 {
     /// <inheritdoc />
@@ -72,7 +78,7 @@ public sealed record MatterPublished(
             documents.Add(new JsonObject { ["name"] = d.Name, ["sha256"] = d.Sha256 });
         }
 
-        return new JsonObject
+        var payload = new JsonObject
         {
             ["title"] = Title,
             ["text"] = Text,
@@ -86,6 +92,12 @@ public sealed record MatterPublished(
             ["invalidBallots"] = WireNames.Of(InvalidBallots),
             ["documents"] = documents,
         };
+        if (Handwriting != HandwritingPolicy.Off)
+        {
+            payload["handwriting"] = WireNames.Of(Handwriting);
+        }
+
+        return payload;
     }
 
     internal static MatterPublished Read(EventHeader header, StrictJsonObject payload)
@@ -121,7 +133,8 @@ public sealed record MatterPublished(
                     var document = new MatterDocument(d.NonEmptyString("name"), d.Sha256Hex("sha256"));
                     d.End();
                     return document;
-                }));
+                }),
+                payload.Has("handwriting") ? payload.Enum("handwriting", WireNames.ParseHandwritingPolicy) : HandwritingPolicy.Off);
         }
         catch (VotingDataException e)
         {
@@ -134,6 +147,11 @@ public sealed record MatterPublished(
 
     private void Validate(Func<string, Exception> fail)
     {
+        if (!Enum.IsDefined(Handwriting))
+        {
+            throw fail("handwriting is off, optional or required.");
+        }
+
         EventRules.NonEmpty(Title, "title", fail);
         EventRules.NonEmpty(Text, "text", fail);
         if (Questions.Count == 0)

@@ -23,7 +23,7 @@ public enum BallotDisposition
 /// <c>challenge-mismatch</c>, … see <see cref="Signing.AssertionResult.Rejected.Code"/>) or
 /// <c>unknown-credential</c>, <c>credential-revoked</c>, <c>credential-not-active</c>,
 /// <c>not-on-roll</c>, <c>wrong-principal</c>, <c>not-owner</c>, <c>out-of-scope</c>, <c>units-mismatch</c>,
-/// <c>answers-mismatch</c>, <c>outside-voting-period</c>, <c>duplicate-ballot</c>;
+/// <c>answers-mismatch</c>, <c>handwriting-missing</c>, <c>handwriting-not-allowed</c>, <c>outside-voting-period</c>, <c>duplicate-ballot</c>;
 /// <c>after-close</c>, <c>replaced-by-later</c>, <c>already-voted</c>, <c>superseded:&lt;reason&gt;</c>.
 /// </param>
 public sealed record ReplayedBallot(int Position, string BallotId, string Principal, BallotDisposition Disposition, string? Reason);

@@ -76,6 +76,9 @@ internal sealed class StrictJsonObject
             : throw new EventFormatException($"{Path}.{name}: expected 64 lowercase hex digits.");
     }
 
+    /// <summary>Whether an optional member is present (then read it with the typed accessors).</summary>
+    public bool Has(string name) => _obj.ContainsKey(name);
+
     public JsonNode? Raw(string name) => Required(name);
 
     public StrictJsonObject Object(string name) => From(Required(name), $"{Path}.{name}");

@@ -267,7 +267,7 @@ public static class VoteReplay
 
             // The signature first: an unsigned claim should not even reach the roll checks.
             var stored = new StoredCredential(credential.Enrolled.CredentialId, credential.Enrolled.PublicKey, credential.SignCount);
-            AssertionResult verdict = AssertionVerifier.Verify(e.Assertion, BallotChallenge.Compute(e.Ballot), stored, relyingParty);
+            AssertionResult verdict = BallotSignatureVerifier.Verify(credential.Enrolled.Kind, e.Assertion, BallotChallenge.Compute(e.Ballot), stored, relyingParty);
             if (verdict is AssertionResult.Rejected rejected)
             {
                 cast.Reject(rejected.Code);
@@ -291,8 +291,24 @@ public static class VoteReplay
                 return;
             }
 
+            // Issue 11: the vote decides whether a handwritten signature is part of the ballot. The
+            // log holds only its hash (inside the signed ballot); the image is checked against it
+            // where it is stored (ov verify fetches it).
+            if (HandwritingProblem(matter.Handwriting, e.Ballot.Handwriting) is { } handwritingProblem)
+            {
+                cast.Reject(handwritingProblem);
+                return;
+            }
+
             cast.Valid = true;
         }
+
+        private static string? HandwritingProblem(HandwritingPolicy policy, string? handwriting) => policy switch
+        {
+            HandwritingPolicy.Required when handwriting is null => "handwriting-missing",
+            HandwritingPolicy.Off when handwriting is not null => "handwriting-not-allowed",
+            _ => null,
+        };
 
         private string? CheckRoll(OwnerBallot ballot, string signer)
         {

@@ -47,6 +47,20 @@ internal static class WireNames
         _ => null,
     };
 
+    public static string Of(HandwritingPolicy policy) => policy switch
+    {
+        HandwritingPolicy.Optional => "optional",
+        HandwritingPolicy.Required => "required",
+        _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Off is written by omitting the field."),
+    };
+
+    public static HandwritingPolicy? ParseHandwritingPolicy(string text) => text switch
+    {
+        "optional" => HandwritingPolicy.Optional,
+        "required" => HandwritingPolicy.Required,
+        _ => null,
+    };
+
     public static string Of(InvalidBallotRule rule) => rule switch
     {
         InvalidBallotRule.Participating => "participating",

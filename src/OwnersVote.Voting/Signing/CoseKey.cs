@@ -150,6 +150,22 @@ public sealed class CoseKey
         }
     }
 
+    /// <summary>
+    /// Verifies an ES256 signature in IEEE P1363 form (r ‖ s, 32 bytes each), the form WebCrypto's
+    /// <c>crypto.subtle.sign({name:"ECDSA"})</c> returns (W3C WebCrypto §23.4.4 "Sign": "the
+    /// concatenation of r and s"), unlike WebAuthn's DER. Any other key type or length is false.
+    /// </summary>
+    public bool VerifyIeeeP1363(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
+    {
+        if (Algorithm != CoseAlgorithm.ES256 || signature.Length != 64)
+        {
+            return false;
+        }
+
+        using ECDsa ecdsa = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = new ECPoint { X = _x, Y = _y } });
+        return ecdsa.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+    }
+
     private static bool TryRead(ref CborReader reader, byte[] encoded, out CoseKey? key)
     {
         key = null;

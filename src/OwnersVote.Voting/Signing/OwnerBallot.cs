@@ -10,6 +10,11 @@ namespace OwnersVote.Voting.Signing;
 /// <code>{"answers":[{"choice":"yes","question":"q1"}],"compound":"c1","issuedAt":"2025-03-01T08:30:00.000Z",
 /// "nonce":"…","principal":"p-57-1","units":["57-101"],"v":1,"vote":"v1"}</code>
 /// Units are sorted by ordinal order and unique, answers sorted by question id and unique.
+/// A ballot with a handwritten signature (issue 11) adds one member, <c>"handwriting"</c>: the
+/// SHA-256 of the signature's PNG in lowercase hex, so the cryptographic signature covers the
+/// drawing. Without it the object has exactly the members above, so every earlier version-1 ballot
+/// keeps its canonical bytes and challenge (RFC 8785 §3.2.3 orders members by name; an absent member
+/// contributes nothing).
 /// </summary>
 /// <param name="Compound">The compound id.</param>
 /// <param name="Vote">The vote id.</param>
@@ -18,6 +23,7 @@ namespace OwnersVote.Voting.Signing;
 /// <param name="Answers">One answer per question, sorted by question id.</param>
 /// <param name="Nonce">The server's ballot-session nonce, unpadded base64url.</param>
 /// <param name="IssuedAt">When the ballot session was issued (whole milliseconds, UTC).</param>
+/// <param name="Handwriting">SHA-256 of the handwritten signature image (PNG), 64 lowercase hex digits, or null.</param>
 public sealed record OwnerBallot(
     string Compound,
     string Vote,
@@ -25,7 +31,8 @@ public sealed record OwnerBallot(
     IReadOnlyList<string> Units,
     IReadOnlyList<BallotAnswer> Answers,
     string Nonce,
-    DateTimeOffset IssuedAt)
+    DateTimeOffset IssuedAt,
+    string? Handwriting = null)
 {
     /// <summary>The ballot schema version, the <c>v</c> field.</summary>
     public const int Version = 1;
@@ -47,7 +54,7 @@ public sealed record OwnerBallot(
             units.Add(unit);
         }
 
-        return new JsonObject
+        var ballot = new JsonObject
         {
             ["v"] = Version,
             ["compound"] = Compound,
@@ -58,6 +65,12 @@ public sealed record OwnerBallot(
             ["nonce"] = Nonce,
             ["issuedAt"] = EventTime.ToText(IssuedAt),
         };
+        if (Handwriting is not null)
+        {
+            ballot["handwriting"] = Handwriting;
+        }
+
+        return ballot;
     }
 
     /// <summary>The canonical bytes, JCS(ballot) (RFC 8785).</summary>
@@ -87,7 +100,8 @@ public sealed record OwnerBallot(
                 return parsed;
             }),
             obj.String("nonce"),
-            obj.Time("issuedAt"));
+            obj.Time("issuedAt"),
+            obj.Has("handwriting") ? obj.Sha256Hex("handwriting") : null);
         obj.End();
         ballot.Validate(message => new EventFormatException($"{path}: {message}"));
         return ballot;
@@ -147,6 +161,11 @@ public sealed record OwnerBallot(
         if (Answers.Any(a => a.Choice is not (Choice.Yes or Choice.No or Choice.Abstain)))
         {
             throw fail("a signed ballot answers yes, no or abstain; \"invalid\" is only a paper-ballot verdict.");
+        }
+
+        if (Handwriting is not null && !OwnerKey.IsHash(Handwriting))
+        {
+            throw fail("handwriting is a SHA-256 in 64 lowercase hex digits.");
         }
 
         if (!Base64UrlText.TryDecode(Nonce, out byte[] nonce) || nonce.Length < 16)

@@ -36,4 +36,7 @@ public sealed class BallotRow
 
     /// <summary>This is the principal's ballot that counts.</summary>
     public bool Counts { get; set; }
+
+    /// <summary>SHA-256 (hex) of the ballot's handwritten signature image, as signed in the ballot; null without one.</summary>
+    public string? Handwriting { get; set; }
 }

@@ -19,6 +19,9 @@ public sealed class CredentialRow
 
     public DateTimeOffset? RevokedAt { get; set; }
 
+    /// <summary>The credential's kind as enrolled, <c>passkey</c> or <c>device-key</c>; it picks the signature rule.</summary>
+    public string Kind { get; set; } = "passkey";
+
     /// <summary>The last signature counter accepted (WebAuthn §7.2 step 22).</summary>
     public long SignCount { get; set; }
 }

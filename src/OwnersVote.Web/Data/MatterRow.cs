@@ -30,6 +30,9 @@ public sealed class MatterRow
     /// <summary>Whether a later ballot replaces an earlier one while the vote is open (MatterPublished.allowChange).</summary>
     public bool AllowChange { get; set; }
 
+    /// <summary>Whether ballots carry a handwritten signature: <c>off</c>, <c>optional</c> or <c>required</c> (issue 11).</summary>
+    public string Handwriting { get; set; } = "off";
+
     /// <summary>Every question id, sorted, one per line: a ballot answers exactly these.</summary>
     public required string Questions { get; set; }
 

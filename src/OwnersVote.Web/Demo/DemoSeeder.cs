@@ -209,7 +209,8 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
                 [new BuildingId("57")],
                 liftOpens,
                 now.AddDays(9),
-                [DemoDocuments.LiftQuotationDocument]);
+                [DemoDocuments.LiftQuotationDocument]) with
+            { Handwriting = HandwritingPolicy.Optional }; // Issue 11: owners may add a handwritten signature.
             events.Add(lift);
             for (int i = 0; i < liftBallots.Count; i++)
             {

@@ -70,6 +70,7 @@ public static class OwnersVoteServices
         services.AddScoped<DeskEnrolments>();
         services.AddSingleton<BallotSessions>();
         services.AddScoped<BallotDesk>();
+        services.AddSingleton<HandwritingStore>();
         services.AddScoped<ReceiptDesk>();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
@@ -124,6 +125,7 @@ public static class OwnersVoteServices
         app.MapLogEndpoints();
         app.MapWitnessEndpoints();
         app.MapPasskeyEndpoints();
+        app.MapDeviceKeyEndpoints();
         app.MapBallotApi();
         app.MapDocumentEndpoints();
 

@@ -427,4 +427,34 @@ public sealed class ChineseText : UiText
     public override string LetterExpires(string when) => $"邀请码有效期至 {when}，只能使用一次。";
 
     public override string LetterOfficers(string officers) => $"经办工作人员：{officers}";
+
+    public override string DeviceKeyIntro => "这个浏览器不支持通行密钥。可以改用“设备密钥”：一把只保存在本浏览器里、无法导出的签名密钥，用来签署您的表决票。清除浏览器数据后需要重新设置，旧的密钥会在公开记录中作废。";
+
+    public override string SetUpDeviceKey => "设置设备密钥";
+
+    public override string DeviceKeySetUp => "设备密钥已设置好。请在本浏览器中投票。";
+
+    public override string HandwritingTitle => "手写签名";
+
+    public override string HandwritingHint => "请用手指或手写笔在框内写下您的名字。";
+
+    public override string HandwritingUndo => "撤销一笔";
+
+    public override string HandwritingClear => "清除";
+
+    public override string HandwritingMissing => "本次表决需要手写签名，请先在框内签名。";
+
+    public override string HandwritingShown => "您的手写签名（其哈希值包含在已签名的选票中）";
+
+    public override string OpenInBrowserTitle => "请用手机自带的浏览器打开";
+
+    public override string OpenInBrowserIntro => "您正在微信或其他应用的内置浏览器中，这里无法安全地签署表决票。请换用系统浏览器（如 Safari、Chrome 或手机自带浏览器）打开本页，或到物业服务中心现场投票，或领取纸质表决票。";
+
+    public override string OpenInBrowserIos => "苹果手机（iOS）微信：点右上角“···”，选“在 Safari 中打开”。";
+
+    public override string OpenInBrowserAndroid => "安卓手机微信：点右上角“···”，选“在浏览器打开”。";
+
+    public override string OpenInBrowserCopy => "也可以复制下面的网址，粘贴到浏览器的地址栏：";
+
+    public override string OpenInBrowserDesk => "不方便用手机？可以到物业服务中心由工作人员协助现场投票，或填写纸质表决票。";
 }

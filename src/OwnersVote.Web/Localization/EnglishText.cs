@@ -435,4 +435,34 @@ public sealed class EnglishText : UiText
     public override string LetterExpires(string when) => $"The code works once, until {when}.";
 
     public override string LetterOfficers(string officers) => $"Officers: {officers}";
+
+    public override string DeviceKeyIntro => "This browser cannot use passkeys. You can use a device key instead: a signing key kept only in this browser that cannot be copied out, used to sign your ballots. If you clear the browser's data, set it up again; the old key is then revoked in the public log.";
+
+    public override string SetUpDeviceKey => "Set up a device key";
+
+    public override string DeviceKeySetUp => "Your device key is set up. Vote in this browser.";
+
+    public override string HandwritingTitle => "Handwritten signature";
+
+    public override string HandwritingHint => "Write your name in the box with a finger or stylus.";
+
+    public override string HandwritingUndo => "Undo a stroke";
+
+    public override string HandwritingClear => "Clear";
+
+    public override string HandwritingMissing => "This vote needs a handwritten signature; please sign in the box first.";
+
+    public override string HandwritingShown => "Your handwritten signature (its hash is inside the signed ballot)";
+
+    public override string OpenInBrowserTitle => "Please open this page in your phone's own browser";
+
+    public override string OpenInBrowserIntro => "You are in WeChat's or another app's built-in browser, where a ballot cannot be signed safely. Open this page in the system browser (Safari, Chrome or the phone's own browser), or vote at the desk in the management office, or ask for a paper ballot.";
+
+    public override string OpenInBrowserIos => "WeChat on iPhone (iOS): tap “···” at the top right, then “Open in Safari”.";
+
+    public override string OpenInBrowserAndroid => "WeChat on Android: tap “···” at the top right, then “Open in Browser”.";
+
+    public override string OpenInBrowserCopy => "Or copy this address into your browser's address bar:";
+
+    public override string OpenInBrowserDesk => "No phone at hand? Vote at the desk in the management office with a staff member's help, or fill in a paper ballot.";
 }

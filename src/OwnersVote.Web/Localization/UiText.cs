@@ -394,4 +394,34 @@ public abstract class UiText
     public abstract string LetterExpires(string when);
 
     public abstract string LetterOfficers(string officers);
+
+    public abstract string DeviceKeyIntro { get; }
+
+    public abstract string SetUpDeviceKey { get; }
+
+    public abstract string DeviceKeySetUp { get; }
+
+    public abstract string HandwritingTitle { get; }
+
+    public abstract string HandwritingHint { get; }
+
+    public abstract string HandwritingUndo { get; }
+
+    public abstract string HandwritingClear { get; }
+
+    public abstract string HandwritingMissing { get; }
+
+    public abstract string HandwritingShown { get; }
+
+    public abstract string OpenInBrowserTitle { get; }
+
+    public abstract string OpenInBrowserIntro { get; }
+
+    public abstract string OpenInBrowserIos { get; }
+
+    public abstract string OpenInBrowserAndroid { get; }
+
+    public abstract string OpenInBrowserCopy { get; }
+
+    public abstract string OpenInBrowserDesk { get; }
 }

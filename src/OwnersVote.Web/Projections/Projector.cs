@@ -102,6 +102,7 @@ public sealed class Projector(OwnersVoteDb db)
             CompoundId = e.Compound,
             OwnerHash = e.Owner,
             PublicKey = e.PublicKey.Encoded.ToArray(),
+            Kind = KindText(e.Kind),
             ActiveFrom = e.ActiveFrom,
         });
     }
@@ -184,6 +185,7 @@ public sealed class Projector(OwnersVoteDb db)
             OpensAt = e.Opens,
             ClosesAt = e.Closes,
             AllowChange = e.AllowChange,
+            Handwriting = e.Handwriting.ToString().ToLowerInvariant(),
             Questions = string.Join('\n', e.Questions.Select(q => q.Id)),
             Options = string.Join('\n', e.Options.Select(BallotCsv.FormatChoice)),
             Question = e.Questions[0].Id,
@@ -207,6 +209,7 @@ public sealed class Projector(OwnersVoteDb db)
             CastAt = e.At,
             LogIndex = index,
             Rejection = rejection,
+            Handwriting = e.Ballot.Handwriting,
         });
         await db.SaveChangesAsync(cancellationToken);
         if (rejection is null)
@@ -255,7 +258,7 @@ public sealed class Projector(OwnersVoteDb db)
         CompoundRow compound = await db.Compounds.SingleAsync(c => c.Id == e.Compound, cancellationToken);
         var relyingParty = new RelyingParty(compound.RpId, new HashSet<string>(compound.Origins.Split('\n'), StringComparer.Ordinal), compound.RequireUserVerification);
         var stored = new StoredCredential(Base64Url(credential.Id), CoseKey.Parse(credential.PublicKey), checked((uint)credential.SignCount));
-        AssertionResult verdict = AssertionVerifier.Verify(e.Assertion, BallotChallenge.Compute(e.Ballot), stored, relyingParty);
+        AssertionResult verdict = BallotSignatureVerifier.Verify(ParseKind(credential.Kind), e.Assertion, BallotChallenge.Compute(e.Ballot), stored, relyingParty);
         if (verdict is AssertionResult.Rejected rejected)
         {
             return rejected.Code;
@@ -308,8 +311,25 @@ public sealed class Projector(OwnersVoteDb db)
             return "answers-mismatch";
         }
 
-        return null;
+        // Issue 11, as VoteReplay: the vote's handwriting policy.
+        return (matter.Handwriting, e.Ballot.Handwriting) switch
+        {
+            ("required", null) => "handwriting-missing",
+            ("off", not null) => "handwriting-not-allowed",
+            _ => null,
+        };
     }
+
+    /// <summary>The stored spelling of a credential kind (the log's wire name).</summary>
+    public static string KindText(CredentialKind kind) => kind == CredentialKind.DeviceKey ? "device-key" : "passkey";
+
+    /// <summary>Reads a stored credential kind.</summary>
+    public static CredentialKind ParseKind(string text) => text switch
+    {
+        "passkey" => CredentialKind.Passkey,
+        "device-key" => CredentialKind.DeviceKey,
+        _ => throw new ProjectionException($"Credential kind \"{text}\" is not known."),
+    };
 
     private static byte[] Base64Url(string text) =>
         Base64UrlText.TryDecode(text, out byte[] bytes) ? bytes : throw new ProjectionException($"Credential id {text} is not base64url.");

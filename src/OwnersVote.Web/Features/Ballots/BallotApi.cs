@@ -9,7 +9,9 @@ using OwnersVote.Web.Features.SignIn;
 namespace OwnersVote.Web.Features.Ballots;
 
 /// <summary>The body of <c>POST /api/votes/{vote}/ballot/options</c>: one answer per question id.</summary>
-public sealed record BallotOptionsRequest(IReadOnlyDictionary<string, string>? Answers);
+/// <param name="Answers">One answer per question id.</param>
+/// <param name="Handwriting">The handwritten signature as a PNG, unpadded base64url, where the vote takes one (issue 11).</param>
+public sealed record BallotOptionsRequest(IReadOnlyDictionary<string, string>? Answers, string? Handwriting = null);
 
 /// <summary>What navigator.credentials.get needs to sign the ballot, and the ballot itself to show.</summary>
 /// <param name="Handle">Sent back with the assertion.</param>
@@ -68,17 +70,25 @@ public static class BallotApi
         // Receipts are public: the ballot entry is in the public log anyway (units and answers, no names).
         app.MapGet("/api/receipts/{index:long}", ReceiptAsync).AllowAnonymous();
         app.MapPost("/api/receipts/verify", VerifyAsync).AllowAnonymous();
+        // Content-addressed: the name is the hash the signed ballot carries; ov verify checks the bytes.
+        app.MapGet("/handwriting/{hash}.png", HandwritingAsync).AllowAnonymous();
     }
 
     /// <summary>The download name of a receipt.</summary>
     public static string FileName(long index) => $"ownersvote-receipt-{index}.tlog-proof";
 
     private static async Task<Results<Ok<BallotOptions>, ProblemHttpResult>> OptionsAsync(
-        string vote, BallotOptionsRequest request, HttpContext context, BallotDesk desk, CancellationToken cancellationToken)
+        string vote, BallotOptionsRequest request, HttpContext context, BallotDesk desk, HandwritingStore images, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         OwnerSession session = OwnerSession.From(context.User)!;
-        (PreparedBallot? prepared, BallotRefused? refused) = await desk.PrepareAsync(session, vote, request.Answers ?? new Dictionary<string, string>(), cancellationToken);
+        byte[]? handwriting = null;
+        if (request.Handwriting is { Length: > 0 } && !Base64UrlText.TryDecode(request.Handwriting, out handwriting))
+        {
+            return Problem(new BallotRefused(BallotRefusal.HandwritingRequired));
+        }
+
+        (PreparedBallot? prepared, BallotRefused? refused) = await desk.PrepareAsync(session, vote, request.Answers ?? new Dictionary<string, string>(), handwriting, images, cancellationToken);
         if (prepared is null)
         {
             return Problem(refused!);
@@ -142,6 +152,9 @@ public static class BallotApi
         ReceiptCheck check = await receipts.CheckAsync(new string(buffer, 0, read), cancellationToken);
         return TypedResults.Ok(View(check));
     }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> HandwritingAsync(string hash, HandwritingStore images, CancellationToken cancellationToken) =>
+        await images.GetAsync(hash, cancellationToken) is { } png ? TypedResults.File(png, "image/png") : TypedResults.NotFound();
 
     /// <summary>The JSON view of a receipt check.</summary>
     public static ReceiptCheckView View(ReceiptCheck check)

@@ -38,7 +38,8 @@ public sealed record BallotContext(
     IReadOnlyList<Choice> Options,
     bool AllowChange,
     BallotRow? Counted,
-    IReadOnlyList<string> Credentials)
+    IReadOnlyList<string> Credentials,
+    string Handwriting = "off")
 {
     /// <summary>The total area the ballot carries, in 0.01 m².</summary>
     public long AreaHundredths => Units.Sum(u => u.AreaHundredths);
@@ -68,6 +69,9 @@ public enum BallotRefusal
     /// <summary><c>bad-answers</c>: not exactly one offered answer per question.</summary>
     BadAnswers,
 
+    /// <summary><c>handwriting-required</c>: the vote requires a handwritten signature and none (or not a PNG) was sent.</summary>
+    HandwritingRequired,
+
     /// <summary><c>busy</c>: too many ballots are waiting for signatures.</summary>
     Busy,
 
@@ -95,6 +99,7 @@ public sealed record BallotRefused(BallotRefusal Reason, string? SignatureCode =
         BallotRefusal.NoPasskey => "no-passkey",
         BallotRefusal.BadAnswers => "bad-answers",
         BallotRefusal.Busy => "busy",
+        BallotRefusal.HandwritingRequired => "handwriting-required",
         BallotRefusal.UnknownBallot => "unknown-ballot",
         BallotRefusal.PasskeyNotEnrolled => "passkey-not-enrolled",
         BallotRefusal.BadSignature => SignatureCode ?? "bad-signature",
@@ -173,7 +178,8 @@ public sealed class BallotDesk(OwnersVoteDb db, VoteQueries votes, BallotSession
             [.. matter.Options.Split('\n').Select(BallotCsv.ParseChoice)],
             matter.AllowChange,
             counted,
-            [.. credentials.Where(c => c.ActiveFrom <= now).Select(c => c.Id).Order(StringComparer.Ordinal)]);
+            [.. credentials.Where(c => c.ActiveFrom <= now).Select(c => c.Id).Order(StringComparer.Ordinal)],
+            matter.Handwriting);
         return (context, Refusal(context, now));
     }
 
@@ -181,9 +187,14 @@ public sealed class BallotDesk(OwnersVoteDb db, VoteQueries votes, BallotSession
     /// Prepares the ballot for <paramref name="answers"/> (question id → <c>yes</c>/<c>no</c>/<c>abstain</c>)
     /// with a fresh nonce and holds it for the passkey signature.
     /// </summary>
+    /// <remarks>
+    /// Issue 11: where the vote takes a handwritten signature, its PNG is stored under its hash and
+    /// the hash becomes the ballot's <c>handwriting</c> member, so the owner's signature covers it.
+    /// </remarks>
     public async Task<(PreparedBallot? Prepared, BallotRefused? Refused)> PrepareAsync(
-        OwnerSession session, string vote, IReadOnlyDictionary<string, string> answers, CancellationToken cancellationToken)
+        OwnerSession session, string vote, IReadOnlyDictionary<string, string> answers, byte[]? handwriting, HandwritingStore images, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(answers);
         (BallotContext? context, BallotRefused? refused) = await OpenAsync(session, vote, cancellationToken);
@@ -202,6 +213,13 @@ public sealed class BallotDesk(OwnersVoteDb db, VoteQueries votes, BallotSession
             return (null, new BallotRefused(BallotRefusal.BadAnswers));
         }
 
+        bool wanted = context.Handwriting != "off" && handwriting is { Length: > 0 };
+        if ((context.Handwriting == "required" && !wanted) || (wanted && !HandwritingStore.IsPng(handwriting)))
+        {
+            return (null, new BallotRefused(BallotRefusal.HandwritingRequired));
+        }
+
+        string? imageHash = wanted ? await images.PutAsync(handwriting!, cancellationToken) : null;
         var ballot = new OwnerBallot(
             context.CompoundId,
             vote,
@@ -209,7 +227,8 @@ public sealed class BallotDesk(OwnersVoteDb db, VoteQueries votes, BallotSession
             [.. context.Units.Select(u => u.Id)],
             parsed,
             BallotSessions.NewNonce(),
-            EventTime.Truncate(time.GetUtcNow()));
+            EventTime.Truncate(time.GetUtcNow()),
+            imageHash);
         if (sessions.Hold(ballot, session.OwnerHash!) is not { } handle)
         {
             return (null, new BallotRefused(BallotRefusal.Busy));
@@ -251,7 +270,8 @@ public sealed class BallotDesk(OwnersVoteDb db, VoteQueries votes, BallotSession
         var relyingParty = new RelyingParty(compound.RpId, compound.Origins.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal), RequireUserVerification: true);
         var stored = new StoredCredential(assertion.CredentialId, CoseKey.Parse(credential.PublicKey), checked((uint)credential.SignCount));
         // WebAuthn §7.2: the assertion must be over this ballot's challenge, from this origin, by this key.
-        AssertionResult verdict = AssertionVerifier.Verify(assertion, pending.Challenge, stored, relyingParty);
+        // Issue 11: the rule is the credential's kind as enrolled (passkey: WebAuthn; device key: WebCrypto P1363).
+        AssertionResult verdict = BallotSignatureVerifier.Verify(Projections.Projector.ParseKind(credential.Kind), assertion, pending.Challenge, stored, relyingParty);
         if (verdict is AssertionResult.Rejected rejected)
         {
             return (null, new BallotRefused(BallotRefusal.BadSignature, rejected.Code));

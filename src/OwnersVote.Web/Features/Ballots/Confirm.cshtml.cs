@@ -31,6 +31,12 @@ public sealed class ConfirmModel(BallotDesk desk) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string id, string? error, CancellationToken cancellationToken)
     {
+        // Issue 11: WeChat's in-app browser cannot sign here; it gets the guidance page.
+        if (OpenInBrowserModel.IsInAppBrowser(Request.Headers.UserAgent))
+        {
+            return LocalRedirect(OpenInBrowserModel.For(Request.Path + Request.QueryString));
+        }
+
         VoteId = id;
         (Context, Refused) = await desk.OpenAsync(OwnerSession.From(User)!, id, cancellationToken);
         if (Refused?.Reason == BallotRefusal.NoSuchVote)

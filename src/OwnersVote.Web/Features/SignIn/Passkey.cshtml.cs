@@ -12,5 +12,19 @@ public sealed class PasskeyModel : PageModel
     /// <summary>True after the passkey was enrolled.</summary>
     public bool Done { get; private set; }
 
-    public void OnGet(int? done) => Done = done == 1;
+    /// <summary>True when the credential just enrolled is a device key (issue 11).</summary>
+    public bool DeviceKey { get; private set; }
+
+    public IActionResult OnGet(int? done)
+    {
+        // Issue 11: WeChat's in-app browser gets the guidance to open the system browser.
+        if (Ballots.OpenInBrowserModel.IsInAppBrowser(Request.Headers.UserAgent))
+        {
+            return LocalRedirect(Ballots.OpenInBrowserModel.For(Request.Path + Request.QueryString));
+        }
+
+        Done = done is 1 or 2;
+        DeviceKey = done == 2;
+        return Page();
+    }
 }

@@ -1,12 +1,17 @@
 // Step ④ of the owner flow: the passkey signs the ballot (DESIGN.md "Ballot signing").
 // The server prepares the exact ballot and its challenge, SHA-256("OV-BALLOT-v1\0" || JCS(ballot));
 // the browser only asks the authenticator for an assertion over it (WebAuthn §5.1.4) and posts it
-// back. Needs webauthn.js first.
+// back. Needs webauthn.js first; devicekey.js and handwriting.js when present (issue 11).
 "use strict";
 (function () {
   var webauthn = window.OwnersVoteWebAuthn;
   var button = document.getElementById("ballot-sign");
   if (!button) { return; }
+  // Issue 11: neither WebAuthn nor WebCrypto — this browser cannot sign; say where it can.
+  if (typeof window.PublicKeyCredential === "undefined" && !(window.OwnersVoteDeviceKey && window.OwnersVoteDeviceKey.cryptoAvailable())) {
+    window.location.assign("/open-in-browser?from=" + encodeURIComponent(window.location.pathname + window.location.search));
+    return;
+  }
 
   function fail(code) {
     // Back to this page with the reason, so the message is the server's, in the page's language.
@@ -19,12 +24,43 @@
     button.disabled = true;
     var vote = button.getAttribute("data-vote");
     var base = "/api/votes/" + encodeURIComponent(vote) + "/ballot";
+    var pad = window.OwnersVoteHandwriting;
+    var handwriting = pad ? pad.png() : null;
+    if (pad && pad.required && !handwriting) {
+      var missing = document.querySelector("[data-testid=handwriting-missing]");
+      if (missing) { missing.hidden = false; }
+      button.disabled = false;
+      return;
+    }
+
     var options;
     try {
-      options = await webauthn.post(base + "/options", { answers: JSON.parse(button.getAttribute("data-answers")) });
+      options = await webauthn.post(base + "/options", { answers: JSON.parse(button.getAttribute("data-answers")), handwriting: handwriting });
     } catch (e) {
       fail(e.code);
       return;
+    }
+
+    // Issue 11: a device key kept in this browser signs when the server lists it.
+    var deviceKey = window.OwnersVoteDeviceKey;
+    if (deviceKey) {
+      var signed;
+      try {
+        signed = await deviceKey.signBallot(options);
+      } catch (e) {
+        fail("not-signed");
+        return;
+      }
+      if (signed) {
+        try {
+          signed.handle = options.handle;
+          var deviceReceipt = await webauthn.post(base, signed);
+          window.location.assign(deviceReceipt.receiptUrl + "?cast=true");
+        } catch (e) {
+          fail(e.code);
+        }
+        return;
+      }
     }
 
     var assertion;

@@ -66,7 +66,32 @@
     }
   }
 
+  // Issue 11: without WebAuthn (or a platform authenticator) offer a device key; with neither
+  // WebAuthn nor WebCrypto, the guidance page (open in the system browser, the desk, paper).
+  async function offerDeviceKey() {
+    var deviceKey = window.OwnersVoteDeviceKey;
+    var section = document.getElementById("device-key");
+    if (!deviceKey || !section || await deviceKey.webAuthnAvailable()) { return; }
+    if (!deviceKey.cryptoAvailable()) {
+      window.location.assign("/open-in-browser?from=" + encodeURIComponent(window.location.pathname));
+      return;
+    }
+    document.getElementById("passkey-actions").hidden = true;
+    section.hidden = false;
+    var button = document.getElementById("device-key-register");
+    button.addEventListener("click", async function () {
+      button.disabled = true;
+      try {
+        window.location.assign(await deviceKey.enrol());
+      } catch (e) {
+        showError();
+        button.disabled = false;
+      }
+    });
+  }
+
   var registerButton = document.getElementById("passkey-register");
+  if (registerButton) { offerDeviceKey(); }
   if (registerButton) { registerButton.addEventListener("click", function () { register(registerButton); }); }
   var signInButton = document.getElementById("passkey-signin");
   if (signInButton) { signInButton.addEventListener("click", function () { signIn(signInButton); }); }
