@@ -122,6 +122,7 @@ public static class OwnersVoteServices
         app.MapPasskeyEndpoints();
         app.MapBallotApi();
         app.MapDocumentEndpoints();
+        app.MapCertificateEndpoints();
 
         // Liveness: the process answers. Readiness: the projection store is reachable and seeded.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
