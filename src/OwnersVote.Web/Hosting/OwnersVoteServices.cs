@@ -12,6 +12,7 @@ using Microsoft.Extensions.WebEncoders;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
 using OwnersVote.Web.Features.Ballots;
+using OwnersVote.Web.Features.Display;
 using OwnersVote.Web.Features.Documents;
 using OwnersVote.Web.Features.Home;
 using OwnersVote.Web.Features.Language;
@@ -123,6 +124,7 @@ public static class OwnersVoteServices
         app.MapBallotApi();
         app.MapDocumentEndpoints();
         app.MapCertificateEndpoints();
+        app.MapLargeTypeEndpoints();
 
         // Liveness: the process answers. Readiness: the projection store is reachable and seeded.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

@@ -420,4 +420,6 @@ public sealed class ChineseText : UiText
     public override string LargeType => "大字";
 
     public override string CertificateNotMet => "未达到";
+
+    public override string NormalType => "标准字号";
 }

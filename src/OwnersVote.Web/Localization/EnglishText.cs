@@ -428,4 +428,6 @@ public sealed class EnglishText : UiText
     public override string LargeType => "Large type";
 
     public override string CertificateNotMet => "not met";
+
+    public override string NormalType => "Normal type";
 }

@@ -379,4 +379,6 @@ public abstract class UiText
     public abstract string LargeType { get; }
 
     public abstract string CertificateNotMet { get; }
+
+    public abstract string NormalType { get; }
 }
