@@ -85,7 +85,10 @@ public sealed class CertificateTests(SqliteApp app, Browser browser) : IClassFix
         JsonElement tree = result.GetProperty("publishedInLog");
         Assert.Contains(tree.GetProperty("rootHash").GetString()!, flat);
         Assert.Contains($"日志前{tree.GetProperty("treeSize").GetInt64()}条", flat);
+        // The demo's two witnesses (业委会, 居委会) cosigned the served checkpoint.
         Assert.Contains("联署", flat);
+        Assert.Contains("业委会", flat);
+        Assert.Contains("居委会", flat);
     }
 
     [Fact]

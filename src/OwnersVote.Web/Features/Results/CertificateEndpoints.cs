@@ -63,7 +63,7 @@ public static class CertificateEndpoints
         OpenedNote opened = Note.Open(latest, [log.Verifier, .. witnesses.Select(w => w.Key)]);
         Checkpoint checkpoint = Checkpoint.Parse(opened.Text);
         HashSet<string> cosigned = [.. opened.Signatures.Select(s => s.Verifier).OfType<CosignatureVerifier>().Select(v => v.VerifierKey)];
-        List<string> cosigners = [.. witnesses.Where(w => cosigned.Contains(w.Key.VerifierKey)).Select(w => w.Name)];
+        List<string> cosigners = [.. witnesses.Where(w => cosigned.Contains(w.Key.VerifierKey)).Select(w => w.IsDemo ? t.DemoWitnessName(w.Name) : w.Name)];
 
         string scope = r.Vote.ScopeBuildings.Count == 0
             ? t.WholeCompound
