@@ -58,6 +58,8 @@ public abstract class OwnersVoteApp(string dataFolder) : WebApplicationFactory<P
         builder.UseSetting("Demo:PrintAccounts", "false");
         builder.UseSetting("Demo:Origins:0", $"http://localhost:{_port}");
         builder.UseSetting("Demo:CompoundKeyFile", Path.Combine(DataFolder, "demo-compound.key"));
+        // The address printed on result certificates (their QR code) is this server's.
+        builder.UseSetting("Log:PublicUrl", $"http://localhost:{_port}");
         builder.UseSetting("Log:Directory", Path.Combine(DataFolder, "log"));
         builder.UseSetting("Log:KeyFile", Path.Combine(DataFolder, "log.key"));
         builder.UseSetting("Documents:Directory", Path.Combine(DataFolder, "documents"));

@@ -13,6 +13,7 @@ using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
 using OwnersVote.Web.Features.Ballots;
 using OwnersVote.Web.Features.Desk;
+using OwnersVote.Web.Features.Display;
 using OwnersVote.Web.Features.Documents;
 using OwnersVote.Web.Features.Enrolment;
 using OwnersVote.Web.Features.Home;
@@ -128,6 +129,8 @@ public static class OwnersVoteServices
         app.MapDeviceKeyEndpoints();
         app.MapBallotApi();
         app.MapDocumentEndpoints();
+        app.MapCertificateEndpoints();
+        app.MapLargeTypeEndpoints();
 
         // Liveness: the process answers. Readiness: the projection store is reachable and seeded.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -457,4 +457,37 @@ public sealed class ChineseText : UiText
     public override string OpenInBrowserCopy => "也可以复制下面的网址，粘贴到浏览器的地址栏：";
 
     public override string OpenInBrowserDesk => "不方便用手机？可以到物业服务中心由工作人员协助现场投票，或填写纸质表决票。";
+
+    public override string Certificate => "下载表决结果证明（PDF）";
+
+    public override string CertificateHeading => "业主大会表决结果证明";
+
+    public override string CertificateCompound => "小区";
+
+    public override string CertificateCounts => "计票";
+
+    public override string CertificateOutcome => "表决结果";
+
+    public override string CertificateLog => "公开日志";
+
+    public override string CertificateScanToVerify => "扫码核验本结果";
+
+    public override string CertificateWitnessed(long treeSize, IReadOnlyList<string> cosigners, int quorum) =>
+        cosigners.Count == 0
+            ? $"见证人：日志前 {treeSize} 条的检查点尚无见证人联署（须 {quorum} 个）"
+            : $"见证人：{string.Join("、", cosigners)} 联署了日志前 {treeSize} 条的检查点（须 {quorum} 个），该检查点包含上述计票结果";
+
+    public override string CertificateCheckpointMatches(long treeSize) =>
+        $"证明上的检查点（日志前 {treeSize} 条）与本站公布的计票结果一致。";
+
+    public override string CertificateCheckpointDiffers(long given, long? published) =>
+        published is { } p
+            ? $"证明上的检查点（日志前 {given} 条）与本站公布的计票结果（日志前 {p} 条）不一致！"
+            : $"证明上的检查点（日志前 {given} 条）无法核对：本站尚未公布计票结果。";
+
+    public override string LargeType => "大字";
+
+    public override string CertificateNotMet => "未达到";
+
+    public override string NormalType => "标准字号";
 }

@@ -465,4 +465,37 @@ public sealed class EnglishText : UiText
     public override string OpenInBrowserCopy => "Or copy this address into your browser's address bar:";
 
     public override string OpenInBrowserDesk => "No phone at hand? Vote at the desk in the management office with a staff member's help, or fill in a paper ballot.";
+
+    public override string Certificate => "Download the result certificate (PDF, Chinese)";
+
+    public override string CertificateHeading => "Certificate of the owners' vote result";
+
+    public override string CertificateCompound => "Compound";
+
+    public override string CertificateCounts => "Count";
+
+    public override string CertificateOutcome => "Result";
+
+    public override string CertificateLog => "Public log";
+
+    public override string CertificateScanToVerify => "Scan to verify this result";
+
+    public override string CertificateWitnessed(long treeSize, IReadOnlyList<string> cosigners, int quorum) =>
+        cosigners.Count == 0
+            ? $"Witnesses: no witness has cosigned the checkpoint of the first {treeSize} entries yet ({quorum} required)"
+            : $"Witnesses: {string.Join(", ", cosigners)} cosigned the checkpoint of the first {treeSize} entries ({quorum} required), which includes this tally";
+
+    public override string CertificateCheckpointMatches(long treeSize) =>
+        $"The certificate's checkpoint (the first {treeSize} log entries) matches the tally this site published.";
+
+    public override string CertificateCheckpointDiffers(long given, long? published) =>
+        published is { } p
+            ? $"The certificate's checkpoint (the first {given} log entries) does not match the published tally (the first {p} entries)!"
+            : $"The certificate's checkpoint (the first {given} log entries) cannot be checked: no tally is published yet.";
+
+    public override string LargeType => "Large type";
+
+    public override string CertificateNotMet => "not met";
+
+    public override string NormalType => "Normal type";
 }

@@ -424,4 +424,30 @@ public abstract class UiText
     public abstract string OpenInBrowserCopy { get; }
 
     public abstract string OpenInBrowserDesk { get; }
+
+    public abstract string Certificate { get; }
+
+    public abstract string CertificateHeading { get; }
+
+    public abstract string CertificateCompound { get; }
+
+    public abstract string CertificateCounts { get; }
+
+    public abstract string CertificateOutcome { get; }
+
+    public abstract string CertificateLog { get; }
+
+    public abstract string CertificateScanToVerify { get; }
+
+    public abstract string CertificateWitnessed(long treeSize, IReadOnlyList<string> cosigners, int quorum);
+
+    public abstract string CertificateCheckpointMatches(long treeSize);
+
+    public abstract string CertificateCheckpointDiffers(long given, long? published);
+
+    public abstract string LargeType { get; }
+
+    public abstract string CertificateNotMet { get; }
+
+    public abstract string NormalType { get; }
 }

@@ -14,6 +14,10 @@ public sealed class ResultModel(ResultQuery results) : PageModel
     [BindProperty(SupportsGet = true, Name = "live")]
     public int? LiveSeconds { get; set; }
 
+    /// <summary>The checkpoint size a result certificate's QR code carries (<c>?checkpoint=</c>), checked against the published tally.</summary>
+    [BindProperty(SupportsGet = true, Name = "checkpoint")]
+    public long? Checkpoint { get; set; }
+
     /// <summary>The refresh interval in milliseconds.</summary>
     public int LiveMilliseconds => Math.Clamp(LiveSeconds ?? 10, 2, 60) * 1000;
 

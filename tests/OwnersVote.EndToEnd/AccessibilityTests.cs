@@ -1,0 +1,139 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using OwnersVote.Web.Demo;
+
+namespace OwnersVote.EndToEnd;
+
+/// <summary>
+/// Issue 7 item 9: axe-core finds no serious or critical violation on any owner page, in Chromium
+/// on a 360 px wide screen, in Chinese and in English, with and without large type; the
+/// large-type toggle is on every page and persists.
+/// </summary>
+public sealed class AccessibilityTests(SqliteApp app, Browser browser) : IClassFixture<SqliteApp>
+{
+    private const string Lift = DemoSeeder.LiftVoteId;
+    private const string Closed = DemoSeeder.ChargingVoteId;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("zh-CN", "57-202", false)]
+    [InlineData("en", "57-203", false)]
+    [InlineData("zh-CN", "57-301", true)]
+    public async Task Every_owner_page_at_360_px_has_no_serious_or_critical_violations(string culture, string unit, bool largeType)
+    {
+        IPage page = await browser.NewPageAsync(360, 800);
+        ICDPSession cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+            },
+        });
+        await page.GotoAsync($"{app.BaseUrl}/language/{culture}?returnUrl=/");
+        if (largeType)
+        {
+            await page.GotoAsync($"{app.BaseUrl}/large-type/on?returnUrl=/");
+        }
+
+        var findings = new List<string>();
+        foreach (string path in new[] { "/", $"/votes/{Lift}", $"/votes/{Lift}/result", $"/votes/{Closed}/result", "/verify", "/transparency", "/signin" })
+        {
+            await page.GotoAsync(app.BaseUrl + path);
+            await CheckAsync(page, path, culture, largeType, findings);
+        }
+
+        // Sign in with the owner's letter code, set up a passkey, and vote: passkey, ballot,
+        // confirm and receipt pages.
+        await page.Locator("#code").FillAsync(await CodeForAsync(unit));
+        await page.Locator("form button[type=submit]").First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/signin/passkey", new() { Timeout = 15_000 });
+        await CheckAsync(page, "/signin/passkey", culture, largeType, findings);
+        await page.GetByTestId("passkey-register").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/signin/passkey?done=1", new() { Timeout = 15_000 });
+        await CheckAsync(page, "/signin/passkey?done=1", culture, largeType, findings);
+
+        await page.GotoAsync($"{app.BaseUrl}/votes/{Lift}/ballot");
+        await CheckAsync(page, "ballot", culture, largeType, findings);
+        await page.Locator("input[type=radio][value=yes]").First.CheckAsync();
+        await page.GetByTestId("ballot-next").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("confirm-choice")).ToBeVisibleAsync();
+        await CheckAsync(page, "confirm", culture, largeType, findings);
+        await page.GetByTestId("ballot-sign").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("ballot-recorded")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await CheckAsync(page, "receipt", culture, largeType, findings);
+
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+    }
+
+    [Fact]
+    public async Task Large_type_is_on_every_page_raises_the_root_font_size_and_persists()
+    {
+        IPage page = await browser.NewPageAsync(360, 800);
+        await page.GotoAsync($"{app.BaseUrl}/votes/{Lift}");
+        Assert.Equal("16px", await RootFontSizeAsync(page));
+
+        await page.GetByTestId("large-type").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync($"{app.BaseUrl}/votes/{Lift}");
+        Assert.Equal("20px", await RootFontSizeAsync(page));
+        Assert.Equal("true", await page.GetByTestId("large-type").GetAttributeAsync("data-on"));
+
+        foreach (string path in new[] { "/", $"/votes/{Closed}/result", "/verify", "/transparency", "/signin" })
+        {
+            await page.GotoAsync(app.BaseUrl + path);
+            Assert.Equal("20px", await RootFontSizeAsync(page));
+            Assert.Equal("标准字号", (await page.GetByTestId("large-type").InnerTextAsync()).Trim());
+        }
+
+        await page.GetByTestId("large-type").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/signin");
+        Assert.Equal("16px", await RootFontSizeAsync(page));
+        Assert.Equal("大字", (await page.GetByTestId("large-type").InnerTextAsync()).Trim());
+    }
+
+    [Fact]
+    public async Task Owner_pages_do_not_scroll_sideways_at_360_px()
+    {
+        IPage page = await browser.NewPageAsync(360, 800);
+        await page.GotoAsync($"{app.BaseUrl}/large-type/on?returnUrl=/");
+        foreach (string path in new[] { "/", $"/votes/{Lift}", $"/votes/{Closed}/result", "/verify", "/transparency", "/signin" })
+        {
+            await page.GotoAsync(app.BaseUrl + path);
+            int scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(scrollWidth <= 360, $"{path} is {scrollWidth} px wide");
+        }
+    }
+
+    private static Task<string> RootFontSizeAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).fontSize");
+
+    private static async Task CheckAsync(IPage page, string path, string culture, bool largeType, List<string> findings)
+    {
+        Assert.Equal(culture, await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal(largeType ? "true" : "false", await page.GetByTestId("large-type").GetAttributeAsync("data-on"));
+        AxeResult axe = await page.RunAxe();
+        findings.AddRange(axe.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{culture} {path}: {v.Impact} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}"));
+    }
+
+    private async Task<string> CodeForAsync(string unit)
+    {
+        using IServiceScope scope = app.Services.CreateScope();
+        DemoSeeder seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        if (seeder.Accounts.FirstOrDefault(a => a.UnitId == unit) is { } account)
+        {
+            return account.InvitationCode;
+        }
+
+        return await seeder.IssueOwnerInvitationAsync(unit, Cancel);
+    }
+}
