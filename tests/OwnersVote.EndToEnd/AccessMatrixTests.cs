@@ -237,6 +237,10 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
                 "{culture}" => "en",
                 "{slug}" => "committee",
                 "{**path}" => "0/000",
+                "{sha256}" => OwnersVote.Web.Demo.DemoDocuments.LiftQuotationDocument.Sha256,
+                "{name}" => Uri.EscapeDataString(OwnersVote.Web.Demo.DemoDocuments.LiftQuotationName),
+                "{mode:regex(^(on|off)$)}" => "on",
+                "{hash}.png" => new string('0', 64) + ".png",
                 _ when segment.StartsWith('{') => throw new InvalidOperationException($"No demo value for {segment} in {route}: add one here."),
                 _ => segment,
             };

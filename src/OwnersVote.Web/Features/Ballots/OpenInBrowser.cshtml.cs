@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace OwnersVote.Web.Features.Ballots;
@@ -7,6 +8,7 @@ namespace OwnersVote.Web.Features.Ballots;
 /// WebAuthn nor WebCrypto, a ballot cannot be signed; this page says how to reach the system browser
 /// (WeChat on iOS and Android) or to vote at the desk or on paper.
 /// </summary>
+[AllowAnonymous]
 public sealed class OpenInBrowserModel : PageModel
 {
     /// <summary>The address to open in the system browser.</summary>

@@ -14,7 +14,7 @@ public static class LargeTypeEndpoints
 
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointConventionBuilder MapLargeTypeEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/large-type/{mode:regex(^(on|off)$)}", Switch).ExcludeFromDescription();
+        app.MapGet("/large-type/{mode:regex(^(on|off)$)}", Switch).ExcludeFromDescription().AllowAnonymous();
 
     /// <summary>Whether the request asks for large type.</summary>
     public static bool IsOn(HttpContext context)

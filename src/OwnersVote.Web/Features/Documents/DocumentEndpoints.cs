@@ -16,7 +16,7 @@ public static class DocumentEndpoints
     public static void MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/documents/{sha256}/{name}", GetAsync);
+        app.MapGet("/documents/{sha256}/{name}", GetAsync).AllowAnonymous();
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> GetAsync(string sha256, string name, DocumentStore store, HttpResponse response, CancellationToken cancellationToken)

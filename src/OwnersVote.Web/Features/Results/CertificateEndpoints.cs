@@ -22,7 +22,7 @@ public static class CertificateEndpoints
 {
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointConventionBuilder MapCertificateEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/votes/{id}/certificate.pdf", GetCertificateAsync).ExcludeFromDescription();
+        app.MapGet("/votes/{id}/certificate.pdf", GetCertificateAsync).ExcludeFromDescription().AllowAnonymous();
 
     /// <summary>The verification address a certificate's QR code carries.</summary>
     public static string VerificationUrl(string publicUrl, string voteId, long treeSize)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using OwnersVote.Web.Features.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,9 +19,9 @@ public sealed record SignedBallotView(long LogIndex, string Units, string Choice
 /// <summary>
 /// The officers' and committee's view of a vote's handwritten signatures (issue 11): each online
 /// ballot that carries one, with the image stored under the hash the owner signed. Only staff and
-/// committee members of the vote's compound see it; owners see their own on the receipt.
+/// officers of the vote's compound see it; owners see their own on the receipt.
 /// </summary>
-[Authorize(Roles = "officer,committee")]
+[Authorize(Policy = AccessPolicies.Officer)]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class SignaturesModel(OwnersVoteDb db) : PageModel
 {
