@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
-using OwnersVote.Web.Features.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OwnersVote.Web.Data;
+using OwnersVote.Web.Features.Access;
 using OwnersVote.Web.Features.SignIn;
 
 namespace OwnersVote.Web.Features.Results;
