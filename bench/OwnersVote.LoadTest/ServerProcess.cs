@@ -44,6 +44,8 @@ internal sealed class ServerProcess(string dataFolder, int port, string provider
             ["Demo__CompoundKeyFile"] = Path.Combine(dataFolder, "demo-compound.key"),
             ["Demo__Synthetic__Owners"] = owners.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Demo__Synthetic__CodesFile"] = CodesFile,
+            // The synthetic owners vote right after enrolling: no cooling-off (issue 6 §2).
+            ["Enrolment__CoolingOff"] = "00:00:00",
             ["Log__Directory"] = LogDirectory,
             ["Log__KeyFile"] = Path.Combine(dataFolder, "log.key"),
             ["Log__PublicUrl"] = BaseUrl,

@@ -173,7 +173,7 @@ public sealed class DeviceKeyTests(SqliteApp app, Browser browser) : IClassFixtu
     private string OfficerCode()
     {
         using IServiceScope scope = app.Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<DemoSeeder>().Accounts.Single(a => a.Role == "officer").InvitationCode;
+        return scope.ServiceProvider.GetRequiredService<DemoSeeder>().Accounts.First(a => a.Role == "officer").InvitationCode;
     }
 
     // One stroke through the given points (fractions of the pad), as pointer events from the mouse.

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OwnersVote.Voting.Events;
 using OwnersVote.Voting.Signing;
 using OwnersVote.Web.Data;
+using OwnersVote.Web.Features.Enrolment;
 using OwnersVote.Web.Ledger;
 
 namespace OwnersVote.Web.Features.SignIn;
@@ -56,7 +58,16 @@ public static class DeviceKeyEndpoints
     }
 
     private static async Task<Results<Ok<PasskeyDone>, ProblemHttpResult>> EnrolAsync(
-        DeviceKeyEnrolment request, HttpContext context, OwnersVoteDb db, PasskeyChallenges challenges, EventLog log, TimeProvider time, CancellationToken cancellationToken)
+        DeviceKeyEnrolment request,
+        HttpContext context,
+        OwnersVoteDb db,
+        PasskeyChallenges challenges,
+        EventLog log,
+        TimeProvider time,
+        IOptions<EnrolmentOptions> enrolment,
+        INotifier notifier,
+        ILogger<INotifier> logger,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         OwnerSession session = OwnerSession.From(context.User)!;
@@ -124,8 +135,20 @@ public static class DeviceKeyEndpoints
             await log.AppendAsync(new CredentialRevoked(session.CompoundId, now, actor, session.OwnerHash!, oldId, officers, ReEnrolledReason), cancellationToken);
         }
 
+        // Issue 11 §1: the same cooling-off and notice as a passkey (issue 6 §2).
+        DateTimeOffset activeFrom = EventTime.Truncate(now + enrolment.Value.CoolingOff);
+        bool notified = await PasskeyEndpoints.NotifyAsync(notifier, logger, new OwnerNotice(
+            session.CompoundId,
+            session.OwnerHash!,
+            OwnerNotice.CredentialEnrolledTemplate,
+            new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["activeFrom"] = EventTime.ToText(activeFrom),
+                ["officers"] = string.Join(",", officers),
+            },
+            now), cancellationToken);
         await log.AppendAsync(
-            new CredentialEnrolled(session.CompoundId, now, actor, session.OwnerHash!, credentialId, key!, CredentialKind.DeviceKey, officers, ActiveFrom: now, OwnerNotified: true),
+            new CredentialEnrolled(session.CompoundId, now, actor, session.OwnerHash!, credentialId, key!, CredentialKind.DeviceKey, officers, ActiveFrom: activeFrom, OwnerNotified: notified),
             cancellationToken);
         return TypedResults.Ok(new PasskeyDone("/signin/passkey?done=2"));
     }

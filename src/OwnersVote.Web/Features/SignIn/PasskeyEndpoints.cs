@@ -161,7 +161,7 @@ public static class PasskeyEndpoints
 
     // The enrolment stands when the gateway fails (the owner holds the phone right now); the log
     // records that the notice was not handed over, and the operator sees the warning.
-    private static async Task<bool> NotifyAsync(INotifier notifier, ILogger logger, OwnerNotice notice, CancellationToken cancellationToken)
+    internal static async Task<bool> NotifyAsync(INotifier notifier, ILogger logger, OwnerNotice notice, CancellationToken cancellationToken)
     {
         try
         {
