@@ -83,7 +83,7 @@ public sealed class DeviceKeyTests(SqliteApp app, Browser browser) : IClassFixtu
         await officer.GotoAsync(app.BaseUrl + "/signin");
         await officer.GetByLabel("邀请码").FillAsync(OfficerCode());
         await officer.GetByRole(AriaRole.Button, new() { Name = "用邀请码登录" }).ClickAsync();
-        await ArrivedAsync(officer, app.BaseUrl + "/");
+        await ArrivedAsync(officer, app.BaseUrl + "/desk/enrol");
         await officer.GotoAsync($"{app.BaseUrl}/votes/{Lift}/signatures");
         ILocator row = officer.Locator($"[data-testid=signature-row][data-index='{index}']");
         Assert.Contains("57-101", await row.InnerTextAsync());
