@@ -136,17 +136,7 @@ public static class DeviceKeyEndpoints
         }
 
         // Issue 11 §1: the same cooling-off and notice as a passkey (issue 6 §2).
-        DateTimeOffset activeFrom = EventTime.Truncate(now + enrolment.Value.CoolingOff);
-        bool notified = await PasskeyEndpoints.NotifyAsync(notifier, logger, new OwnerNotice(
-            session.CompoundId,
-            session.OwnerHash!,
-            OwnerNotice.CredentialEnrolledTemplate,
-            new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["activeFrom"] = EventTime.ToText(activeFrom),
-                ["officers"] = string.Join(",", officers),
-            },
-            now), cancellationToken);
+        (DateTimeOffset activeFrom, bool notified) = await PasskeyEndpoints.StartCoolingOffAsync(session, officers, now, enrolment.Value, notifier, logger, cancellationToken);
         await log.AppendAsync(
             new CredentialEnrolled(session.CompoundId, now, actor, session.OwnerHash!, credentialId, key!, CredentialKind.DeviceKey, officers, ActiveFrom: activeFrom, OwnerNotified: notified),
             cancellationToken);

@@ -131,19 +131,7 @@ public static class PasskeyEndpoints
 
         DateTimeOffset now = EventTime.Truncate(time.GetUtcNow());
         string[] officers = [.. invitation.IssuedBy.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal)];
-        // Issue 6 §2: a new credential votes in an open vote only after the cooling-off period, and
-        // the owner is told at once, so a passkey enrolled behind their back can be revoked in time.
-        DateTimeOffset activeFrom = EventTime.Truncate(now + enrolment.Value.CoolingOff);
-        bool notified = await NotifyAsync(notifier, logger, new OwnerNotice(
-            session.CompoundId,
-            session.OwnerHash!,
-            OwnerNotice.CredentialEnrolledTemplate,
-            new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["activeFrom"] = EventTime.ToText(activeFrom),
-                ["officers"] = string.Join(",", officers),
-            },
-            now), cancellationToken);
+        (DateTimeOffset activeFrom, bool notified) = await StartCoolingOffAsync(session, officers, now, enrolment.Value, notifier, logger, cancellationToken);
         var enrolled = new CredentialEnrolled(
             session.CompoundId,
             now,
@@ -159,9 +147,31 @@ public static class PasskeyEndpoints
         return TypedResults.Ok(new PasskeyDone("/signin/passkey?done=1"));
     }
 
+    /// <summary>
+    /// Issue 6 §2: a new credential (passkey or device key) votes in an open vote only after the
+    /// cooling-off period, and the owner is told at once, so a credential enrolled behind their back
+    /// can be revoked in time. Returns when it may vote and whether the notice was handed over.
+    /// </summary>
+    internal static async Task<(DateTimeOffset ActiveFrom, bool Notified)> StartCoolingOffAsync(
+        OwnerSession session, IReadOnlyList<string> officers, DateTimeOffset now, EnrolmentOptions enrolment, INotifier notifier, ILogger logger, CancellationToken cancellationToken)
+    {
+        DateTimeOffset activeFrom = EventTime.Truncate(now + enrolment.CoolingOff);
+        bool notified = await NotifyAsync(notifier, logger, new OwnerNotice(
+            session.CompoundId,
+            session.OwnerHash!,
+            OwnerNotice.CredentialEnrolledTemplate,
+            new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["activeFrom"] = EventTime.ToText(activeFrom),
+                ["officers"] = string.Join(",", officers),
+            },
+            now), cancellationToken);
+        return (activeFrom, notified);
+    }
+
     // The enrolment stands when the gateway fails (the owner holds the phone right now); the log
     // records that the notice was not handed over, and the operator sees the warning.
-    internal static async Task<bool> NotifyAsync(INotifier notifier, ILogger logger, OwnerNotice notice, CancellationToken cancellationToken)
+    private static async Task<bool> NotifyAsync(INotifier notifier, ILogger logger, OwnerNotice notice, CancellationToken cancellationToken)
     {
         try
         {
