@@ -389,4 +389,6 @@ public sealed class ChineseText : UiText
     public override string VerifyOffline => "也可以不经过本站，用 ov verify --receipt 离线核验。";
 
     public override string Documents => "附件";
+
+    public override string BallotsByChannel(int online, int paper) => $"计入的选票中，网上投票 {online} 份，纸质选票 {paper} 份。";
 }

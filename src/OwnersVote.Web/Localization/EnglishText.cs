@@ -397,4 +397,6 @@ public sealed class EnglishText : UiText
     public override string VerifyOffline => "You can also check it without this site: ov verify --receipt.";
 
     public override string Documents => "Attached documents";
+
+    public override string BallotsByChannel(int online, int paper) => $"Of the ballots counted, {online} were cast online and {paper} on paper.";
 }

@@ -355,4 +355,7 @@ public abstract class UiText
     public abstract string VerifyOffline { get; }
 
     public abstract string Documents { get; }
+
+    /// <summary>How many counted ballots came online and how many on paper (DESIGN.md: merged count).</summary>
+    public abstract string BallotsByChannel(int online, int paper);
 }
