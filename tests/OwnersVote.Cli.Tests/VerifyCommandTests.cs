@@ -61,6 +61,28 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Recorded_paper_ballots_are_recounted_and_reported_with_the_online_ones()
+    {
+        DateTimeOffset at = _votes.Events[^1].At;
+        _votes.Events.Add(new PaperBallotIssued(VoteLog.Compound, VoteLog.OpenVote, at, "officer:wang", "p2", ["57-0201"], "SERIAL0P2A"));
+        _votes.Events.Add(new PaperBallotIssued(VoteLog.Compound, VoteLog.OpenVote, at, "officer:wang", "p3", ["57-0202"], "SERIAL0P3A"));
+        string scan = new('d', 64);
+        _votes.Events.Add(new PaperBallotRecorded(VoteLog.Compound, VoteLog.OpenVote, at.AddHours(1), "officer:zhao", "p3", ["57-0202"], "SERIAL0P3A", [new("q1", Choice.No)], scan, ["officer:wang", "officer:zhao"], Counts: true));
+        _votes.Events.Add(new PaperBallotRecorded(VoteLog.Compound, VoteLog.OpenVote, at.AddHours(2), "officer:zhao", "p2", ["57-0201"], "SERIAL0P2A", [new("q1", Choice.No)], scan, ["officer:wang", "officer:zhao"], Counts: true));
+        List<byte[]> entries = _votes.Entries();
+        string dir = await WriteLogAsync(entries);
+
+        OvRun run = OvRun.Of("verify", dir, "--key", VerifierKey);
+
+        Assert.Equal("", run.Stderr);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(
+            "vote b57-door-2025: 3 ballots (1 passkey, 0 device-key, 2 paper), 2 counted, 1 ignored (superseded:online-wins-over-paper 1), no tally published yet\n",
+            run.Stdout,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_ballot_whose_signature_was_altered_and_relogged_is_reported_and_the_recount_no_longer_matches()
     {
         // The log operator flips one byte of owner C's signature and re-signs the whole log: the

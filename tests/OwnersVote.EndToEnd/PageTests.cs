@@ -78,6 +78,8 @@ public abstract class PageTests(OwnersVoteApp app, Browser browser)
         string quorum = await page.GetByTestId("quorum").InnerTextAsync();
         Assert.Contains("30 户，需 33 户", quorum);
         Assert.Contains("还差 3 户", quorum);
+        // The merged count says where its ballots came from (DESIGN.md: one-click merged count).
+        Assert.Equal("计入的选票中，网上投票 30 份，纸质选票 0 份。", await page.GetByTestId("by-channel").InnerTextAsync());
         Assert.Contains("平方米", quorum);
         string yes = await page.GetByTestId("yes").InnerTextAsync();
         Assert.Contains("28 户，需 16 户", yes);

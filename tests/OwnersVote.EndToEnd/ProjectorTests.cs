@@ -141,6 +141,36 @@ public sealed class ProjectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Paper_ballots_count_or_not_exactly_as_VoteReplay_decides_and_the_online_ballot_stands()
+    {
+        string scan = new('e', 64);
+        PaperBallotRecorded Record(string serial, string principal, string unit, Choice choice, int hour) =>
+            new(Compound, Vote, s_t0.AddDays(8).AddHours(hour), "officer:y", principal, [unit], serial, [new BallotAnswer("q1", choice)], scan, ["officer:x", "officer:y"], Counts: true);
+        await Apply(
+            new PaperBallotIssued(Compound, Vote, s_t0, "officer:x", s_ownerA, ["1-101"], "SA1"),
+            new PaperBallotIssued(Compound, Vote, s_t0, "officer:x", s_ownerB, ["1-102"], "SB-OLD"),
+            new PaperBallotIssued(Compound, Vote, s_t0.AddHours(1), "officer:x", s_ownerB, ["1-102"], "SB"),
+            Cast(Vote, s_ownerA, ["1-101"], Choice.Yes, 1),
+            new VoteClosed(Compound, Vote, s_t0.AddDays(7), "system"),
+            Record("SA1", s_ownerA, "1-101", Choice.No, 1),
+            Record("SB-OLD", s_ownerB, "1-102", Choice.No, 2),
+            Record("SB", s_ownerB, "1-102", Choice.Abstain, 3),
+            Record("SB", s_ownerB, "1-102", Choice.Abstain, 4),
+            Record("SX", s_ownerB, "1-102", Choice.Yes, 5));
+
+        VoteReplayResult replay = VoteReplay.Replay(_log, Vote);
+        List<BallotRow> rows = await _db.Ballots.AsNoTracking().OrderBy(b => b.LogIndex).ToListAsync(Cancel);
+        Assert.Equal(
+            replay.Ballots.Select(b => (b.Position, b.Disposition == BallotDisposition.Counted)),
+            rows.Select(r => (checked((int)r.LogIndex), r.Counts)));
+        Assert.Equal(
+            [(Projector.Online, true, null), (Projector.Paper, false, null), (Projector.Paper, false, "serial-voided"), (Projector.Paper, true, null), (Projector.Paper, false, "duplicate-serial"), (Projector.Paper, false, "serial-not-issued")],
+            rows.Select(r => (r.Channel, r.Counts, r.Rejection)));
+        Assert.Equal(["yes", "abstain"], rows.Where(r => r.Counts).Select(r => r.Choice));
+        Assert.True((await _db.PaperSerials.SingleAsync(p => p.Serial == "SB-OLD", Cancel)).Voided);
+    }
+
+    [Fact]
     public async Task A_matter_scoped_to_a_building_not_on_the_roll_is_refused()
     {
         await Assert.ThrowsAsync<ProjectionException>(() => Apply(Matter("m9", [new BuildingId("9")], allowChange: true)));

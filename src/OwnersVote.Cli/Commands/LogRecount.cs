@@ -113,7 +113,7 @@ public static partial class LogRecount
             string message = EventPosition().Replace(InputFile.OneLine(e.Message), m =>
                 $"entry {events[int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture)].Index}");
             discrepancies.Add($"vote {vote}: cannot be recounted: {message}");
-            int casts = events.Count(x => x.Event is BallotCast b && b.Vote == vote);
+            int casts = events.Count(x => x.Event is BallotCast or PaperBallotRecorded && ((VoteEvent)x.Event).Vote == vote);
             return new VoteAudit(compound, vote, casts, new Dictionary<string, int>(), 0, new Dictionary<string, int>(), new Dictionary<string, int>(), TallyVerdict.NotReplayable);
         }
 
@@ -124,7 +124,7 @@ public static partial class LogRecount
         foreach (ReplayedBallot ballot in result.Ballots)
         {
             (long index, LedgerEvent e) = events[ballot.Position];
-            string kind = VoteAudit.KindOf((BallotCast)e, enrolled);
+            string kind = e is BallotCast cast ? VoteAudit.KindOf(cast, enrolled) : VoteAudit.Paper;
             kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
             switch (ballot.Disposition)
             {

@@ -23,8 +23,8 @@ public enum TallyVerdict
 /// <summary>The recount of one vote as <c>ov verify</c> reports it.</summary>
 /// <param name="Compound">The compound id.</param>
 /// <param name="Vote">The vote id.</param>
-/// <param name="Ballots">How many <c>BallotCast</c> the vote has.</param>
-/// <param name="Kinds">Ballots per credential kind: <c>passkey</c>, <c>device-key</c>, or <c>unenrolled</c>.</param>
+/// <param name="Ballots">How many <c>BallotCast</c> and <c>PaperBallotRecorded</c> the vote has.</param>
+/// <param name="Kinds">Ballots per credential kind: <c>passkey</c>, <c>device-key</c>, or <c>unenrolled</c>; and <c>paper</c>.</param>
 /// <param name="Counted">Ballots counted in the tally.</param>
 /// <param name="Rejected">Ballots that failed a check, per reason code (<see cref="ReplayedBallot.Reason"/>).</param>
 /// <param name="Ignored">Valid ballots not counted (replaced, superseded, after close), per reason.</param>
@@ -48,6 +48,9 @@ public sealed record VoteAudit(
     /// <summary>A ballot whose credential was never enrolled in the compound.</summary>
     public const string Unenrolled = "unenrolled";
 
+    /// <summary>A paper ballot recorded by two officers (<c>PaperBallotRecorded</c>).</summary>
+    public const string Paper = "paper";
+
     /// <summary>
     /// The report line, e.g. <c>vote b57-lift: 6 ballots (5 passkey, 1 device-key), 5 counted,
     /// 1 ignored (replaced-by-later 1), recount matches published tally</c>.
@@ -58,6 +61,11 @@ public sealed record VoteAudit(
         if (Kinds.GetValueOrDefault(Unenrolled) is int unenrolled and > 0)
         {
             kinds.Add($"{unenrolled} {Unenrolled}");
+        }
+
+        if (Kinds.GetValueOrDefault(Paper) is int paper and > 0)
+        {
+            kinds.Add($"{paper} {Paper}");
         }
 
         List<string> parts = [$"{Ballots} ballots ({string.Join(", ", kinds)})", $"{Counted} counted"];

@@ -22,6 +22,8 @@ public static class EventCodec
         [nameof(MatterPublished)] = (true, MatterPublished.Read),
         [nameof(BallotCast)] = (true, BallotCast.Read),
         [nameof(BallotSuperseded)] = (true, BallotSuperseded.Read),
+        [nameof(PaperBallotIssued)] = (true, PaperBallotIssued.Read),
+        [nameof(PaperBallotRecorded)] = (true, PaperBallotRecorded.Read),
         [nameof(VoteClosed)] = (true, VoteClosed.Read),
         [nameof(TallyPublished)] = (true, TallyPublished.Read),
     };

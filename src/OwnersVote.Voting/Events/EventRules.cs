@@ -45,6 +45,15 @@ internal static class EventRules
         }
     }
 
+    /// <summary>A paper serial is the fourth field of a QR payload <c>v1|vote|unit|serial|mac</c> (docs/paper-ballots.md).</summary>
+    public static void PaperSerial(string? serial, Func<string, Exception> fail)
+    {
+        if (string.IsNullOrEmpty(serial) || serial.Length > 64 || serial.Any(c => c is '|' || char.IsControl(c) || char.IsWhiteSpace(c)))
+        {
+            throw fail("serial is 1 to 64 characters, without '|', spaces or control characters.");
+        }
+    }
+
     public static System.Text.Json.Nodes.JsonArray Strings(IEnumerable<string> items)
     {
         var array = new System.Text.Json.Nodes.JsonArray();

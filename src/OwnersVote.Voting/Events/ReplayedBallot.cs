@@ -13,9 +13,19 @@ public enum BallotDisposition
     Ignored,
 }
 
-/// <summary>One <c>BallotCast</c> of the replayed vote and its fate.</summary>
+/// <summary>How a ballot reached the count.</summary>
+public enum BallotChannel
+{
+    /// <summary>A signed <c>BallotCast</c>.</summary>
+    Online,
+
+    /// <summary>A <c>PaperBallotRecorded</c>: a scanned sheet confirmed by two officers.</summary>
+    Paper,
+}
+
+/// <summary>One <c>BallotCast</c> or <c>PaperBallotRecorded</c> of the replayed vote and its fate.</summary>
 /// <param name="Position">The event's position in the replayed sequence (0-based).</param>
-/// <param name="BallotId">The ballot's id (<see cref="BallotCast.BallotId"/>).</param>
+/// <param name="BallotId">The ballot's id (<see cref="BallotCast.BallotId"/>), or a paper ballot's serial.</param>
 /// <param name="Principal">The headcount principal the ballot is for.</param>
 /// <param name="Disposition">Counted, rejected or ignored.</param>
 /// <param name="Reason">
@@ -24,9 +34,12 @@ public enum BallotDisposition
 /// <c>unknown-credential</c>, <c>credential-revoked</c>, <c>credential-not-active</c>,
 /// <c>not-on-roll</c>, <c>wrong-principal</c>, <c>not-owner</c>, <c>out-of-scope</c>, <c>units-mismatch</c>,
 /// <c>answers-mismatch</c>, <c>handwriting-missing</c>, <c>handwriting-not-allowed</c>, <c>outside-voting-period</c>, <c>duplicate-ballot</c>;
-/// <c>after-close</c>, <c>replaced-by-later</c>, <c>already-voted</c>, <c>superseded:&lt;reason&gt;</c>.
+/// <c>after-close</c>, <c>replaced-by-later</c>, <c>already-voted</c>, <c>superseded:&lt;reason&gt;</c>;
+/// for paper also <c>serial-not-issued</c>, <c>serial-voided</c>, <c>not-as-issued</c>,
+/// <c>duplicate-serial</c>, <c>after-tally</c>, <c>superseded:online-wins-over-paper</c>.
 /// </param>
-public sealed record ReplayedBallot(int Position, string BallotId, string Principal, BallotDisposition Disposition, string? Reason);
+/// <param name="Channel">Online or paper.</param>
+public sealed record ReplayedBallot(int Position, string BallotId, string Principal, BallotDisposition Disposition, string? Reason, BallotChannel Channel = BallotChannel.Online);
 
 /// <summary>One question's tally input and result.</summary>
 /// <param name="Question">The question id.</param>

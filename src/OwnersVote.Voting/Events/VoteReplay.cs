@@ -5,8 +5,10 @@ namespace OwnersVote.Voting.Events;
 /// <summary>
 /// Recounts one vote from its log entries (DESIGN.md §2: "Tally is a pure function from the entries
 /// of a vote to a result"). Each <c>BallotCast</c> is checked offline — WebAuthn assertion against
-/// the owner's enrolled credential, the roll, the matter — then one ballot per headcount principal
-/// counts, and the double count of Civil Code art. 278 is taken per question.
+/// the owner's enrolled credential, the roll, the matter — and each <c>PaperBallotRecorded</c>
+/// against its <c>PaperBallotIssued</c> serial; then one ballot per headcount principal counts
+/// (JI art. 9; the online ballot stands over a paper one), and the double count of Civil Code
+/// art. 278 is taken per question.
 /// </summary>
 public static class VoteReplay
 {
@@ -46,7 +48,8 @@ public static class VoteReplay
 
     /// <summary>
     /// Replays the events of one vote in log order: its <c>RollFrozen</c>, <c>MatterPublished</c>,
-    /// <c>BallotCast</c>, <c>BallotSuperseded</c>, <c>VoteClosed</c> and <c>TallyPublished</c>, and the
+    /// <c>BallotCast</c>, <c>PaperBallotIssued</c>, <c>PaperBallotRecorded</c>, <c>BallotSuperseded</c>,
+    /// <c>VoteClosed</c> and <c>TallyPublished</c>, and the
     /// compound's <c>CredentialEnrolled</c>/<c>CredentialRevoked</c> (and <c>CompoundRegistered</c>) before and among them.
     /// </summary>
     /// <param name="events">The decoded entries, in log order.</param>
@@ -73,6 +76,9 @@ public static class VoteReplay
         private readonly Dictionary<string, Credential> _credentials = new(StringComparer.Ordinal);
         private readonly List<Cast> _casts = [];
         private readonly Dictionary<string, Cast> _castsById = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, PaperBallotIssued> _issued = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _currentSerial = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _recordedSerials = new(StringComparer.Ordinal);
         private string? _compound;
         private string? _vote;
         private RollFrozen? _roll;
@@ -148,6 +154,28 @@ public static class VoteReplay
 
                     Check(cast, position);
                     break;
+                case PaperBallotIssued issued:
+                    if (_roll is null || _matter is null)
+                    {
+                        throw new VoteReplayException($"Event {position}: a paper ballot issued before the roll and the matter were published.");
+                    }
+
+                    if (!_issued.TryAdd(issued.Serial, issued))
+                    {
+                        throw new VoteReplayException($"Event {position}: paper serial {issued.Serial} is issued twice.");
+                    }
+
+                    // A re-issue voids the principal's earlier serial: only the newest sheet counts.
+                    _currentSerial[issued.Principal] = issued.Serial;
+                    break;
+                case PaperBallotRecorded recorded:
+                    if (_roll is null || _matter is null)
+                    {
+                        throw new VoteReplayException($"Event {position}: a paper ballot recorded before the roll and the matter were published.");
+                    }
+
+                    Check(recorded, position);
+                    break;
                 case BallotSuperseded superseded:
                     if (!_castsById.TryGetValue(superseded.Ballot, out Cast? target))
                     {
@@ -178,15 +206,27 @@ public static class VoteReplay
             // explicitly: while the vote allows changes the last counts (DESIGN.md "a later ballot
             // by the same owner in the same vote supersedes the earlier one only while the vote
             // is open"), otherwise the first.
-            foreach (IGrouping<string, Cast> principal in _casts.Where(c => c.Valid).GroupBy(c => c.Event.Ballot.Principal, StringComparer.Ordinal))
+            // JI art. 9: one ballot per principal across both channels. The online ballot stands
+            // over a paper one (DESIGN.md "Paper ballots"); among paper ballots the first counts.
+            foreach (IGrouping<string, Cast> principal in _casts.Where(c => c.Valid).GroupBy(c => c.Principal, StringComparer.Ordinal))
             {
-                List<Cast> live = [.. principal.Where(c => c.SupersededReason is null)];
                 foreach (Cast c in principal.Where(c => c.SupersededReason is not null))
                 {
                     c.Ignore($"superseded:{c.SupersededReason}");
                 }
 
-                Cast? counted = live.Count == 0 ? null : _matter.AllowChange ? live[^1] : live[0];
+                List<Cast> online = [.. principal.Where(c => c.SupersededReason is null && c.Channel == BallotChannel.Online)];
+                List<Cast> paper = [.. principal.Where(c => c.SupersededReason is null && c.Channel == BallotChannel.Paper)];
+                List<Cast> live = online.Count > 0 ? online : paper;
+                if (online.Count > 0)
+                {
+                    foreach (Cast c in paper)
+                    {
+                        c.Ignore("superseded:online-wins-over-paper");
+                    }
+                }
+
+                Cast? counted = live.Count == 0 ? null : _matter.AllowChange && online.Count > 0 ? live[^1] : live[0];
                 foreach (Cast c in live)
                 {
                     if (c == counted)
@@ -195,7 +235,7 @@ public static class VoteReplay
                     }
                     else
                     {
-                        c.Ignore(_matter.AllowChange ? "replaced-by-later" : "already-voted");
+                        c.Ignore(_matter.AllowChange && c.Channel == BallotChannel.Online ? "replaced-by-later" : "already-voted");
                     }
                 }
             }
@@ -207,8 +247,8 @@ public static class VoteReplay
                 List<Ballot> ballots = [];
                 foreach (Cast c in countedCasts)
                 {
-                    Choice choice = c.Event.Ballot.Answers.Single(a => a.Question == question.Id).Choice;
-                    ballots.AddRange(c.Event.Ballot.Units.Select(unit => new Ballot(new UnitId(unit), choice)));
+                    Choice choice = c.Answers.Single(a => a.Question == question.Id).Choice;
+                    ballots.AddRange(c.Units.Select(unit => new Ballot(new UnitId(unit), choice)));
                 }
 
                 TallyResult result = Wrap(-1, () => Tally.Count(_tallyRoll!, _tallyMatter!, ballots));
@@ -219,14 +259,14 @@ public static class VoteReplay
                 _roll,
                 _matter,
                 questions,
-                [.. _casts.Select(c => new ReplayedBallot(c.Position, c.Id, c.Event.Ballot.Principal, c.Disposition, c.Reason))],
+                [.. _casts.Select(c => new ReplayedBallot(c.Position, c.Id, c.Principal, c.Disposition, c.Reason, c.Channel))],
                 _closed,
                 _published);
         }
 
         private void Check(BallotCast e, int position)
         {
-            var cast = new Cast(e, position);
+            var cast = new Cast(position, e.BallotId, e.Ballot.Principal, e.Ballot.Units, e.Ballot.Answers, BallotChannel.Online);
             _casts.Add(cast);
             if (!_castsById.TryAdd(cast.Id, cast))
             {
@@ -277,15 +317,13 @@ public static class VoteReplay
             // WebAuthn §7.2 step 22: the stored counter moves to the accepted one.
             credential.SignCount = ((AssertionResult.Accepted)verdict).SignCount;
 
-            if (CheckRoll(e.Ballot, credential.Enrolled.Owner) is { } rollProblem)
+            if (CheckRoll(e.Ballot.Principal, e.Ballot.Units, credential.Enrolled.Owner) is { } rollProblem)
             {
                 cast.Reject(rollProblem);
                 return;
             }
 
-            var expected = matter.Questions.Select(q => q.Id).ToList();
-            if (!e.Ballot.Answers.Select(a => a.Question).SequenceEqual(expected, StringComparer.Ordinal)
-                || e.Ballot.Answers.Any(a => !matter.Options.Contains(a.Choice)))
+            if (!AnswersMatch(e.Ballot.Answers, allowInvalid: false))
             {
                 cast.Reject("answers-mismatch");
                 return;
@@ -310,25 +348,90 @@ public static class VoteReplay
             _ => null,
         };
 
-        private string? CheckRoll(OwnerBallot ballot, string signer)
+        private void Check(PaperBallotRecorded e, int position)
+        {
+            var cast = new Cast(position, e.Serial, e.Principal, e.Units, e.Answers, BallotChannel.Paper);
+            _casts.Add(cast);
+
+            // A serial recorded twice (the same sheet scanned again) counts once.
+            if (!_recordedSerials.Add(e.Serial))
+            {
+                cast.Ignore("duplicate-serial");
+                return;
+            }
+
+            if (_published is not null)
+            {
+                cast.Ignore("after-tally");
+                return;
+            }
+
+            if (!_issued.TryGetValue(e.Serial, out PaperBallotIssued? issued))
+            {
+                cast.Reject("serial-not-issued");
+                return;
+            }
+
+            if (_currentSerial[issued.Principal] != e.Serial)
+            {
+                cast.Reject("serial-voided");
+                return;
+            }
+
+            if (issued.Principal != e.Principal || !issued.Units.SequenceEqual(e.Units, StringComparer.Ordinal))
+            {
+                cast.Reject("not-as-issued");
+                return;
+            }
+
+            if (CheckRoll(e.Principal, e.Units, signer: null) is { } rollProblem)
+            {
+                cast.Reject(rollProblem);
+                return;
+            }
+
+            // DESIGN.md §1 "Invalid ballot rules": a blank or spoilt paper answer is recorded as invalid.
+            if (!AnswersMatch(e.Answers, allowInvalid: true))
+            {
+                cast.Reject("answers-mismatch");
+                return;
+            }
+
+            if (!e.Counts)
+            {
+                cast.SupersededReason = "online-wins-over-paper";
+            }
+
+            cast.Valid = true;
+        }
+
+        private bool AnswersMatch(IReadOnlyList<BallotAnswer> answers, bool allowInvalid)
+        {
+            MatterPublished matter = _matter!;
+            return answers.Select(a => a.Question).SequenceEqual(matter.Questions.Select(q => q.Id), StringComparer.Ordinal)
+                && answers.All(a => matter.Options.Contains(a.Choice) || (allowInvalid && a.Choice == Choice.Invalid));
+        }
+
+        private string? CheckRoll(string principal, IReadOnlyList<string> units, string? signer)
         {
             // Built once per vote, at its first ballot: neither the roll nor the matter may change
             // after ballots are cast (see Apply), so every ballot is checked against the same ones.
             (_byUnit, _unitsByPrincipal) = (_byUnit, _unitsByPrincipal) is ({ } u, { } p) ? (u, p) : IndexRoll();
-            foreach (string unit in ballot.Units)
+            foreach (string unit in units)
             {
                 if (!_byUnit.TryGetValue(unit, out RollEntry? entry))
                 {
                     return "not-on-roll";
                 }
 
-                if (entry.Principal.Value != ballot.Principal)
+                if (entry.Principal.Value != principal)
                 {
                     return "wrong-principal";
                 }
 
-                // Only the owner enrolled for the unit may sign for it.
-                if (entry.Owner != signer)
+                // Only the owner enrolled for the unit may sign for it (a paper sheet has no signer:
+                // the officers check the signature on it).
+                if (signer is not null && entry.Owner != signer)
                 {
                     return "not-owner";
                 }
@@ -342,8 +445,8 @@ public static class VoteReplay
 
             // JI art. 9: a principal is one vote for all of its units; the ballot must cover
             // exactly the principal's units in scope, so no unit is left out or counted apart.
-            IEnumerable<string> principalUnits = _unitsByPrincipal.GetValueOrDefault(ballot.Principal) ?? [];
-            return principalUnits.SequenceEqual(ballot.Units, StringComparer.Ordinal) ? null : "units-mismatch";
+            IEnumerable<string> principalUnits = _unitsByPrincipal.GetValueOrDefault(principal) ?? [];
+            return principalUnits.SequenceEqual(units, StringComparer.Ordinal) ? null : "units-mismatch";
         }
 
         // The roll by unit id, and each principal's units in scope in roll order.
@@ -387,13 +490,19 @@ public static class VoteReplay
         public DateTimeOffset? RevokedAt { get; set; }
     }
 
-    private sealed class Cast(BallotCast e, int position)
+    private sealed class Cast(int position, string id, string principal, IReadOnlyList<string> units, IReadOnlyList<BallotAnswer> answers, BallotChannel channel)
     {
-        public BallotCast Event { get; } = e;
-
         public int Position { get; } = position;
 
-        public string Id { get; } = e.BallotId;
+        public string Id { get; } = id;
+
+        public string Principal { get; } = principal;
+
+        public IReadOnlyList<string> Units { get; } = units;
+
+        public IReadOnlyList<BallotAnswer> Answers { get; } = answers;
+
+        public BallotChannel Channel { get; } = channel;
 
         public bool Valid { get; set; }
 

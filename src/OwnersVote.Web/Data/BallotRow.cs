@@ -1,12 +1,12 @@
 namespace OwnersVote.Web.Data;
 
 /// <summary>
-/// A ballot cast in a vote (BallotCast). Every cast stays, as in the log; <see cref="Counts"/>
+/// A ballot cast in a vote (BallotCast) or a recorded paper ballot (PaperBallotRecorded). Every cast stays, as in the log; <see cref="Counts"/>
 /// marks the one ballot per principal that counts (JI art. 9).
 /// </summary>
 public sealed class BallotRow
 {
-    /// <summary>The ballot's id: its WebAuthn challenge in lowercase hex (BallotCast.BallotId).</summary>
+    /// <summary>The ballot's id: its WebAuthn challenge in lowercase hex (BallotCast.BallotId), or a paper sheet's serial.</summary>
     public required string BallotId { get; set; }
 
     public required string MatterId { get; set; }
@@ -17,7 +17,7 @@ public sealed class BallotRow
     /// <summary>yes, no or abstain, for the matter's first question; invalid if the ballot does not answer it.</summary>
     public required string Choice { get; set; }
 
-    /// <summary>online (signed with the owner's passkey).</summary>
+    /// <summary>online (signed with the owner's passkey) or paper (scanned, confirmed by two officers).</summary>
     public required string Channel { get; set; }
 
     public DateTimeOffset CastAt { get; set; }

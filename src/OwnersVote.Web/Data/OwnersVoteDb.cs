@@ -26,6 +26,8 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
 
     public DbSet<BallotRow> Ballots => Set<BallotRow>();
 
+    public DbSet<PaperSerialRow> PaperSerials => Set<PaperSerialRow>();
+
     public DbSet<InvitationRow> Invitations => Set<InvitationRow>();
 
     public DbSet<CredentialRow> Credentials => Set<CredentialRow>();
@@ -77,6 +79,12 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
             e.HasKey(x => x.LogIndex);
             e.Property(x => x.LogIndex).ValueGeneratedNever();
             e.HasIndex(x => x.BallotId);
+            e.HasIndex(x => new { x.MatterId, x.OwnerId });
+        });
+        modelBuilder.Entity<PaperSerialRow>(e =>
+        {
+            e.ToTable("paper_serials");
+            e.HasKey(x => new { x.MatterId, x.Serial });
             e.HasIndex(x => new { x.MatterId, x.OwnerId });
         });
         modelBuilder.Entity<InvitationRow>(e =>

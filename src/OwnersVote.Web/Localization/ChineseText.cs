@@ -490,4 +490,5 @@ public sealed class ChineseText : UiText
     public override string CertificateNotMet => "未达到";
 
     public override string NormalType => "标准字号";
+    public override string BallotsByChannel(int online, int paper) => $"计入的选票中，网上投票 {online} 份，纸质选票 {paper} 份。";
 }

@@ -498,4 +498,5 @@ public sealed class EnglishText : UiText
     public override string CertificateNotMet => "not met";
 
     public override string NormalType => "Normal type";
+    public override string BallotsByChannel(int online, int paper) => $"Of the ballots counted, {online} were cast online and {paper} on paper.";
 }

@@ -450,4 +450,6 @@ public abstract class UiText
     public abstract string CertificateNotMet { get; }
 
     public abstract string NormalType { get; }
+    /// <summary>How many counted ballots came online and how many on paper (DESIGN.md: merged count).</summary>
+    public abstract string BallotsByChannel(int online, int paper);
 }

@@ -19,6 +19,9 @@ public sealed class Projector(OwnersVoteDb db)
     /// <summary>The stored channel of a ballot cast online.</summary>
     public const string Online = "online";
 
+    /// <summary>The stored channel of a recorded paper ballot.</summary>
+    public const string Paper = "paper";
+
     /// <summary>The number of log entries the tables hold: the index of the next entry to apply.</summary>
     public async Task<long> AppliedSizeAsync(CancellationToken cancellationToken) =>
         (await db.ProjectionState.AsNoTracking().SingleOrDefaultAsync(s => s.Id == ProjectionStateRow.SingletonId, cancellationToken))?.AppliedSize ?? 0;
@@ -64,6 +67,8 @@ public sealed class Projector(OwnersVoteDb db)
         MatterPublished m => PublishAsync(m, cancellationToken),
         BallotCast b => CastAsync(b, logged.Index, cancellationToken),
         BallotSuperseded s => SupersedeAsync(s, cancellationToken),
+        PaperBallotIssued p => IssuePaperAsync(p, cancellationToken),
+        PaperBallotRecorded p => RecordPaperAsync(p, logged.Index, cancellationToken),
         VoteClosed v => CloseAsync(v, cancellationToken),
         TallyPublished t => PublishTallyAsync(t, logged, cancellationToken),
         _ => throw new ProjectionException($"No projection for event {logged.Event.Type} (entry {logged.Index})."),
@@ -267,22 +272,44 @@ public sealed class Projector(OwnersVoteDb db)
         // WebAuthn §7.2 step 22: the stored counter moves to the accepted one.
         credential.SignCount = ((AssertionResult.Accepted)verdict).SignCount;
 
-        List<UnitRow> roll = await db.Units.AsNoTracking().Where(u => u.VoteId == e.Vote).ToListAsync(cancellationToken);
+        if (await RollProblemAsync(e.Vote, e.Ballot.Principal, e.Ballot.Units, credential.OwnerHash, cancellationToken) is { } rollProblem)
+        {
+            return rollProblem;
+        }
+
+        if (!AnswersMatch(matter, e.Ballot.Answers, allowInvalid: false))
+        {
+            return "answers-mismatch";
+        }
+
+        // Issue 11, as VoteReplay: the vote's handwriting policy.
+        return (matter.Handwriting, e.Ballot.Handwriting) switch
+        {
+            ("required", null) => "handwriting-missing",
+            ("off", not null) => "handwriting-not-allowed",
+            _ => null,
+        };
+    }
+
+    // VoteReplay.CheckRoll: a null owner hash is a paper sheet, which has no signer.
+    private async Task<string?> RollProblemAsync(string vote, string principal, IReadOnlyList<string> units, string? ownerHash, CancellationToken cancellationToken)
+    {
+        List<UnitRow> roll = await db.Units.AsNoTracking().Where(u => u.VoteId == vote).ToListAsync(cancellationToken);
         var byUnit = roll.ToDictionary(u => u.Id, StringComparer.Ordinal);
-        HashSet<string> scope = [.. await db.MatterScopes.Where(s => s.MatterId == e.Vote).Select(s => s.BuildingId).ToListAsync(cancellationToken)];
-        foreach (string unit in e.Ballot.Units)
+        HashSet<string> scope = [.. await db.MatterScopes.Where(s => s.MatterId == vote).Select(s => s.BuildingId).ToListAsync(cancellationToken)];
+        foreach (string unit in units)
         {
             if (!byUnit.TryGetValue(unit, out UnitRow? entry))
             {
                 return "not-on-roll";
             }
 
-            if (entry.OwnerId != e.Ballot.Principal)
+            if (entry.OwnerId != principal)
             {
                 return "wrong-principal";
             }
 
-            if (entry.OwnerHash != credential.OwnerHash)
+            if (ownerHash is not null && entry.OwnerHash != ownerHash)
             {
                 return "not-owner";
             }
@@ -296,28 +323,96 @@ public sealed class Projector(OwnersVoteDb db)
 
         // JI art. 9: one ballot covers exactly the principal's units in scope.
         IEnumerable<string> principalUnits = roll
-            .Where(u => u.OwnerId == e.Ballot.Principal && (scope.Count == 0 || scope.Contains(u.BuildingId)))
+            .Where(u => u.OwnerId == principal && (scope.Count == 0 || scope.Contains(u.BuildingId)))
             .Select(u => u.Id)
             .Order(StringComparer.Ordinal);
-        if (!principalUnits.SequenceEqual(e.Ballot.Units, StringComparer.Ordinal))
-        {
-            return "units-mismatch";
-        }
+        return principalUnits.SequenceEqual(units, StringComparer.Ordinal) ? null : "units-mismatch";
+    }
 
+    private static bool AnswersMatch(MatterRow matter, IReadOnlyList<BallotAnswer> answers, bool allowInvalid)
+    {
         string[] options = matter.Options.Split('\n');
-        if (!e.Ballot.Answers.Select(a => a.Question).SequenceEqual(matter.Questions.Split('\n'), StringComparer.Ordinal)
-            || e.Ballot.Answers.Any(a => !options.Contains(BallotCsv.FormatChoice(a.Choice))))
+        return answers.Select(a => a.Question).SequenceEqual(matter.Questions.Split('\n'), StringComparer.Ordinal)
+            && answers.All(a => options.Contains(BallotCsv.FormatChoice(a.Choice)) || (allowInvalid && a.Choice == Choice.Invalid));
+    }
+
+    private async Task IssuePaperAsync(PaperBallotIssued e, CancellationToken cancellationToken)
+    {
+        await RequireMatterAsync(e.Vote, cancellationToken);
+        if (await db.PaperSerials.FindAsync([e.Vote, e.Serial], cancellationToken) is not null)
         {
-            return "answers-mismatch";
+            throw new ProjectionException($"Paper serial {e.Serial} of matter {e.Vote} is issued twice.");
         }
 
-        // Issue 11, as VoteReplay: the vote's handwriting policy.
-        return (matter.Handwriting, e.Ballot.Handwriting) switch
+        // A re-issue voids the principal's earlier sheets (PaperBallotIssued).
+        foreach (PaperSerialRow earlier in await db.PaperSerials.Where(p => p.MatterId == e.Vote && p.OwnerId == e.Principal).ToListAsync(cancellationToken))
         {
-            ("required", null) => "handwriting-missing",
-            ("off", not null) => "handwriting-not-allowed",
-            _ => null,
-        };
+            earlier.Voided = true;
+        }
+
+        db.PaperSerials.Add(new PaperSerialRow { Serial = e.Serial, MatterId = e.Vote, OwnerId = e.Principal, Units = string.Join('\n', e.Units), IssuedAt = e.At });
+    }
+
+    private async Task RecordPaperAsync(PaperBallotRecorded e, long index, CancellationToken cancellationToken)
+    {
+        MatterRow matter = await RequireMatterAsync(e.Vote, cancellationToken);
+        string? rejection = await CheckPaperAsync(e, matter, cancellationToken);
+        BallotAnswer? answer = e.Answers.FirstOrDefault(a => a.Question == matter.Question);
+        db.Ballots.Add(new BallotRow
+        {
+            BallotId = e.Serial,
+            MatterId = e.Vote,
+            OwnerId = e.Principal,
+            Choice = BallotCsv.FormatChoice(answer?.Choice ?? Choice.Invalid),
+            Channel = Paper,
+            CastAt = e.At,
+            LogIndex = index,
+            Rejection = rejection,
+            // The officers recorded that the owner's online ballot stands (DESIGN.md "Paper ballots").
+            Superseded = !e.Counts,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        if (rejection is null)
+        {
+            await RecountPrincipalAsync(matter, e.Principal, cancellationToken);
+        }
+    }
+
+    // VoteReplay's paper checks, in its order and with its codes.
+    private async Task<string?> CheckPaperAsync(PaperBallotRecorded e, MatterRow matter, CancellationToken cancellationToken)
+    {
+        if (await db.Ballots.AnyAsync(b => b.MatterId == e.Vote && b.Channel == Paper && b.BallotId == e.Serial, cancellationToken))
+        {
+            return "duplicate-serial";
+        }
+
+        if (matter.ResultPublishedAt is not null)
+        {
+            return "after-tally";
+        }
+
+        PaperSerialRow? issued = await db.PaperSerials.FindAsync([e.Vote, e.Serial], cancellationToken);
+        if (issued is null)
+        {
+            return "serial-not-issued";
+        }
+
+        if (issued.Voided)
+        {
+            return "serial-voided";
+        }
+
+        if (issued.OwnerId != e.Principal || issued.Units != string.Join('\n', e.Units))
+        {
+            return "not-as-issued";
+        }
+
+        if (await RollProblemAsync(e.Vote, e.Principal, e.Units, ownerHash: null, cancellationToken) is { } rollProblem)
+        {
+            return rollProblem;
+        }
+
+        return AnswersMatch(matter, e.Answers, allowInvalid: true) ? null : "answers-mismatch";
     }
 
     /// <summary>The stored spelling of a credential kind (the log's wire name).</summary>
@@ -351,8 +446,11 @@ public sealed class Projector(OwnersVoteDb db)
         List<BallotRow> ballots = await db.Ballots
             .Where(b => b.MatterId == matter.Id && b.OwnerId == principal)
             .ToListAsync(cancellationToken);
-        List<BallotRow> live = [.. ballots.Where(b => !b.Superseded && b.Rejection is null).OrderBy(b => b.LogIndex)];
-        BallotRow? counted = live.Count == 0 ? null : matter.AllowChange ? live[^1] : live[0];
+        List<BallotRow> online = [.. ballots.Where(b => !b.Superseded && b.Rejection is null && b.Channel == Online).OrderBy(b => b.LogIndex)];
+        List<BallotRow> paper = [.. ballots.Where(b => !b.Superseded && b.Rejection is null && b.Channel == Paper).OrderBy(b => b.LogIndex)];
+        // JI art. 9 across both channels: the online ballot stands over a paper one; the first
+        // paper ballot otherwise (VoteReplay).
+        BallotRow? counted = online.Count > 0 ? (matter.AllowChange ? online[^1] : online[0]) : paper.FirstOrDefault();
         foreach (BallotRow b in ballots)
         {
             b.Counts = ReferenceEquals(b, counted);

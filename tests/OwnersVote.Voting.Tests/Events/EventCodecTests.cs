@@ -217,6 +217,24 @@ public sealed class EventCodecTests
     }
 
     [Fact]
+    public void A_paper_ballot_needs_two_officers_a_scan_hash_and_paper_answers()
+    {
+        var recorded = (PaperBallotRecorded)Sample(nameof(PaperBallotRecorded));
+        JsonObject payload = Json(EventCodec.Encode(recorded))["payload"]!.AsObject();
+
+        Assert.Equal("invalid", (string)payload["answers"]![0]!["choice"]!);
+        Assert.True((bool)payload["counts"]!);
+        Assert.Throws<ArgumentException>(() => EventCodec.Encode(recorded with { Officers = ["officer:wang"] }));
+        Assert.Throws<ArgumentException>(() => EventCodec.Encode(recorded with { Scan = "not-a-hash" }));
+        Assert.Throws<ArgumentException>(() => EventCodec.Encode(recorded with { Serial = "A|B" }));
+        Assert.Throws<ArgumentException>(() => EventCodec.Encode(recorded with { Units = ["57-0102", "57-0101"] }));
+        payload["answers"]![0]!["choice"] = "maybe";
+        JsonObject json = Json(EventCodec.Encode(recorded));
+        json["payload"] = payload.DeepClone();
+        Assert.Throws<EventFormatException>(() => EventCodec.Decode(Jcs.Canonicalize(json)));
+    }
+
+    [Fact]
     public void A_tally_that_passes_without_quorum_is_refused()
     {
         var tally = (TallyPublished)Sample(nameof(TallyPublished));

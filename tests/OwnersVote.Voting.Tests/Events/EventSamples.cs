@@ -32,6 +32,8 @@ internal static class EventSamples
         var cast = new BallotCast(Compound, Vote, At.AddDays(2), "owner:" + Owner("310000000000000001"), ballot, assertion);
         yield return cast;
         yield return new BallotSuperseded(Compound, Vote, At.AddDays(2).AddMinutes(5), "officer:wang", cast.BallotId, "online-wins-over-paper");
+        yield return new PaperBallotIssued(Compound, Vote, At.AddDays(1), "officer:wang", "p-57-0101", ["57-0101", "57-0102"], "K7QX2M9PLA");
+        yield return new PaperBallotRecorded(Compound, Vote, At.AddDays(7).AddHours(2), "officer:zhao", "p-57-0101", ["57-0101", "57-0102"], "K7QX2M9PLA", [new BallotAnswer("q1", Choice.Invalid)], new string('b', 64), ["officer:wang", "officer:zhao"], Counts: true);
         yield return new VoteClosed(Compound, Vote, At.AddDays(7), "system");
         yield return new TallyPublished(Compound, Vote, At.AddDays(7).AddMinutes(1), "system", ThresholdClass.Ordinary, [
             new QuestionTally(

@@ -254,6 +254,114 @@ public sealed class VoteReplayTests : IDisposable
         Assert.Throws<VoteReplayException>(() => VoteReplay.Replay(_log, BallotFixtures.RelyingParty));
     }
 
+    [Fact]
+    public void Recorded_paper_ballots_merge_into_the_double_count_and_the_online_ballot_stands()
+    {
+        Open(allowChange: true);
+        Cast("A", "p1", Choice.Yes);
+        Issue("p1", "S-P1");
+        Issue("p2", "S-P2");
+        Issue("p3", "S-P3");
+        Issue(OwnerId.DeveloperValue, "S-DEV");
+        Record("S-P1", "p1", Choice.No);
+        Record("S-P2", "p2", Choice.Yes);
+        Record("S-P3", "p3", Choice.Invalid);
+        Record("S-DEV", OwnerId.DeveloperValue, Choice.No);
+        _log.Add(new VoteClosed(Compound, Vote, s_at.AddDays(7), "system"));
+
+        VoteReplayResult result = VoteReplay.Replay(_log, BallotFixtures.RelyingParty);
+
+        TallyResult tally = result.Questions[0].Result;
+        // p1 online yes (19 000) + p2 paper yes (8 500); the developer's paper no (16 000, one head);
+        // p3's blank sheet takes part as invalid (DESIGN.md "Invalid ballot rules": participating).
+        Assert.Equal(EventSamples.Count(27_500, 2), tally.Yes);
+        Assert.Equal(EventSamples.Count(16_000, 1), tally.No);
+        Assert.Equal(EventSamples.Count(8_500, 1), tally.Invalid);
+        Assert.Equal(EventSamples.Count(52_000, 4), tally.Participating);
+        Assert.Equal(
+            [
+                (BallotChannel.Online, BallotDisposition.Counted, null),
+                (BallotChannel.Paper, BallotDisposition.Ignored, "superseded:online-wins-over-paper"),
+                (BallotChannel.Paper, BallotDisposition.Counted, null),
+                (BallotChannel.Paper, BallotDisposition.Counted, null),
+                (BallotChannel.Paper, BallotDisposition.Counted, null),
+            ],
+            result.Ballots.Select(b => (b.Channel, b.Disposition, b.Reason)));
+        Assert.Equal("S-P2", result.Ballots[2].BallotId);
+    }
+
+    [Fact]
+    public void An_online_ballot_cast_after_the_paper_one_was_recorded_still_stands()
+    {
+        Open(allowChange: true);
+        Issue("p2", "S-P2");
+        Record("S-P2", "p2", Choice.No);
+        Cast("B", "p2", Choice.Yes);
+
+        VoteReplayResult result = VoteReplay.Replay(_log, BallotFixtures.RelyingParty);
+
+        Assert.Equal(EventSamples.Count(8_500, 1), result.Questions[0].Result.Yes);
+        Assert.Equal(DoubleCount.Zero, result.Questions[0].Result.No);
+        Assert.Equal("superseded:online-wins-over-paper", result.Ballots[0].Reason);
+    }
+
+    [Fact]
+    public void A_serial_recorded_twice_counts_once_and_unissued_or_voided_serials_are_rejected()
+    {
+        Open(allowChange: true);
+        Issue("p2", "S-P2");
+        Issue("p3", "S-P3-OLD");
+        Issue("p3", "S-P3-NEW");
+        Issue("p4", "S-P4");
+        Record("S-P2", "p2", Choice.Yes);
+        Record("S-P2", "p2", Choice.Yes);
+        Record("S-P3-OLD", "p3", Choice.No);
+        Record("S-FORGED", "p5", Choice.No, units: ["57-0302"]);
+        Record("S-P4", "p5", Choice.No, units: ["57-0302"]);
+        Record("S-P3-NEW", "p3", Choice.Abstain, counts: false);
+
+        VoteReplayResult result = VoteReplay.Replay(_log, BallotFixtures.RelyingParty);
+
+        Assert.Equal(
+            [null, "duplicate-serial", "serial-voided", "serial-not-issued", "not-as-issued", "superseded:online-wins-over-paper"],
+            result.Ballots.Select(b => b.Reason));
+        TallyResult tally = result.Questions[0].Result;
+        Assert.Equal(EventSamples.Count(8_500, 1), tally.Yes);
+        Assert.Equal(EventSamples.Count(8_500, 1), tally.Participating);
+    }
+
+    [Fact]
+    public void A_paper_ballot_for_units_not_matching_the_principals_roll_entry_is_rejected()
+    {
+        Open(allowChange: true);
+        _log.Add(new PaperBallotIssued(Compound, Vote, s_at.AddDays(1), "officer:wang", "p1", ["57-0101"], "S-HALF"));
+        _log.Add(new PaperBallotIssued(Compound, Vote, s_at.AddDays(1), "officer:wang", "p6", ["58-0101"], "S-OUT"));
+        Record("S-HALF", "p1", Choice.Yes, units: ["57-0101"]);
+        Record("S-OUT", "p6", Choice.Yes, units: ["58-0101"]);
+
+        VoteReplayResult result = VoteReplay.Replay(_log, BallotFixtures.RelyingParty);
+
+        Assert.Equal(["units-mismatch", "out-of-scope"], result.Ballots.Select(b => b.Reason));
+        Assert.Throws<VoteReplayException>(() => VoteReplay.Replay([.. _log, _log[^4]], BallotFixtures.RelyingParty));
+    }
+
+    private void Issue(string principal, string serial) =>
+        _log.Add(new PaperBallotIssued(Compound, Vote, s_at.AddDays(1), "officer:wang", principal, [.. s_units.Where(u => u.Principal == principal).Select(u => u.Unit)], serial));
+
+    private void Record(string serial, string principal, Choice choice, string[]? units = null, bool counts = true) =>
+        _log.Add(new PaperBallotRecorded(
+            Compound,
+            Vote,
+            s_at.AddDays(7).AddMinutes(++_minute),
+            "officer:zhao",
+            principal,
+            units ?? [.. s_units.Where(u => u.Principal == principal).Select(u => u.Unit)],
+            serial,
+            [new BallotAnswer("q1", choice)],
+            new string('c', 64),
+            ["officer:wang", "officer:zhao"],
+            counts));
+
     private void Open(bool allowChange)
     {
         _log.Add(new RollFrozen(Compound, Vote, s_at, "officer:wang", [.. s_units.Select(u => new RollEntry(

@@ -95,7 +95,11 @@ public sealed class ResultQuery(OwnersVoteDb db, VoteQueries votes, TimeProvider
             [.. counted.Select(c => new UnitBallotView(c.Unit.Id.Value, c.Unit.Area.ToString(), c.Ballot.Choice, c.Ballot.Channel))],
             vote.ResultPublishedAt,
             vote.PublishedInLog,
-            time.GetUtcNow());
+            time.GetUtcNow())
+        {
+            OnlineBallots = counted.Select(c => c.Ballot).Distinct().Count(b => b.Channel == Projections.Projector.Online),
+            PaperBallots = counted.Select(c => c.Ballot).Distinct().Count(b => b.Channel == Projections.Projector.Paper),
+        };
     }
 
     private static CountView View(DoubleCount count) => View(count.Area.Hundredths, count.Heads.Value);

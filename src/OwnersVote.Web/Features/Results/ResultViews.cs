@@ -69,4 +69,11 @@ public sealed record VoteResult(
     IReadOnlyList<UnitBallotView> Ballots,
     DateTimeOffset? PublishedAt,
     LogPosition? PublishedInLog,
-    DateTimeOffset CountedAt);
+    DateTimeOffset CountedAt)
+{
+    /// <summary>Counted ballots (one per principal, JI art. 9) cast online.</summary>
+    public int OnlineBallots { get; init; }
+
+    /// <summary>Counted ballots recorded from paper (PaperBallotRecorded), merged into the same count.</summary>
+    public int PaperBallots { get; init; }
+}
