@@ -1,7 +1,6 @@
 using System.Globalization;
 using OwnersVote.Ledger;
 using OwnersVote.Paper;
-using OwnersVote.Voting;
 using OwnersVote.Voting.Events;
 using OwnersVote.Web.Features.Paper;
 
