@@ -241,6 +241,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
                 "{name}" => Uri.EscapeDataString(OwnersVote.Web.Demo.DemoDocuments.LiftQuotationName),
                 "{mode:regex(^(on|off)$)}" => "on",
                 "{hash}.png" => new string('0', 64) + ".png",
+                "{scan}" => new string('0', 32),
                 _ when segment.StartsWith('{') => throw new InvalidOperationException($"No demo value for {segment} in {route}: add one here."),
                 _ => segment,
             };

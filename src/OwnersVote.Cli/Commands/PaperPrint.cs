@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using OwnersVote.Ledger;
 using OwnersVote.Paper;
-using OwnersVote.Voting;
 using OwnersVote.Voting.Events;
+using OwnersVote.Web.Features.Paper;
 
 namespace OwnersVote.Cli.Commands;
 
@@ -122,88 +121,42 @@ public static class PaperPrint
             throw new UsageException($"vote {vote}: {matter.Questions.Count} questions; a paper ballot holds {BallotLayout.MaxQuestions}");
         }
 
-        // Shanghai art. 69: a matter of some buildings is decided by their owners only.
-        var scope = new HashSet<string>(matter.Scope.Select(b => b.Value), StringComparer.Ordinal);
-        var principals = roll.Units
-            .Where(u => scope.Count == 0 || scope.Contains(u.Building.Value))
-            .GroupBy(u => u.Principal.Value, StringComparer.Ordinal)
-            .OrderBy(g => g.Select(u => u.Unit.Value).Min(StringComparer.Ordinal), StringComparer.Ordinal)
-            .ToList();
-        var sheets = new List<BallotSheet>();
-        int voted = 0;
-        foreach (IGrouping<string, RollEntry> principal in principals)
-        {
-            if (cast.Contains(principal.Key))
-            {
-                voted++;
-                continue;
-            }
-
-            List<RollEntry> units = [.. principal.OrderBy(u => u.Unit.Value, StringComparer.Ordinal)];
-            long area = 0;
-            foreach (RollEntry u in units)
-            {
-                area = checked(area + u.Area.Hundredths);
-            }
-
-            string buildings = string.Join("、", units.Select(u => u.Building.Value).Distinct(StringComparer.Ordinal));
-            sheets.Add(new BallotSheet(
-                buildings,
-                Area.FromHundredths(area),
-                $"登记编号 {principal.Key}",
-                new BallotCode(vote, units[0].Unit.Value, NewSerial()),
-                string.Join("、", units.Select(u => u.Unit.Value))));
-        }
+        // One sheet per principal in scope who has not voted online (shared with the web's print page).
+        (IReadOnlyList<PlannedSheet> planned, int voted) = BallotPlan.ForVote(
+            vote,
+            roll.Units.Select(u => new SheetUnit(u.Unit.Value, u.Building.Value, u.Area, u.Principal.Value)),
+            [.. matter.Scope.Select(b => b.Value)],
+            cast);
+        List<BallotSheet> sheets = [.. planned.Select(p => p.Sheet)];
 
         string compound = names.TryGetValue(roll.Compound, out string? name) ? name : roll.Compound;
         var ballotMatter = new BallotMatter(compound, matter.Title, matter.Text, null, [.. matter.Questions.Select(q => q.Text)]);
         return (ballotMatter, sheets, voted);
     }
 
-    /// <summary>The vote's ballot key file: <c>DATA/paper/&lt;vote&gt;.key</c>.</summary>
+    /// <summary>The vote's ballot key file: <c>DATA/paper/&lt;vote&gt;.key</c> (<see cref="BallotKeyFile"/>).</summary>
     public static string KeyPath(string data, string vote)
     {
-        ArgumentNullException.ThrowIfNull(vote);
-        // The vote id names a file: keep it to one safe path segment.
-        if (vote.Length == 0 || vote[0] == '.' || vote.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        try
         {
-            throw new UsageException($"vote id '{vote}' cannot name a key file (letters, digits, '-', '_', '.')");
+            return BallotKeyFile.PathFor(data, vote);
         }
-
-        return Path.Combine(data, "paper", vote + ".key");
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
     }
 
     private static BallotKey ReadOrCreateKey(string data, string vote)
     {
         string path = KeyPath(data, vote);
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.WriteThrough };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            try
-            {
-                using var stream = new FileStream(path, options);
-                stream.Write(System.Text.Encoding.ASCII.GetBytes(BallotKey.Generate().ToHex() + "\n"));
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another process created it first: use that key.
-            }
-        }
-
-        string hex = System.Text.Encoding.ASCII.GetString(InputFile.ReadAllBytes(path)).Trim();
         try
         {
-            return BallotKey.ParseHex(hex);
+            return BallotKeyFile.ReadOrCreateAsync(path, CancellationToken.None).GetAwaiter().GetResult();
         }
-        catch (FormatException e)
+        catch (InvalidDataException e)
         {
-            throw new UsageException($"{path}: not a ballot key ({e.Message})", e);
+            throw new UsageException(e.Message, e);
         }
     }
 
@@ -217,20 +170,6 @@ public static class PaperPrint
 
         using NoteSigner signer = KeyFile.ReadSigner(path);
         return signer.Verifier;
-    }
-
-    private static string NewSerial()
-    {
-        const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        Span<byte> random = stackalloc byte[10];
-        RandomNumberGenerator.Fill(random);
-        Span<char> serial = stackalloc char[10];
-        for (int i = 0; i < serial.Length; i++)
-        {
-            serial[i] = Alphabet[random[i] % Alphabet.Length];
-        }
-
-        return new string(serial);
     }
 }
 

@@ -30,6 +30,8 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
 
     public DbSet<InvitationRow> Invitations => Set<InvitationRow>();
 
+    public DbSet<PaperScanRow> PaperScans => Set<PaperScanRow>();
+
     public DbSet<CredentialRow> Credentials => Set<CredentialRow>();
 
     public DbSet<DeskEnrolmentRow> DeskEnrolments => Set<DeskEnrolmentRow>();
@@ -86,6 +88,14 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
             e.ToTable("paper_serials");
             e.HasKey(x => new { x.MatterId, x.Serial });
             e.HasIndex(x => new { x.MatterId, x.OwnerId });
+        });
+        modelBuilder.Entity<PaperScanRow>(e =>
+        {
+            e.ToTable("paper_scans");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.MatterId, x.State });
+            // One approval per serial and matter; NULLs (unclaimed rows) never collide.
+            e.HasIndex(x => new { x.MatterId, x.ClaimedSerial }).IsUnique();
         });
         modelBuilder.Entity<InvitationRow>(e =>
         {

@@ -491,4 +491,167 @@ public sealed class ChineseText : UiText
 
     public override string NormalType => "标准字号";
     public override string BallotsByChannel(int online, int paper) => $"计入的选票中，网上投票 {online} 份，纸质选票 {paper} 份。";
+
+    // Paper ballots (issue 5).
+    public override string PaperTitle => "纸质表决票";
+
+    public override string PaperSummary(int principals, int votedOnline, int issued, int recorded) =>
+        $"表决范围内共 {principals} 票（按表决权人计）：网上已投 {votedOnline} 票；有效的纸质表决票 {issued} 张；已录入纸质票 {recorded} 张。";
+
+    public override string PaperPrintRefused(Features.Paper.PrintRefusal refusal, string? detail) => refusal switch
+    {
+        Features.Paper.PrintRefusal.Closed => "表决已结束，不再发放纸质表决票；已收回的表决票仍可录入。",
+        Features.Paper.PrintRefusal.NothingToPrint => "范围内的业主都已投票，无需打印。",
+        Features.Paper.PrintRefusal.NotInScope => "该房号不在本次表决的范围内（或不在名册上）。",
+        Features.Paper.PrintRefusal.AlreadyRecorded => "该业主的纸质表决票已录入，不再补发。",
+        Features.Paper.PrintRefusal.Layout => $"表决事项无法排在一页表决票上：{detail}",
+        _ => "找不到该表决。",
+    };
+
+    public override string PaperPrintAllTitle => "打印全部表决票";
+
+    public override string PaperPrintAllHint => "为每位未在网上投票、也未录入纸质票的业主打印一页（一户多套房合为一页）。每页的流水号记入公开日志；再次打印会作废之前发出的表决票。";
+
+    public override string PaperPrintAll => "打印全部纸质表决票（PDF）";
+
+    public override string PaperReissueTitle => "补发单张";
+
+    public override string PaperReissueHint => "为一户补发表决票；补发后该业主之前的纸质表决票作废。";
+
+    public override string PaperUnitLabel => "房号（如 57-101）";
+
+    public override string PaperReissue => "补发该户表决票（PDF）";
+
+    public override string PaperUploadTitle => "上传表决票扫描件";
+
+    public override string PaperReviewTitle => "纸质表决票复核";
+
+    public override string PaperResultLink => "查看计票结果";
+
+    public override string PaperUploadIntro => "可上传 PNG、JPEG、TIFF（可多页）或 PDF（可多页）。每页识别后进入复核队列，须两位工作人员确认后才记入日志。";
+
+    public override string PaperUploadFiles => "扫描文件";
+
+    public override string PaperUpload => "上传并识别";
+
+    public override string PaperUploadFailed(string? file, string error) =>
+        file is null ? "请选择至少一个扫描文件。" : $"无法读取文件 {file}（{error}）。本次上传没有保存任何内容。";
+
+    public override string PaperQueued(int pages) => $"已识别 {pages} 页，已放入复核队列。";
+
+    public override string PaperPageOf(string file, int page) => $"{file} 第 {page} 页";
+
+    public override string PaperScanRefusal(string code) => code switch
+    {
+        "mac-mismatch" => "拒收：二维码校验失败，表决票系伪造或被篡改",
+        "qr-malformed" => "拒收：二维码不是本系统的表决票",
+        "wrong-vote" => "拒收：这是另一项表决的表决票",
+        "qr-unreadable" => "无法读取二维码：请重新扫描",
+        "serial-not-issued" => "拒收：该流水号从未发放",
+        "serial-voided" => "拒收：该表决票已作废（已为该业主补发新票）",
+        "not-as-issued" => "拒收：房号与发放记录不符",
+        _ => "拒收：" + code,
+    };
+
+    public override string PaperScanState(string state) => state switch
+    {
+        "pending" => "待第一位工作人员确认",
+        "confirmed" => "待第二位工作人员批准",
+        "recording" => "正在记入日志",
+        "recorded" => "已记入日志",
+        "duplicate" => "重复：该流水号已录入（只计一次）",
+        _ => "拒收",
+    };
+
+    public override string PaperReadClearly => "识别清楚";
+
+    public override string PaperNeedsLook => "需要仔细复核";
+
+    public override string PaperReviewIntro => "每张表决票须两位不同的工作人员：第一位对照图像确认或更正识别结果，第二位批准后才记入公开日志。";
+
+    public override string PaperReviewEmpty => "复核队列是空的。";
+
+    public override string PaperReviewRefused(Features.Paper.ReviewRefusal refusal) => refusal switch
+    {
+        Features.Paper.ReviewRefusal.SameOfficer => "两人规则：确认识别结果的工作人员不能再批准同一张表决票，请另一位工作人员批准。",
+        Features.Paper.ReviewRefusal.SheetRefused => "这张表决票已被拒收，不能录入。",
+        Features.Paper.ReviewRefusal.NotWaiting => "这张表决票已由其他工作人员处理。",
+        Features.Paper.ReviewRefusal.BadAnswers => "请为每道题选择同意、反对、弃权或无效。",
+        Features.Paper.ReviewRefusal.DuplicateSerial => "该流水号已录入过一次：同一张表决票只计一次。",
+        Features.Paper.ReviewRefusal.SerialVoided => "该表决票已作废（已为该业主补发新票），不能录入。",
+        _ => "找不到这张表决票。",
+    };
+
+    public override string PaperReviewDone(long? index, string? superseded) =>
+        index is not { } i ? "已确认，等待另一位工作人员批准。"
+        : superseded is null ? $"已记入公开日志第 {i} 条，计入票数。"
+        : $"已记入公开日志第 {i} 条；该业主已在网上投票，以网上投票为准，本纸质票不计入。";
+
+    public override string PaperSerial(string serial) => $"流水号 {serial}";
+
+    public override string PaperReviewReason(string code) => code switch
+    {
+        "corners-not-found" => "找不到四角定位方块",
+        "orientation-unclear" => "无法判断正反方向",
+        "scale-off" => "图像比例失真超过 2%",
+        "low-contrast" => "对比度太低",
+        "noisy-background" => "空白处有杂色",
+        "qr-unreadable" => "无法读取二维码",
+        "qr-malformed" => "二维码格式不符",
+        "mac-mismatch" => "二维码校验失败（伪造或被篡改）",
+        "wrong-vote" => "另一项表决的表决票",
+        "serial-refused" => "流水号不可用",
+        "duplicate-serial" => "流水号重复",
+        "no-questions" => "找不到表决栏",
+        "question-rows" => "表决栏行数不符",
+        "no-mark" => "有题目未填涂",
+        "multiple-marks" => "有题目填涂了多个选项",
+        "uncertain-mark" => "有方框的笔迹不清",
+        "no-signature" => "签名栏没有签名",
+        _ => code,
+    };
+
+    public override string PaperScanImage(string? unit) => unit is null ? "扫描图像" : $"{unit} 的扫描图像，方框已标出";
+
+    public override string PaperSignatureRead(bool signed, int ink) =>
+        $"签名栏：{(signed ? "有签名" : "未见签名")}（墨迹 {ink / 10}.{ink % 10}%）";
+
+    public override string PaperUpsideDown => "（倒置扫描）";
+
+    public override string PaperQuestionColumn => "题目";
+
+    public override string PaperReadColumn => "识别结果";
+
+    public override string PaperConfirmColumn => "确认";
+
+    public override string PaperReadValue(string value) => value switch
+    {
+        "yes" => "同意",
+        "no" => "反对",
+        "abstain" => "弃权",
+        "multiple" => "多选",
+        _ => "未填",
+    };
+
+    public override string PaperInk(IReadOnlyList<int> ink) =>
+        $"（同意 {ink[0] / 10}.{ink[0] % 10}% · 反对 {ink[1] / 10}.{ink[1] % 10}% · 弃权 {ink[2] / 10}.{ink[2] % 10}%）";
+
+    public override string PaperChoice(string choice) => choice switch
+    {
+        "yes" => "同意",
+        "no" => "反对",
+        "abstain" => "弃权",
+        _ => "无效",
+    };
+
+    public override string PaperSignedLabel => "表决票上有业主签名";
+
+    public override string PaperConfirm => "确认识别结果";
+
+    public override string PaperConfirmedBy(string officer, bool signed) =>
+        signed ? $"{officer} 已确认。" : $"{officer} 已确认：未签名，各题按无效票记录（计入参与，不计同意）。";
+
+    public override string PaperApprove => "批准并记入日志";
+
+    public override string PaperReturn => "退回重新确认";
 }

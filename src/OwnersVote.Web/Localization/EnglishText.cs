@@ -499,4 +499,167 @@ public sealed class EnglishText : UiText
 
     public override string NormalType => "Normal type";
     public override string BallotsByChannel(int online, int paper) => $"Of the ballots counted, {online} were cast online and {paper} on paper.";
+
+    // Paper ballots (issue 5).
+    public override string PaperTitle => "Paper ballots";
+
+    public override string PaperSummary(int principals, int votedOnline, int issued, int recorded) =>
+        $"{principals} votes in scope (one per principal): {votedOnline} voted online; {issued} paper ballots valid; {recorded} paper ballots recorded.";
+
+    public override string PaperPrintRefused(Features.Paper.PrintRefusal refusal, string? detail) => refusal switch
+    {
+        Features.Paper.PrintRefusal.Closed => "The vote is closed: no more ballots are issued. Returned ballots can still be recorded.",
+        Features.Paper.PrintRefusal.NothingToPrint => "Every owner in scope has voted; nothing to print.",
+        Features.Paper.PrintRefusal.NotInScope => "That unit is not in this vote's scope (or not on the roll).",
+        Features.Paper.PrintRefusal.AlreadyRecorded => "This owner's paper ballot is already recorded; no new one is issued.",
+        Features.Paper.PrintRefusal.Layout => $"The matter does not fit on a ballot sheet: {detail}",
+        _ => "No such vote.",
+    };
+
+    public override string PaperPrintAllTitle => "Print all ballots";
+
+    public override string PaperPrintAllHint => "One page for every owner who has not voted online and has no recorded paper ballot (several units of one owner share a page). Each page's serial goes into the public log; printing again voids the ballots issued before.";
+
+    public override string PaperPrintAll => "Print all paper ballots (PDF)";
+
+    public override string PaperReissueTitle => "One ballot";
+
+    public override string PaperReissueHint => "Issue a ballot for one unit; the owner's earlier paper ballot becomes void.";
+
+    public override string PaperUnitLabel => "Unit (e.g. 57-101)";
+
+    public override string PaperReissue => "Issue this unit's ballot (PDF)";
+
+    public override string PaperUploadTitle => "Upload scanned ballots";
+
+    public override string PaperReviewTitle => "Review paper ballots";
+
+    public override string PaperResultLink => "See the count";
+
+    public override string PaperUploadIntro => "Upload PNG, JPEG, TIFF (several pages allowed) or PDF (several pages allowed). Each page is read and queued; two officers confirm it before it goes into the log.";
+
+    public override string PaperUploadFiles => "Scanned files";
+
+    public override string PaperUpload => "Upload and read";
+
+    public override string PaperUploadFailed(string? file, string error) =>
+        file is null ? "Choose at least one scanned file." : $"Cannot read {file} ({error}). Nothing of this upload was kept.";
+
+    public override string PaperQueued(int pages) => $"{pages} page(s) read and queued for review.";
+
+    public override string PaperPageOf(string file, int page) => $"{file} page {page}";
+
+    public override string PaperScanRefusal(string code) => code switch
+    {
+        "mac-mismatch" => "Refused: the QR code does not verify; the ballot is forged or altered",
+        "qr-malformed" => "Refused: the QR code is not one of our ballots",
+        "wrong-vote" => "Refused: a ballot of another vote",
+        "qr-unreadable" => "The QR code cannot be read: scan again",
+        "serial-not-issued" => "Refused: this serial was never issued",
+        "serial-voided" => "Refused: this ballot is void (a new one was issued to the owner)",
+        "not-as-issued" => "Refused: the unit differs from the issued ballot",
+        _ => "Refused: " + code,
+    };
+
+    public override string PaperScanState(string state) => state switch
+    {
+        "pending" => "Waiting for a first officer",
+        "confirmed" => "Waiting for a second officer",
+        "recording" => "Being recorded",
+        "recorded" => "Recorded in the log",
+        "duplicate" => "Duplicate: this serial is already recorded (counted once)",
+        _ => "Refused",
+    };
+
+    public override string PaperReadClearly => "Read clearly";
+
+    public override string PaperNeedsLook => "Needs a close look";
+
+    public override string PaperReviewIntro => "Every ballot needs two different officers: the first checks the reading against the image and confirms or corrects it, the second approves; only then is it written to the public log.";
+
+    public override string PaperReviewEmpty => "The review queue is empty.";
+
+    public override string PaperReviewRefused(Features.Paper.ReviewRefusal refusal) => refusal switch
+    {
+        Features.Paper.ReviewRefusal.SameOfficer => "Two-person rule: the officer who confirmed a ballot cannot approve it; another officer must.",
+        Features.Paper.ReviewRefusal.SheetRefused => "This ballot was refused and cannot be recorded.",
+        Features.Paper.ReviewRefusal.NotWaiting => "Another officer has already handled this ballot.",
+        Features.Paper.ReviewRefusal.BadAnswers => "Choose yes, no, abstain or invalid for every question.",
+        Features.Paper.ReviewRefusal.DuplicateSerial => "This serial is already recorded: a ballot counts once.",
+        Features.Paper.ReviewRefusal.SerialVoided => "This ballot is void (a new one was issued to the owner) and cannot be recorded.",
+        _ => "No such ballot.",
+    };
+
+    public override string PaperReviewDone(long? index, string? superseded) =>
+        index is not { } i ? "Confirmed; waiting for another officer to approve."
+        : superseded is null ? $"Recorded as public log entry {i}; it counts."
+        : $"Recorded as public log entry {i}; the owner voted online, the online ballot stands and this one does not count.";
+
+    public override string PaperSerial(string serial) => $"serial {serial}";
+
+    public override string PaperReviewReason(string code) => code switch
+    {
+        "corners-not-found" => "corner squares not found",
+        "orientation-unclear" => "orientation unclear",
+        "scale-off" => "stretched by more than 2%",
+        "low-contrast" => "contrast too low",
+        "noisy-background" => "blank areas carry ink",
+        "qr-unreadable" => "QR code unreadable",
+        "qr-malformed" => "QR code malformed",
+        "mac-mismatch" => "QR code forged or altered",
+        "wrong-vote" => "a ballot of another vote",
+        "serial-refused" => "serial not usable",
+        "duplicate-serial" => "serial seen twice",
+        "no-questions" => "no answer boxes found",
+        "question-rows" => "question rows do not match",
+        "no-mark" => "a question is not marked",
+        "multiple-marks" => "a question has several marks",
+        "uncertain-mark" => "a box's mark is unclear",
+        "no-signature" => "no signature",
+        _ => code,
+    };
+
+    public override string PaperScanImage(string? unit) => unit is null ? "Scanned image" : $"Scan of {unit} with the boxes outlined";
+
+    public override string PaperSignatureRead(bool signed, int ink) =>
+        $"Signature box: {(signed ? "signed" : "no signature seen")} (ink {ink / 10}.{ink % 10}%)";
+
+    public override string PaperUpsideDown => " (scanned upside down)";
+
+    public override string PaperQuestionColumn => "Question";
+
+    public override string PaperReadColumn => "Read";
+
+    public override string PaperConfirmColumn => "Confirmed";
+
+    public override string PaperReadValue(string value) => value switch
+    {
+        "yes" => "Yes",
+        "no" => "No",
+        "abstain" => "Abstain",
+        "multiple" => "Several",
+        _ => "None",
+    };
+
+    public override string PaperInk(IReadOnlyList<int> ink) =>
+        $"(yes {ink[0] / 10}.{ink[0] % 10}% · no {ink[1] / 10}.{ink[1] % 10}% · abstain {ink[2] / 10}.{ink[2] % 10}%)";
+
+    public override string PaperChoice(string choice) => choice switch
+    {
+        "yes" => "Yes",
+        "no" => "No",
+        "abstain" => "Abstain",
+        _ => "Invalid",
+    };
+
+    public override string PaperSignedLabel => "The owner signed the ballot";
+
+    public override string PaperConfirm => "Confirm the reading";
+
+    public override string PaperConfirmedBy(string officer, bool signed) =>
+        signed ? $"Confirmed by {officer}." : $"Confirmed by {officer}: not signed, every answer is recorded as invalid (participating, not yes).";
+
+    public override string PaperApprove => "Approve and record";
+
+    public override string PaperReturn => "Send back";
 }

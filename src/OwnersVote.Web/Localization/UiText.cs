@@ -452,4 +452,100 @@ public abstract class UiText
     public abstract string NormalType { get; }
     /// <summary>How many counted ballots came online and how many on paper (DESIGN.md: merged count).</summary>
     public abstract string BallotsByChannel(int online, int paper);
+
+    // Paper ballots: print, scan upload, review queue (issue 5; DESIGN.md §2 "Paper ballots").
+    public abstract string PaperTitle { get; }
+
+    public abstract string PaperSummary(int principals, int votedOnline, int issued, int recorded);
+
+    public abstract string PaperPrintRefused(Features.Paper.PrintRefusal refusal, string? detail);
+
+    public abstract string PaperPrintAllTitle { get; }
+
+    public abstract string PaperPrintAllHint { get; }
+
+    public abstract string PaperPrintAll { get; }
+
+    public abstract string PaperReissueTitle { get; }
+
+    public abstract string PaperReissueHint { get; }
+
+    public abstract string PaperUnitLabel { get; }
+
+    public abstract string PaperReissue { get; }
+
+    public abstract string PaperUploadTitle { get; }
+
+    public abstract string PaperReviewTitle { get; }
+
+    public abstract string PaperResultLink { get; }
+
+    public abstract string PaperUploadIntro { get; }
+
+    public abstract string PaperUploadFiles { get; }
+
+    public abstract string PaperUpload { get; }
+
+    /// <summary>An upload failed on <paramref name="file"/> (null: no file given); nothing was stored.</summary>
+    public abstract string PaperUploadFailed(string? file, string error);
+
+    public abstract string PaperQueued(int pages);
+
+    public abstract string PaperPageOf(string file, int page);
+
+    /// <summary>Why a sheet can never be recorded: a ReviewCodes or VoteReplay serial code.</summary>
+    public abstract string PaperScanRefusal(string code);
+
+    /// <summary>A queue item's state (PaperScanStates).</summary>
+    public abstract string PaperScanState(string state);
+
+    public abstract string PaperReadClearly { get; }
+
+    public abstract string PaperNeedsLook { get; }
+
+    public abstract string PaperReviewIntro { get; }
+
+    public abstract string PaperReviewEmpty { get; }
+
+    public abstract string PaperReviewRefused(Features.Paper.ReviewRefusal refusal);
+
+    /// <summary>A sheet recorded at log index <paramref name="index"/>; <paramref name="superseded"/> says why it does not count.</summary>
+    public abstract string PaperReviewDone(long? index, string? superseded);
+
+    public abstract string PaperSerial(string serial);
+
+    /// <summary>A scanner review code (ReviewCodes) in words.</summary>
+    public abstract string PaperReviewReason(string code);
+
+    public abstract string PaperScanImage(string? unit);
+
+    /// <summary>The signature box's reading; ink in tenths of a percent.</summary>
+    public abstract string PaperSignatureRead(bool signed, int ink);
+
+    public abstract string PaperUpsideDown { get; }
+
+    public abstract string PaperQuestionColumn { get; }
+
+    public abstract string PaperReadColumn { get; }
+
+    public abstract string PaperConfirmColumn { get; }
+
+    /// <summary>A read value: yes, no, abstain, none or multiple.</summary>
+    public abstract string PaperReadValue(string value);
+
+    /// <summary>The three boxes' ink, in tenths of a percent.</summary>
+    public abstract string PaperInk(IReadOnlyList<int> ink);
+
+    /// <summary>A confirmed answer: yes, no, abstain or invalid.</summary>
+    public abstract string PaperChoice(string choice);
+
+    public abstract string PaperSignedLabel { get; }
+
+    public abstract string PaperConfirm { get; }
+
+    public abstract string PaperConfirmedBy(string officer, bool signed);
+
+    public abstract string PaperApprove { get; }
+
+    public abstract string PaperReturn { get; }
 }

@@ -23,8 +23,9 @@ public sealed record ProjectionRebuildOutcome(long Entries, int Votes, int Ballo
 /// <summary>
 /// <c>ov rebuild</c> (DESIGN.md §2: "tables are rebuildable projections"): drops the projection
 /// tables, recreates them, audits the whole log with its key and replays every entry through the
-/// same <see cref="Projector"/> the server uses. Invitations, the one table that is not derived
-/// from the log, are carried over. Run it with the server stopped: the log allows one writer.
+/// same <see cref="Projector"/> the server uses. Invitations and the paper review queue, the
+/// tables that are not derived from the log, are carried over. Run it with the server stopped:
+/// the log allows one writer.
 /// </summary>
 public static class ProjectionRebuild
 {
@@ -60,9 +61,12 @@ public static class ProjectionRebuild
         {
             OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
             invitations = await ReadInvitationsAsync(db, cancellationToken);
+            // The paper review queue is not in the log either (uploads are not events).
+            List<PaperScanRow> scans = await ReadKeptAsync(db.PaperScans, cancellationToken);
             await db.Database.EnsureDeletedAsync(cancellationToken);
             await db.Database.EnsureCreatedAsync(cancellationToken);
             db.Invitations.AddRange(invitations);
+            db.PaperScans.AddRange(scans);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -81,11 +85,15 @@ public static class ProjectionRebuild
     }
 
     // The table may not exist yet (a fresh or foreign database): then there is nothing to keep.
-    private static async Task<List<InvitationRow>> ReadInvitationsAsync(OwnersVoteDb db, CancellationToken cancellationToken)
+    private static Task<List<InvitationRow>> ReadInvitationsAsync(OwnersVoteDb db, CancellationToken cancellationToken) =>
+        ReadKeptAsync(db.Invitations, cancellationToken);
+
+    private static async Task<List<T>> ReadKeptAsync<T>(DbSet<T> table, CancellationToken cancellationToken)
+        where T : class
     {
         try
         {
-            return await db.Invitations.AsNoTracking().ToListAsync(cancellationToken);
+            return await table.AsNoTracking().ToListAsync(cancellationToken);
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
         {
