@@ -36,6 +36,8 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
 
     public DbSet<ProjectionStateRow> ProjectionState => Set<ProjectionStateRow>();
 
+    public DbSet<ProxyRow> Proxies => Set<ProxyRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -103,6 +105,13 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
             e.ToTable("desk_enrolments");
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.CompoundId, x.ApprovedAt });
+        });
+        modelBuilder.Entity<ProxyRow>(e =>
+        {
+            e.ToTable("proxies");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.CompoundId, x.ProxyHash });
+            e.HasIndex(x => new { x.CompoundId, x.OwnerHash });
         });
         modelBuilder.Entity<ProjectionStateRow>(e =>
         {

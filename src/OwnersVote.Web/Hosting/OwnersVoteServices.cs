@@ -69,6 +69,7 @@ public static class OwnersVoteServices
         services.AddSingleton<DocumentStore>();
         services.AddOwnersVoteEnrolment(builder.Configuration);
         services.AddScoped<DeskEnrolments>();
+        services.AddScoped<Features.Proxies.ProxyDesk>();
         services.AddSingleton<BallotSessions>();
         services.AddScoped<BallotDesk>();
         services.AddSingleton<HandwritingStore>();

@@ -491,4 +491,52 @@ public sealed class ChineseText : UiText
 
     public override string NormalType => "标准字号";
     public override string BallotsByChannel(int online, int paper) => $"计入的选票中，网上投票 {online} 份，纸质选票 {paper} 份。";
+
+    public override string ProxyRegisterTitle => "登记委托投票";
+
+    public override string ProxyRegisterIntro => "业主可以书面委托他人投票（《上海市住宅物业管理规定》第十八条）。请核对业主签名的委托书，上传扫描件；代理人的邀请码须由另一位工作人员批准。";
+
+    public override string ProxyIdNumberLabel => "代理人身份证号（只保存其密钥哈希）";
+
+    public override string ProxyVoteLabel => "委托的表决编号（一次表决）";
+
+    public override string ProxyFromLabel => "或委托期间：自";
+
+    public override string ProxyUntilLabel => "至";
+
+    public override string ProxyScanLabel => "委托书扫描件";
+
+    public override string ProxyRegister => "登记委托";
+
+    public override string ProxyRegistered(string unit, long index) => $"已登记 {unit} 业主的委托（日志第 {index} 条）。代理人的邀请码等待另一位工作人员批准。";
+
+    public override string ProxyRefused(string reason) => reason switch
+    {
+        "NotOnRoll" => "名册上没有这个房号。",
+        "NoProxy" => "请填写代理人的身份证号（不能是业主本人）。",
+        "BadScope" => "请填写一个已发布的表决编号，或一个开始早于结束的委托期间。",
+        "NoScan" => "请上传业主签名的委托书扫描件。",
+        "AlreadyRevoked" => "这项委托已经撤销。",
+        "ProxyVoted" => "代理人已经按这项委托投票，这张选票有效；如表决允许改票，您仍可以亲自投票。",
+        _ => "没有这项委托。",
+    };
+
+    public override string ProxiesTitle => "我的委托";
+
+    public override string ProxiesIntro => "您委托他人代为投票的记录。撤销后，代理人之后投的票不再计入；撤销前已投的票有效。您亲自投票后，代理人的票不再计入。";
+
+    public override string ProxiesNone => "您没有委托他人投票。";
+
+    public override string ProxyItem(string? vote, string? from, string? until, string granted) =>
+        vote is not null ? $"表决 {vote} 的委托，{granted} 登记" : $"{from} 至 {until} 期间的委托，{granted} 登记";
+
+    public override string ProxyRevoke => "撤销委托";
+
+    public override string ProxyRevokedAt(string when) => $"已于 {when} 撤销";
+
+    public override string ProxyRevokedNote => "委托已撤销，并已记入日志。";
+
+    public override string VotingAsProxy => "您作为代理人，为委托您的业主投票。";
+
+    public override string BallotsByProxy(int proxy) => $"其中由代理人代为投票 {proxy} 份。";
 }

@@ -499,4 +499,52 @@ public sealed class EnglishText : UiText
 
     public override string NormalType => "Normal type";
     public override string BallotsByChannel(int online, int paper) => $"Of the ballots counted, {online} were cast online and {paper} on paper.";
+
+    public override string ProxyRegisterTitle => "Register a proxy";
+
+    public override string ProxyRegisterIntro => "An owner may mandate another person in writing to vote for them (Shanghai Residential Property Management Regulations art. 18). Check the mandate the owner signed and upload its scan; a second officer approves the proxy's invitation.";
+
+    public override string ProxyIdNumberLabel => "Proxy's ID number (only its keyed hash is kept)";
+
+    public override string ProxyVoteLabel => "Vote id (for one vote)";
+
+    public override string ProxyFromLabel => "Or for a period: from";
+
+    public override string ProxyUntilLabel => "until";
+
+    public override string ProxyScanLabel => "Scan of the signed mandate";
+
+    public override string ProxyRegister => "Register the mandate";
+
+    public override string ProxyRegistered(string unit, long index) => $"The mandate of the owner of {unit} is registered (log entry {index}). The proxy's invitation waits for a second officer.";
+
+    public override string ProxyRefused(string reason) => reason switch
+    {
+        "NotOnRoll" => "This unit is not on the roll.",
+        "NoProxy" => "Give the proxy's ID number (not the owner's own).",
+        "BadScope" => "Give a published vote id, or a period whose start is before its end.",
+        "NoScan" => "Upload the scan of the mandate the owner signed.",
+        "AlreadyRevoked" => "This mandate is already revoked.",
+        "ProxyVoted" => "The proxy already voted under this mandate and that ballot stands; where the vote allows changes you may still vote yourself.",
+        _ => "No such mandate.",
+    };
+
+    public override string ProxiesTitle => "My proxies";
+
+    public override string ProxiesIntro => "The people you mandated to vote for you. After a revocation the proxy's later ballots are refused; ballots cast before stand. Once you vote yourself, the proxy's ballot no longer counts.";
+
+    public override string ProxiesNone => "You have not mandated anyone.";
+
+    public override string ProxyItem(string? vote, string? from, string? until, string granted) =>
+        vote is not null ? $"Mandate for vote {vote}, registered {granted}" : $"Mandate from {from} until {until}, registered {granted}";
+
+    public override string ProxyRevoke => "Revoke";
+
+    public override string ProxyRevokedAt(string when) => $"Revoked {when}";
+
+    public override string ProxyRevokedNote => "The mandate is revoked and the revocation is in the log.";
+
+    public override string VotingAsProxy => "You vote as proxy for the owner who mandated you.";
+
+    public override string BallotsByProxy(int proxy) => $"Of these, {proxy} were cast by a proxy.";
 }

@@ -452,4 +452,44 @@ public abstract class UiText
     public abstract string NormalType { get; }
     /// <summary>How many counted ballots came online and how many on paper (DESIGN.md: merged count).</summary>
     public abstract string BallotsByChannel(int online, int paper);
+
+    // Issue 6: proxies (Shanghai art. 18) and the proxy count on the result.
+    public abstract string ProxyRegisterTitle { get; }
+
+    public abstract string ProxyRegisterIntro { get; }
+
+    public abstract string ProxyIdNumberLabel { get; }
+
+    public abstract string ProxyVoteLabel { get; }
+
+    public abstract string ProxyFromLabel { get; }
+
+    public abstract string ProxyUntilLabel { get; }
+
+    public abstract string ProxyScanLabel { get; }
+
+    public abstract string ProxyRegister { get; }
+
+    public abstract string ProxyRegistered(string unit, long index);
+
+    public abstract string ProxyRefused(string reason);
+
+    public abstract string ProxiesTitle { get; }
+
+    public abstract string ProxiesIntro { get; }
+
+    public abstract string ProxiesNone { get; }
+
+    public abstract string ProxyItem(string? vote, string? from, string? until, string granted);
+
+    public abstract string ProxyRevoke { get; }
+
+    public abstract string ProxyRevokedAt(string when);
+
+    public abstract string ProxyRevokedNote { get; }
+
+    public abstract string VotingAsProxy { get; }
+
+    /// <summary>How many counted ballots a proxy cast for the owner (Shanghai art. 18).</summary>
+    public abstract string BallotsByProxy(int proxy);
 }
