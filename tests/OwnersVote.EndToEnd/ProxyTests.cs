@@ -33,7 +33,7 @@ public sealed class ProxyTests(CoolingOffApp app, Browser browser) : IClassFixtu
         string principal;
         using (IServiceScope scope = app.Services.CreateScope())
         {
-            officerCodes = [.. scope.ServiceProvider.GetRequiredService<DemoSeeder>().Accounts.Where(a => a.Role == "officer").Select(a => a.InvitationCode)];
+            officerCodes = await FreshOfficerCodesAsync(scope.ServiceProvider.GetRequiredService<OwnersVoteDb>());
             // An owner in the lift vote's scope (building 57) who has not voted yet, with one unit.
             OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
             List<UnitRow> roll = await db.Units.AsNoTracking().Where(u => u.VoteId == Lift && u.BuildingId == "57").ToListAsync(Cancel);
@@ -145,7 +145,101 @@ public sealed class ProxyTests(CoolingOffApp app, Browser browser) : IClassFixtu
         Assert.Contains($"entry {enrolledAt}: enrolment: owner {proxyHash} passkey", stdout, StringComparison.Ordinal);
         Assert.Contains($"entry {grantedAt}: proxy granted: mandate {granted.MandateId[..12]}, owner {granted.Mandate.Owner[..12]} to proxy {proxyHash}, for vote {Lift}, scan {granted.Scan![..12]} registered by officer:demo-1", stdout, StringComparison.Ordinal);
         Assert.Contains($"entry {log.Count - 1}: proxy ballot: principal {principal} under mandate {granted.MandateId[..12]}, counted", stdout, StringComparison.Ordinal);
-        Assert.Matches($"  people: \\d+ enrolments \\(\\d+ revoked\\), 1 proxy mandates \\(0 revoked\\), 1 proxy ballots \\(1 counted\\), 0 custodial ballots \\(0 counted\\)", stdout);
+        Assert.Matches($"  people: \\d+ enrolments \\(\\d+ revoked\\), 1 proxy mandates \\(0 revoked\\), 1 proxy ballots \\(1 counted\\), \\d+ custodial ballots", stdout);
+    }
+
+    [Fact]
+    public async Task Two_officers_cast_a_custodial_ballot_the_owner_gets_a_printed_receipt_and_ov_verify_shows_it()
+    {
+        string[] officerCodes;
+        string unit;
+        string principal;
+        using (IServiceScope scope = app.Services.CreateScope())
+        {
+            officerCodes = await FreshOfficerCodesAsync(scope.ServiceProvider.GetRequiredService<OwnersVoteDb>());
+            OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
+            List<UnitRow> roll = await db.Units.AsNoTracking().Where(u => u.VoteId == Lift && u.BuildingId == "57").ToListAsync(Cancel);
+            HashSet<string> voted = [.. await db.Ballots.AsNoTracking().Where(b => b.MatterId == Lift).Select(b => b.OwnerId).ToListAsync(Cancel)];
+            UnitRow chosen = roll.Where(u => !voted.Contains(u.OwnerId) && roll.Count(r => r.OwnerId == u.OwnerId) == 1 && u.OwnerId != OwnersVote.Voting.OwnerId.DeveloperValue)
+                .OrderBy(u => u.Id, StringComparer.Ordinal).Last();
+            (unit, principal) = (chosen.Id, chosen.OwnerId);
+        }
+
+        // The first officer enters the present owner's choice.
+        IPage first = await browser.NewPageAsync(390, 844);
+        await SignInWithCodeAsync(first, officerCodes[0]);
+        await ArrivedAsync(first, app.BaseUrl + "/desk/enrol");
+        await first.GotoAsync($"{app.BaseUrl}/desk/custodial?vote={Lift}");
+        await first.Locator("#unit").FillAsync(unit);
+        await first.GetByLabel("同意").CheckAsync();
+        await first.GetByTestId("custodial-enter").ClickAsync();
+        // Without confirming the owner's presence nothing is entered.
+        await Assertions.Expect(first.GetByTestId("custodial-refused")).ToContainTextAsync("本人在场");
+        await first.Locator("#unit").FillAsync(unit);
+        await first.GetByLabel("同意").CheckAsync();
+        await first.GetByLabel("业主本人在场，我已核对其身份证件，以上是业主本人的选择").CheckAsync();
+        await first.GetByTestId("custodial-enter").ClickAsync();
+        await Assertions.Expect(first.GetByTestId("custodial-entered")).ToContainTextAsync(unit);
+
+        // Two-person rule: the same officer cannot confirm.
+        await first.GotoAsync(app.BaseUrl + "/desk/custodial/confirm");
+        await first.GetByTestId($"custodial-confirm-{unit}").ClickAsync();
+        await Assertions.Expect(first.GetByTestId("custodial-refused")).ToContainTextAsync("两人规则");
+
+        // The second officer confirms: the ballot is logged, named for both.
+        IPage second = await browser.NewPageAsync(390, 844);
+        await SignInWithCodeAsync(second, officerCodes[1]);
+        await ArrivedAsync(second, app.BaseUrl + "/desk/enrol");
+        await second.GotoAsync(app.BaseUrl + "/desk/custodial/confirm");
+        await second.GetByTestId($"custodial-confirm-{unit}").ClickAsync();
+        await Assertions.Expect(second.GetByTestId("custodial-confirmed")).ToContainTextAsync("计入结果");
+        List<LedgerEvent> log = await DownloadLogAsync();
+        int index = log.FindLastIndex(e => e is CustodialBallotCast);
+        CustodialBallotCast cast = Assert.IsType<CustodialBallotCast>(log[index]);
+        Assert.Equal((principal, "officer:demo-1", "officer:demo-2"), (cast.Principal, cast.EnteredBy, cast.ConfirmedBy));
+        Assert.Equal(BallotDisposition.Counted, VoteReplay.Replay(log, Lift).Ballots.Single(b => b.Position == index).Disposition);
+
+        // The owner's printed receipt: a PDF for that entry.
+        IAPIResponse pdf = await second.APIRequest.GetAsync($"{app.BaseUrl}/desk/custodial/{index}/receipt.pdf");
+        Assert.Equal(200, pdf.Status);
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..5]), StringComparison.Ordinal);
+        string notice = (await File.ReadAllLinesAsync(app.OutboxFile, Cancel))[^1];
+        Assert.Contains("custodial-ballot", notice, StringComparison.Ordinal);
+        Assert.Contains(cast.Owner, notice, StringComparison.Ordinal);
+
+        (int exit, string stdout, string stderr) = await Task.Run(() =>
+        {
+            using var output = new StringWriter { NewLine = "\n" };
+            using var errors = new StringWriter { NewLine = "\n" };
+            int status = Ov.Run(["verify", app.BaseUrl, "--verbose"], TextReader.Null, output, errors);
+            return (status, output.ToString(), errors.ToString());
+        }, Cancel);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains($"entry {index}: custodial ballot: principal {principal}, entered by officer:demo-1, confirmed by officer:demo-2, counted", stdout, StringComparison.Ordinal);
+        Assert.Matches("custodial\\), \\d+ counted", stdout);
+    }
+
+    // Each test signs its officers in with their own one-time invitations (the demo's are used once).
+    private static async Task<string[]> FreshOfficerCodesAsync(OwnersVoteDb db)
+    {
+        string[] codes = [InvitationCode.NewRandom(), InvitationCode.NewRandom()];
+        string[] staff = ["officer:demo-1", "officer:demo-2"];
+        for (int i = 0; i < codes.Length; i++)
+        {
+            db.Invitations.Add(new InvitationRow
+            {
+                CodeHash = InvitationCode.Hash(codes[i]),
+                CompoundId = DemoSeeder.CompoundId,
+                Role = "officer",
+                StaffId = staff[i],
+                IssuedBy = string.Join('\n', staff),
+                ExpiresAt = DateTimeOffset.UtcNow.AddHours(1),
+            });
+        }
+
+        await db.SaveChangesAsync(Cancel);
+        return codes;
     }
 
     private async Task SignInWithCodeAsync(IPage page, string code)

@@ -70,6 +70,7 @@ public static class OwnersVoteServices
         services.AddOwnersVoteEnrolment(builder.Configuration);
         services.AddScoped<DeskEnrolments>();
         services.AddScoped<Features.Proxies.ProxyDesk>();
+        services.AddScoped<Features.Custodial.CustodialDesk>();
         services.AddSingleton<BallotSessions>();
         services.AddScoped<BallotDesk>();
         services.AddSingleton<HandwritingStore>();
@@ -131,6 +132,7 @@ public static class OwnersVoteServices
         app.MapBallotApi();
         app.MapDocumentEndpoints();
         app.MapCertificateEndpoints();
+        Features.Custodial.CustodialEndpoints.MapCustodialEndpoints(app);
         app.MapLargeTypeEndpoints();
 
         // Liveness: the process answers. Readiness: the projection store is reachable and seeded.

@@ -539,4 +539,58 @@ public sealed class ChineseText : UiText
     public override string VotingAsProxy => "您作为代理人，为委托您的业主投票。";
 
     public override string BallotsByProxy(int proxy) => $"其中由代理人代为投票 {proxy} 份。";
+
+    public override string CustodialTitle => "代为录入选票";
+
+    public override string CustodialIntro => "为没有合适手机的业主，在业主本人在场时录入其选择；须由另一位工作人员确认后才记入日志，选票标明为代投并写明两位工作人员。";
+
+    public override string CustodialOwnerPresent => "业主本人在场，我已核对其身份证件，以上是业主本人的选择";
+
+    public override string CustodialEnter => "录入，等待第二位工作人员确认";
+
+    public override string CustodialEntered(string unit) => $"已录入 {unit} 业主的选择，等待另一位工作人员确认。";
+
+    public override string CustodialRefused(string reason) => reason switch
+    {
+        "NoSuchVote" => "没有这项表决。",
+        "NotOnRoll" => "这项表决的名册上没有这个房号。",
+        "NotInScope" => "这个房号不在本次表决的范围内。",
+        "OwnerNotPresent" => "请确认业主本人在场并已核对身份。",
+        "BadAnswers" => "请为每个问题选择一项。",
+        "NotOpen" => "这项表决现在不在投票期内。",
+        "AlreadyVoted" => "该业主已经投票，本次表决不允许改票。",
+        "SameOfficer" => "录入的工作人员不能自己确认（两人规则）。",
+        _ => "没有这张待确认的选票。",
+    };
+
+    public override string CustodialConfirmTitle => "确认代投选票";
+
+    public override string CustodialConfirmIntro => "请当着业主的面核对其选择，再确认。确认后选票记入日志，业主会收到通知和打印的回执。";
+
+    public override string CustodialPendingItem(string unit, string answers, string enteredBy) => $"{unit}：{answers}（{enteredBy} 录入）";
+
+    public override string CustodialConfirm => "确认";
+
+    public override string CustodialConfirmed(long index, string leafHash, bool counts) =>
+        $"代投选票已记入日志第 {index} 条（叶哈希 {leafHash}）。" + (counts ? "这张选票计入结果。" : "这张选票不计入结果。");
+
+    public override string CustodialNotNotified => "未能通知业主，请另行告知。";
+
+    public override string CustodialPrintReceipt => "打印回执";
+
+    public override string CustodialReceiptHeading => "代投选票回执";
+
+    public override string CustodialReceiptMatter => "表决事项";
+
+    public override string CustodialReceiptUnits => "房号";
+
+    public override string CustodialReceiptAnswers => "业主的选择";
+
+    public override string CustodialReceiptOfficers => "工作人员";
+
+    public override string CustodialReceiptOfficerNames(string enteredBy, string confirmedBy) => $"{enteredBy} 录入，{confirmedBy} 确认";
+
+    public override string CustodialReceiptEntry => "日志记录";
+
+    public override string CustodialReceiptEntryText(long index, string leafHash, string when) => $"第 {index} 条，{when}\n叶哈希 {leafHash}\n下方为该记录的包含证明，可在本站“核验选票”页或用 ov verify --receipt 核对。";
 }
