@@ -143,6 +143,10 @@ public sealed class ProxyTests(CoolingOffApp app, Browser browser) : IClassFixtu
         int enrolledAt = log.FindIndex(e => e is CredentialEnrolled c && c.CredentialId.Span.SequenceEqual(enrolled.CredentialId.Span));
         int grantedAt = log.FindIndex(e => e is ProxyGranted g && g.MandateId == granted.MandateId);
         Assert.Contains($"entry {enrolledAt}: enrolment: owner {proxyHash} passkey", stdout, StringComparison.Ordinal);
+        // The desk's approval of the proxy's invitation names both officers.
+        int approvedAt = log.FindLastIndex(e => e is EnrolmentApproved a && a.Person == granted.Mandate.Proxy);
+        Assert.True(approvedAt > grantedAt && approvedAt < enrolledAt);
+        Assert.Contains($"entry {approvedAt}: enrolment approved: proxy {proxyHash} at unit {unit}, asked by officer:demo-1, approved by officer:demo-2", stdout, StringComparison.Ordinal);
         Assert.Contains($"entry {grantedAt}: proxy granted: mandate {granted.MandateId[..12]}, owner {granted.Mandate.Owner[..12]} to proxy {proxyHash}, for vote {Lift}, scan {granted.Scan![..12]} registered by officer:demo-1", stdout, StringComparison.Ordinal);
         Assert.Contains($"entry {log.Count - 1}: proxy ballot: principal {principal} under mandate {granted.MandateId[..12]}, counted", stdout, StringComparison.Ordinal);
         Assert.Matches($"  people: \\d+ enrolments \\(\\d+ revoked\\), 1 proxy mandates \\(0 revoked\\), 1 proxy ballots \\(1 counted\\), \\d+ custodial ballots", stdout);

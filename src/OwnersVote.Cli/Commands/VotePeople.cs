@@ -16,13 +16,15 @@ namespace OwnersVote.Cli.Commands;
 /// <param name="ProxiesRevoked">The <c>ProxyRevoked</c> entries of those mandates.</param>
 /// <param name="Custodial">The vote's <c>CustodialBallotCast</c> entries and what became of each.</param>
 /// <param name="ProxyBallots">The vote's ballots cast by a proxy and what became of each.</param>
+/// <param name="Approvals">The compound's <c>EnrolmentApproved</c> entries: invitations two officers issued at the desk.</param>
 public sealed record VotePeople(
     IReadOnlyList<(long Index, CredentialEnrolled Event)> Enrolled,
     IReadOnlyList<(long Index, CredentialRevoked Event)> Revoked,
     IReadOnlyList<(long Index, ProxyGranted Event)> Proxies,
     IReadOnlyList<(long Index, ProxyRevoked Event)> ProxiesRevoked,
     IReadOnlyList<(long Index, CustodialBallotCast Event, ReplayedBallot Fate)> Custodial,
-    IReadOnlyList<(long Index, ReplayedBallot Fate)> ProxyBallots)
+    IReadOnlyList<(long Index, ReplayedBallot Fate)> ProxyBallots,
+    IReadOnlyList<(long Index, EnrolmentApproved Event)> Approvals)
 {
     /// <summary>Whether anything beyond enrolments is worth a line without <c>--verbose</c>.</summary>
     public bool HasProxiesOrCustodial => Proxies.Count > 0 || Custodial.Count > 0 || ProxyBallots.Count > 0;
@@ -43,7 +45,8 @@ public sealed record VotePeople(
             proxies,
             [.. events.Where(e => e.Event is ProxyRevoked r && mandates.Contains(r.Mandate)).Select(e => (e.Index, (ProxyRevoked)e.Event))],
             [.. replay.Ballots.Where(b => b.Channel == BallotChannel.Custodial).Select(b => (events[b.Position].Index, (CustodialBallotCast)events[b.Position].Event, b))],
-            [.. replay.Ballots.Where(b => b.Proxy is not null).Select(b => (events[b.Position].Index, b))]);
+            [.. replay.Ballots.Where(b => b.Proxy is not null).Select(b => (events[b.Position].Index, b))],
+            [.. events.Where(e => e.Event is EnrolmentApproved).Select(e => (e.Index, (EnrolmentApproved)e.Event))]);
     }
 
     /// <summary>The summary line, e.g. <c>  people: 12 enrolments (0 revoked), 1 proxy mandates (0 revoked), 1 proxy ballots (1 counted), 0 custodial ballots (0 counted)</c>.</summary>
@@ -58,6 +61,7 @@ public sealed record VotePeople(
     {
         var lines = new List<(long Index, string Line)>();
         lines.AddRange(Enrolled.Select(e => (e.Index, $"enrolment: owner {Short(e.Event.Owner)} {WireKind(e.Event.Kind)} {Base64UrlText.Encode(e.Event.CredentialId.Span)}, officers {string.Join(" ", e.Event.Officers)}, active from {EventTime.ToText(e.Event.ActiveFrom)}")));
+        lines.AddRange(Approvals.Select(e => (e.Index, $"enrolment approved: {(e.Event.ForProxy ? "proxy" : "owner")} {Short(e.Event.Person)} at unit {e.Event.Unit}, asked by {e.Event.RequestedBy}, approved by {e.Event.ApprovedBy}")));
         lines.AddRange(Revoked.Select(e => (e.Index, $"credential revoked: owner {Short(e.Event.Owner)} {Base64UrlText.Encode(e.Event.CredentialId.Span)}, officers {string.Join(" ", e.Event.Officers)}, reason {e.Event.Reason}")));
         lines.AddRange(Proxies.Select(e => (e.Index, $"proxy granted: mandate {Short(e.Event.MandateId)}, owner {Short(e.Event.Mandate.Owner)} to proxy {Short(e.Event.Mandate.Proxy)}, {Scope(e.Event.Mandate)}, {Evidence(e.Event)}")));
         lines.AddRange(ProxiesRevoked.Select(e => (e.Index, $"proxy revoked: mandate {Short(e.Event.Mandate)} by {e.Event.Officer ?? "the owner online"}")));

@@ -18,6 +18,7 @@ public static class EventCodec
         [nameof(CompoundRegistered)] = (false, CompoundRegistered.Read),
         [nameof(CredentialEnrolled)] = (false, CredentialEnrolled.Read),
         [nameof(CredentialRevoked)] = (false, CredentialRevoked.Read),
+        [nameof(EnrolmentApproved)] = (false, EnrolmentApproved.Read),
         [nameof(ProxyGranted)] = (false, ProxyGranted.Read),
         [nameof(ProxyRevoked)] = (false, ProxyRevoked.Read),
         [nameof(RollFrozen)] = (true, RollFrozen.Read),

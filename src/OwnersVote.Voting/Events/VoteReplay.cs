@@ -115,6 +115,8 @@ public static class VoteReplay
             switch (e)
             {
                 case CompoundRegistered:
+                case EnrolmentApproved:
+                    // The audit of the desk's invitation; the credential it leads to is what signs.
                     break;
                 case RollFrozen roll:
                     if (_roll is not null || _casts.Count > 0)

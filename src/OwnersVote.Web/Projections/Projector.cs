@@ -70,6 +70,7 @@ public sealed partial class Projector(OwnersVoteDb db)
         PaperBallotIssued p => IssuePaperAsync(p, cancellationToken),
         PaperBallotRecorded p => RecordPaperAsync(p, logged.Index, cancellationToken),
         ProxyGranted p => GrantProxyAsync(p, cancellationToken),
+        EnrolmentApproved a => RequireCompoundAsync(a.Compound, cancellationToken),
         ProxyRevoked p => RevokeProxyAsync(p, cancellationToken),
         CustodialBallotCast c => CastCustodialAsync(c, logged.Index, cancellationToken),
         VoteClosed v => CloseAsync(v, cancellationToken),
