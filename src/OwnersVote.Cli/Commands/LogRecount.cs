@@ -113,7 +113,7 @@ public static partial class LogRecount
             string message = EventPosition().Replace(InputFile.OneLine(e.Message), m =>
                 $"entry {events[int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture)].Index}");
             discrepancies.Add($"vote {vote}: cannot be recounted: {message}");
-            int casts = events.Count(x => x.Event is BallotCast or PaperBallotRecorded && ((VoteEvent)x.Event).Vote == vote);
+            int casts = events.Count(x => x.Event is BallotCast or PaperBallotRecorded or CustodialBallotCast && ((VoteEvent)x.Event).Vote == vote);
             return new VoteAudit(compound, vote, casts, new Dictionary<string, int>(), 0, new Dictionary<string, int>(), new Dictionary<string, int>(), TallyVerdict.NotReplayable);
         }
 
@@ -124,7 +124,12 @@ public static partial class LogRecount
         foreach (ReplayedBallot ballot in result.Ballots)
         {
             (long index, LedgerEvent e) = events[ballot.Position];
-            string kind = e is BallotCast cast ? VoteAudit.KindOf(cast, enrolled) : VoteAudit.Paper;
+            string kind = e switch
+            {
+                BallotCast cast => VoteAudit.KindOf(cast, enrolled),
+                CustodialBallotCast => VoteAudit.Custodial,
+                _ => VoteAudit.Paper,
+            };
             kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
             switch (ballot.Disposition)
             {
@@ -153,7 +158,7 @@ public static partial class LogRecount
         }
 
         int counted = result.Ballots.Count(b => b.Disposition == BallotDisposition.Counted);
-        return new VoteAudit(compound, vote, result.Ballots.Count, kinds, counted, rejected, ignored, verdict);
+        return new VoteAudit(compound, vote, result.Ballots.Count, kinds, counted, rejected, ignored, verdict) { People = VotePeople.Of(vote, events, result) };
     }
 
     private static string Explain(string reason) => reason switch

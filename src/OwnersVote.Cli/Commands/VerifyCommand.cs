@@ -12,7 +12,9 @@ namespace OwnersVote.Cli.Commands;
 /// <c>URL/log/witnesses</c>. Checks the checkpoint signature and k witness cosignatures, every tile and
 /// entry bundle against the root (and for a DIR, every other file), then decodes every entry,
 /// verifies every ballot's signature against its enrolled key, recounts each vote and compares
-/// with its published tally. Prints one line per vote and <c>OK &lt;size&gt; &lt;root&gt;</c>; on
+/// with its published tally. Prints one line per vote (followed, where the vote had proxies or
+/// custodial ballots or with <c>--verbose</c>, by a <c>  people:</c> line, and with <c>--verbose</c>
+/// one line per enrolment, mandate and such ballot) and <c>OK &lt;size&gt; &lt;root&gt;</c>; on
 /// any discrepancy prints each on stderr and exits 1.
 /// </summary>
 public static class VerifyCommand
@@ -32,7 +34,9 @@ public static class VerifyCommand
         string location = "log";
         try
         {
-            CommandLine line = CommandLine.Parse(args, s_single, WitnessOptions.Repeatable);
+            // --verbose: one line per enrolment, proxy mandate, proxy ballot and custodial ballot (issue 6).
+            bool verbose = args.Contains("--verbose");
+            CommandLine line = CommandLine.Parse([.. args.Where(a => a != "--verbose")], s_single, WitnessOptions.Repeatable);
             if (line.Positional.Count != 1)
             {
                 throw new UsageException("give exactly one server URL or log directory");
@@ -57,6 +61,14 @@ public static class VerifyCommand
             foreach (VoteAudit vote in report.Votes)
             {
                 stdout.WriteLine(vote.Describe(withCompound: report.Compounds > 1));
+                if (vote.People is { } people && (verbose || people.HasProxiesOrCustodial))
+                {
+                    stdout.WriteLine(people.Summary());
+                    foreach (string detail in verbose ? people.Details() : [])
+                    {
+                        stdout.WriteLine(detail);
+                    }
+                }
             }
 
             List<string> discrepancies = [.. report.Discrepancies];

@@ -39,6 +39,9 @@ public sealed record VoteAudit(
     IReadOnlyDictionary<string, int> Ignored,
     TallyVerdict Verdict)
 {
+    /// <summary>Enrolments, proxies and custodial ballots the vote's replay saw (issue 6), or null when it could not be replayed.</summary>
+    public VotePeople? People { get; init; }
+
     /// <summary>The credential kind names, as <c>CredentialEnrolled</c> spells them.</summary>
     public const string Passkey = "passkey";
 
@@ -50,6 +53,9 @@ public sealed record VoteAudit(
 
     /// <summary>A paper ballot recorded by two officers (<c>PaperBallotRecorded</c>).</summary>
     public const string Paper = "paper";
+
+    /// <summary>A ballot entered at the desk by two officers (<c>CustodialBallotCast</c>).</summary>
+    public const string Custodial = "custodial";
 
     /// <summary>
     /// The report line, e.g. <c>vote b57-lift: 6 ballots (5 passkey, 1 device-key), 5 counted,
@@ -66,6 +72,11 @@ public sealed record VoteAudit(
         if (Kinds.GetValueOrDefault(Paper) is int paper and > 0)
         {
             kinds.Add($"{paper} {Paper}");
+        }
+
+        if (Kinds.GetValueOrDefault(Custodial) is int custodial and > 0)
+        {
+            kinds.Add($"{custodial} {Custodial}");
         }
 
         List<string> parts = [$"{Ballots} ballots ({string.Join(", ", kinds)})", $"{Counted} counted"];

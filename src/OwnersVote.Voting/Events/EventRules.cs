@@ -67,6 +67,38 @@ internal static class EventRules
         SortedUnique(units, "units", fail);
     }
 
+    /// <summary>An officer is named by staff id (e.g. <c>officer:wang-01</c>), never by name or ID number.</summary>
+    public static void Officer(string? officer, string what, Func<string, Exception> fail)
+    {
+        if (string.IsNullOrEmpty(officer) || officer.Length > 64 || !officer.StartsWith("officer:", StringComparison.Ordinal) || officer.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        {
+            throw fail($"{what} is an officer's staff id, \"officer:<id>\", at most 64 characters without spaces.");
+        }
+    }
+
+    public static void AssertionFields(Signing.WebAuthnAssertion assertion, Func<string, Exception> fail)
+    {
+        if (assertion.CredentialId.IsEmpty || assertion.AuthenticatorData.IsEmpty || assertion.ClientDataJson.IsEmpty || assertion.Signature.IsEmpty)
+        {
+            throw fail("every assertion field is present and non-empty.");
+        }
+    }
+
+    public static System.Text.Json.Nodes.JsonObject Assertion(Signing.WebAuthnAssertion assertion) => new()
+    {
+        ["authenticatorData"] = Signing.Base64UrlText.Encode(assertion.AuthenticatorData.Span),
+        ["clientDataJSON"] = Signing.Base64UrlText.Encode(assertion.ClientDataJson.Span),
+        ["signature"] = Signing.Base64UrlText.Encode(assertion.Signature.Span),
+        ["credentialId"] = Signing.Base64UrlText.Encode(assertion.CredentialId.Span),
+    };
+
+    public static Signing.WebAuthnAssertion ReadAssertion(StrictJsonObject a)
+    {
+        var assertion = new Signing.WebAuthnAssertion(a.Base64Url("credentialId"), a.Base64Url("authenticatorData"), a.Base64Url("clientDataJSON"), a.Base64Url("signature"));
+        a.End();
+        return assertion;
+    }
+
     public static System.Text.Json.Nodes.JsonArray Strings(IEnumerable<string> items)
     {
         var array = new System.Text.Json.Nodes.JsonArray();

@@ -21,6 +21,9 @@ public enum BallotChannel
 
     /// <summary>A <c>PaperBallotRecorded</c>: a scanned sheet confirmed by two officers.</summary>
     Paper,
+
+    /// <summary>A <c>CustodialBallotCast</c>: entered at the desk in the owner's presence by one officer, confirmed by another.</summary>
+    Custodial,
 }
 
 /// <summary>One <c>BallotCast</c> or <c>PaperBallotRecorded</c> of the replayed vote and its fate.</summary>
@@ -36,10 +39,17 @@ public enum BallotChannel
 /// <c>answers-mismatch</c>, <c>handwriting-missing</c>, <c>handwriting-not-allowed</c>, <c>outside-voting-period</c>, <c>duplicate-ballot</c>;
 /// <c>after-close</c>, <c>replaced-by-later</c>, <c>already-voted</c>, <c>superseded:&lt;reason&gt;</c>;
 /// for paper also <c>serial-not-issued</c>, <c>serial-voided</c>, <c>not-as-issued</c>,
-/// <c>duplicate-serial</c>, <c>after-tally</c>, <c>superseded:online-wins-over-paper</c>.
+/// <c>duplicate-serial</c>, <c>after-tally</c>, <c>superseded:online-wins-over-paper</c>;
+/// for a proxy's ballot (Shanghai art. 18) also <c>proxy-not-in-scope</c> (the proxy's mandates
+/// from the owner cover neither this vote nor this instant), <c>proxy-revoked</c> (revoked at or
+/// before the ballot), <c>mandate-unknown-credential</c>, <c>mandate-credential-not-active</c>,
+/// <c>mandate-bad-signature</c> (an online mandate whose signature does not verify against the
+/// owner's credential), and, ignored, <c>owner-voted-in-person</c>; a signer with no mandate at all
+/// from the unit's owner is <c>not-owner</c>.
 /// </param>
-/// <param name="Channel">Online or paper.</param>
-public sealed record ReplayedBallot(int Position, string BallotId, string Principal, BallotDisposition Disposition, string? Reason, BallotChannel Channel = BallotChannel.Online);
+/// <param name="Channel">Online, paper or custodial.</param>
+/// <param name="Proxy">The id of the proxy mandate (<see cref="Signing.ProxyMandate.Id"/>) a proxy voted under, or null for the owner's own ballot.</param>
+public sealed record ReplayedBallot(int Position, string BallotId, string Principal, BallotDisposition Disposition, string? Reason, BallotChannel Channel = BallotChannel.Online, string? Proxy = null);
 
 /// <summary>One question's tally input and result.</summary>
 /// <param name="Question">The question id.</param>

@@ -8,7 +8,9 @@ namespace OwnersVote.Voting.Events;
 /// the owner's enrolled credential, the roll, the matter — and each <c>PaperBallotRecorded</c>
 /// against its <c>PaperBallotIssued</c> serial; then one ballot per headcount principal counts
 /// (JI art. 9; the online ballot stands over a paper one), and the double count of Civil Code
-/// art. 278 is taken per question.
+/// art. 278 is taken per question. A proxy's <c>BallotCast</c> (Shanghai art. 18) counts for the
+/// mandating owner's principal under a <c>ProxyGranted</c> that covers it; a
+/// <c>CustodialBallotCast</c> is the owner's own ballot, given in person at the desk (docs/proxies.md).
 /// </summary>
 public static class VoteReplay
 {
@@ -48,9 +50,10 @@ public static class VoteReplay
 
     /// <summary>
     /// Replays the events of one vote in log order: its <c>RollFrozen</c>, <c>MatterPublished</c>,
-    /// <c>BallotCast</c>, <c>PaperBallotIssued</c>, <c>PaperBallotRecorded</c>, <c>BallotSuperseded</c>,
+    /// <c>BallotCast</c>, <c>CustodialBallotCast</c>, <c>PaperBallotIssued</c>, <c>PaperBallotRecorded</c>, <c>BallotSuperseded</c>,
     /// <c>VoteClosed</c> and <c>TallyPublished</c>, and the
-    /// compound's <c>CredentialEnrolled</c>/<c>CredentialRevoked</c> (and <c>CompoundRegistered</c>) before and among them.
+    /// compound's <c>CredentialEnrolled</c>/<c>CredentialRevoked</c>, <c>ProxyGranted</c>/<c>ProxyRevoked</c>
+    /// (and <c>CompoundRegistered</c>) before and among them.
     /// </summary>
     /// <param name="events">The decoded entries, in log order.</param>
     /// <param name="relyingParty">The RP ID and origins ballots were signed for, and whether user verification was required.</param>
@@ -76,6 +79,8 @@ public static class VoteReplay
         private readonly Dictionary<string, Credential> _credentials = new(StringComparer.Ordinal);
         private readonly List<Cast> _casts = [];
         private readonly Dictionary<string, Cast> _castsById = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Mandate> _mandates = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _votedInPerson = new(StringComparer.Ordinal);
         private readonly Dictionary<string, PaperBallotIssued> _issued = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _currentSerial = new(StringComparer.Ordinal);
         private readonly HashSet<string> _recordedSerials = new(StringComparer.Ordinal);
@@ -110,6 +115,8 @@ public static class VoteReplay
             switch (e)
             {
                 case CompoundRegistered:
+                case EnrolmentApproved:
+                    // The audit of the desk's invitation; the credential it leads to is what signs.
                     break;
                 case RollFrozen roll:
                     if (_roll is not null || _casts.Count > 0)
@@ -146,6 +153,17 @@ public static class VoteReplay
 
                     credential.RevokedAt ??= revoked.At;
                     break;
+                case ProxyGranted granted:
+                    Grant(granted, position);
+                    break;
+                case ProxyRevoked proxyRevoked:
+                    if (!_mandates.TryGetValue(proxyRevoked.Mandate, out Mandate? mandate) || mandate.Granted.Mandate.Owner != proxyRevoked.Owner)
+                    {
+                        throw new VoteReplayException($"Event {position}: revokes proxy mandate {proxyRevoked.Mandate}, which was not granted by that owner.");
+                    }
+
+                    mandate.RevokedAt ??= proxyRevoked.At;
+                    break;
                 case BallotCast cast:
                     if (_roll is null || _matter is null)
                     {
@@ -153,6 +171,14 @@ public static class VoteReplay
                     }
 
                     Check(cast, position);
+                    break;
+                case CustodialBallotCast custodial:
+                    if (_roll is null || _matter is null)
+                    {
+                        throw new VoteReplayException($"Event {position}: a custodial ballot before the roll and the matter were published.");
+                    }
+
+                    Check(custodial, position);
                     break;
                 case PaperBallotIssued issued:
                     if (_roll is null || _matter is null)
@@ -215,7 +241,8 @@ public static class VoteReplay
                     c.Ignore($"superseded:{c.SupersededReason}");
                 }
 
-                List<Cast> online = [.. principal.Where(c => c.SupersededReason is null && c.Channel == BallotChannel.Online)];
+                // A custodial ballot is the owner's own, given in person: it ranks with the online ones.
+                List<Cast> online = [.. principal.Where(c => c.SupersededReason is null && c.Channel != BallotChannel.Paper)];
                 List<Cast> paper = [.. principal.Where(c => c.SupersededReason is null && c.Channel == BallotChannel.Paper)];
                 List<Cast> live = online.Count > 0 ? online : paper;
                 if (online.Count > 0)
@@ -235,7 +262,7 @@ public static class VoteReplay
                     }
                     else
                     {
-                        c.Ignore(_matter.AllowChange && c.Channel == BallotChannel.Online ? "replaced-by-later" : "already-voted");
+                        c.Ignore(_matter.AllowChange && c.Channel != BallotChannel.Paper ? "replaced-by-later" : "already-voted");
                     }
                 }
             }
@@ -259,7 +286,7 @@ public static class VoteReplay
                 _roll,
                 _matter,
                 questions,
-                [.. _casts.Select(c => new ReplayedBallot(c.Position, c.Id, c.Principal, c.Disposition, c.Reason, c.Channel))],
+                [.. _casts.Select(c => new ReplayedBallot(c.Position, c.Id, c.Principal, c.Disposition, c.Reason, c.Channel, c.Proxy))],
                 _closed,
                 _published);
         }
@@ -317,7 +344,26 @@ public static class VoteReplay
             // WebAuthn §7.2 step 22: the stored counter moves to the accepted one.
             credential.SignCount = ((AssertionResult.Accepted)verdict).SignCount;
 
-            if (CheckRoll(e.Ballot.Principal, e.Ballot.Units, credential.Enrolled.Owner) is { } rollProblem)
+            // Shanghai art. 18: a proxy signs with their own credential for the owner who mandated
+            // them; the ballot then counts for the owner's principal (docs/proxies.md).
+            string signer = credential.Enrolled.Owner;
+            if (OwnerOnRoll(e.Ballot.Units) is { } owner && owner != signer)
+            {
+                (Mandate? mandate, string? proxyProblem) = FindMandate(owner, signer, e.At);
+                if (proxyProblem is not null)
+                {
+                    cast.Reject(proxyProblem);
+                    return;
+                }
+
+                if (mandate is not null)
+                {
+                    signer = owner;
+                    cast.Proxy = mandate.Granted.MandateId;
+                }
+            }
+
+            if (CheckRoll(e.Ballot.Principal, e.Ballot.Units, signer) is { } rollProblem)
             {
                 cast.Reject(rollProblem);
                 return;
@@ -338,6 +384,128 @@ public static class VoteReplay
                 return;
             }
 
+            // An owner who votes in person ends the proxy's authority for this vote (Civil Code
+            // art. 173: the principal may act himself); the proxy's later ballot is set aside.
+            if (cast.Proxy is not null && _votedInPerson.Contains(cast.Principal))
+            {
+                cast.Ignore("owner-voted-in-person");
+                return;
+            }
+
+            if (cast.Proxy is null)
+            {
+                _votedInPerson.Add(cast.Principal);
+            }
+
+            cast.Valid = true;
+        }
+
+        private void Grant(ProxyGranted granted, int position)
+        {
+            var mandate = new Mandate(granted);
+            if (!_mandates.TryAdd(granted.MandateId, mandate))
+            {
+                throw new VoteReplayException($"Event {position}: proxy mandate {granted.MandateId} is granted twice.");
+            }
+
+            // A scanned paper mandate rests on the named officer; an online one on the owner's own
+            // signature over the mandate's challenge, checked as a ballot's is.
+            if (granted.Assertion is not { } assertion)
+            {
+                return;
+            }
+
+            if (!_credentials.TryGetValue(Base64UrlText.Encode(assertion.CredentialId.Span), out Credential? credential)
+                || credential.Enrolled.Owner != granted.Mandate.Owner)
+            {
+                mandate.Problem = "mandate-unknown-credential";
+                return;
+            }
+
+            if ((credential.RevokedAt is { } revokedAt && revokedAt <= granted.At) || granted.At < credential.Enrolled.ActiveFrom)
+            {
+                mandate.Problem = "mandate-credential-not-active";
+                return;
+            }
+
+            var stored = new StoredCredential(credential.Enrolled.CredentialId, credential.Enrolled.PublicKey, credential.SignCount);
+            AssertionResult verdict = BallotSignatureVerifier.Verify(credential.Enrolled.Kind, assertion, granted.Mandate.Challenge(), stored, relyingParty);
+            if (verdict is AssertionResult.Rejected)
+            {
+                mandate.Problem = "mandate-bad-signature";
+                return;
+            }
+
+            credential.SignCount = ((AssertionResult.Accepted)verdict).SignCount;
+        }
+
+        // The mandate from owner to proxy that covers a ballot of this vote at this instant, or
+        // why none does; (null, null) when the signer holds no mandate from the owner at all.
+        private (Mandate? Mandate, string? Problem) FindMandate(string owner, string proxy, DateTimeOffset at)
+        {
+            List<Mandate> held = [.. _mandates.Values.Where(m => m.Granted.Mandate.Owner == owner && m.Granted.Mandate.Proxy == proxy)];
+            if (held.Count == 0)
+            {
+                return (null, null);
+            }
+
+            List<Mandate> covering = [.. held.Where(m => m.Granted.Mandate.Covers(_vote!, at) && m.Granted.At <= at)];
+            if (covering.Count == 0)
+            {
+                return (null, "proxy-not-in-scope");
+            }
+
+            if (covering.FirstOrDefault(m => m.Problem is null && !(m.RevokedAt <= at)) is { } valid)
+            {
+                return (valid, null);
+            }
+
+            return (null, covering.FirstOrDefault(m => m.Problem is not null)?.Problem ?? "proxy-revoked");
+        }
+
+        // The roll's owner of a ballot's first unit (a principal's units share one owner), or null when it is not on the roll.
+        private string? OwnerOnRoll(IReadOnlyList<string> units)
+        {
+            RollEntry? entry = _roll!.Units.FirstOrDefault(u => units.Count > 0 && u.Unit.Value == units[0]);
+            return entry?.Owner;
+        }
+
+        private void Check(CustodialBallotCast e, int position)
+        {
+            var cast = new Cast(position, e.BallotId, e.Principal, e.Units, e.Answers, BallotChannel.Custodial);
+            _casts.Add(cast);
+            if (!_castsById.TryAdd(cast.Id, cast))
+            {
+                cast.Reject("duplicate-ballot");
+                return;
+            }
+
+            if (_closed)
+            {
+                cast.Ignore("after-close");
+                return;
+            }
+
+            if (e.At < _matter!.Opens || e.At >= _matter.Closes)
+            {
+                cast.Reject("outside-voting-period");
+                return;
+            }
+
+            // The officers checked the present owner's identity; the owner named must be the roll's.
+            if (CheckRoll(e.Principal, e.Units, e.Owner) is { } rollProblem)
+            {
+                cast.Reject(rollProblem);
+                return;
+            }
+
+            if (!AnswersMatch(e.Answers, allowInvalid: false))
+            {
+                cast.Reject("answers-mismatch");
+                return;
+            }
+
+            _votedInPerson.Add(cast.Principal);
             cast.Valid = true;
         }
 
@@ -490,6 +658,16 @@ public static class VoteReplay
         public DateTimeOffset? RevokedAt { get; set; }
     }
 
+    private sealed class Mandate(ProxyGranted granted)
+    {
+        public ProxyGranted Granted { get; } = granted;
+
+        public DateTimeOffset? RevokedAt { get; set; }
+
+        /// <summary>Why the mandate's evidence fails, or null.</summary>
+        public string? Problem { get; set; }
+    }
+
     private sealed class Cast(int position, string id, string principal, IReadOnlyList<string> units, IReadOnlyList<BallotAnswer> answers, BallotChannel channel)
     {
         public int Position { get; } = position;
@@ -505,6 +683,9 @@ public static class VoteReplay
         public BallotChannel Channel { get; } = channel;
 
         public bool Valid { get; set; }
+
+        /// <summary>The mandate a proxy voted under, or null for the owner's own ballot.</summary>
+        public string? Proxy { get; set; }
 
         public string? SupersededReason { get; set; }
 

@@ -17,7 +17,7 @@ public sealed class BallotRow
     /// <summary>yes, no or abstain, for the matter's first question; invalid if the ballot does not answer it.</summary>
     public required string Choice { get; set; }
 
-    /// <summary>online (signed with the owner's passkey) or paper (scanned, confirmed by two officers).</summary>
+    /// <summary>online (signed with the owner's or a proxy's passkey), paper (scanned, confirmed by two officers) or custodial (entered at the desk by two officers).</summary>
     public required string Channel { get; set; }
 
     public DateTimeOffset CastAt { get; set; }
@@ -36,6 +36,9 @@ public sealed class BallotRow
 
     /// <summary>This is the principal's ballot that counts.</summary>
     public bool Counts { get; set; }
+
+    /// <summary>The proxy mandate (ProxyMandate.Id) a proxy voted under, or null for the owner's own ballot.</summary>
+    public string? Proxy { get; set; }
 
     /// <summary>SHA-256 (hex) of the ballot's handwritten signature image, as signed in the ballot; null without one.</summary>
     public string? Handwriting { get; set; }

@@ -6,9 +6,11 @@ namespace OwnersVote.Web.Data;
 /// The projection store. Tables are derived from the log and can be dropped and rebuilt by
 /// replaying it through the Projector (DESIGN.md §2: nothing that changes a vote's outcome lives
 /// only in a table), so the schema is created from the model rather than migrated. No names and
-/// no ID numbers are stored: owners are keyed-hash ids (PIPL; DESIGN.md §1). The one table not
-/// derived from the log is <see cref="Invitations"/>: invitation codes are secrets (their hashes
-/// here), so a rebuilt store gets them back from whoever issued them (the demo seeder re-adds its own).
+/// no ID numbers are stored: owners are keyed-hash ids (PIPL; DESIGN.md §1). Tables not
+/// derived from the log: <see cref="Invitations"/> (invitation codes are secrets, their hashes
+/// here, so a rebuilt store gets them back from whoever issued them; the demo seeder re-adds its
+/// own) and the desk's pending requests (<see cref="DeskEnrolments"/>, <see cref="CustodialRequests"/>),
+/// which reach the log once a second officer confirms them.
 /// </summary>
 public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbContext(options)
 {
@@ -37,6 +39,10 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
     public DbSet<DeskEnrolmentRow> DeskEnrolments => Set<DeskEnrolmentRow>();
 
     public DbSet<ProjectionStateRow> ProjectionState => Set<ProjectionStateRow>();
+
+    public DbSet<ProxyRow> Proxies => Set<ProxyRow>();
+
+    public DbSet<CustodialRequestRow> CustodialRequests => Set<CustodialRequestRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -113,6 +119,19 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
             e.ToTable("desk_enrolments");
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.CompoundId, x.ApprovedAt });
+        });
+        modelBuilder.Entity<ProxyRow>(e =>
+        {
+            e.ToTable("proxies");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.CompoundId, x.ProxyHash });
+            e.HasIndex(x => new { x.CompoundId, x.OwnerHash });
+        });
+        modelBuilder.Entity<CustodialRequestRow>(e =>
+        {
+            e.ToTable("custodial_requests");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.CompoundId, x.ConfirmedBy });
         });
         modelBuilder.Entity<ProjectionStateRow>(e =>
         {

@@ -70,6 +70,8 @@ public static class OwnersVoteServices
         services.AddSingleton<DocumentStore>();
         services.AddOwnersVoteEnrolment(builder.Configuration);
         services.AddScoped<DeskEnrolments>();
+        services.AddScoped<Features.Proxies.ProxyDesk>();
+        services.AddScoped<Features.Custodial.CustodialDesk>();
         services.AddSingleton<BallotSessions>();
         services.AddScoped<BallotDesk>();
         services.AddSingleton<HandwritingStore>();
@@ -136,6 +138,7 @@ public static class OwnersVoteServices
         app.MapBallotApi();
         app.MapDocumentEndpoints();
         app.MapCertificateEndpoints();
+        Features.Custodial.CustodialEndpoints.MapCustodialEndpoints(app);
         app.MapLargeTypeEndpoints();
         app.MapPaperEndpoints();
 

@@ -654,4 +654,105 @@ public sealed class ChineseText : UiText
     public override string PaperApprove => "批准并记入日志";
 
     public override string PaperReturn => "退回重新确认";
+    public override string ProxyRegisterTitle => "登记委托投票";
+
+    public override string ProxyRegisterIntro => "业主可以书面委托他人投票（《上海市住宅物业管理规定》第十八条）。请核对业主签名的委托书，上传扫描件；代理人的邀请码须由另一位工作人员批准。";
+
+    public override string ProxyIdNumberLabel => "代理人身份证号（只保存其密钥哈希）";
+
+    public override string ProxyVoteLabel => "委托的表决编号（一次表决）";
+
+    public override string ProxyFromLabel => "或委托期间：自";
+
+    public override string ProxyUntilLabel => "至";
+
+    public override string ProxyScanLabel => "委托书扫描件";
+
+    public override string ProxyRegister => "登记委托";
+
+    public override string ProxyRegistered(string unit, long index) => $"已登记 {unit} 业主的委托（日志第 {index} 条）。代理人的邀请码等待另一位工作人员批准。";
+
+    public override string ProxyRefused(string reason) => reason switch
+    {
+        "NotOnRoll" => "名册上没有这个房号。",
+        "NoProxy" => "请填写代理人的身份证号（不能是业主本人）。",
+        "BadScope" => "请填写一个已发布的表决编号，或一个开始早于结束的委托期间。",
+        "NoScan" => "请上传业主签名的委托书扫描件。",
+        "AlreadyRevoked" => "这项委托已经撤销。",
+        "ProxyVoted" => "代理人已经按这项委托投票，这张选票有效；如表决允许改票，您仍可以亲自投票。",
+        _ => "没有这项委托。",
+    };
+
+    public override string ProxiesTitle => "我的委托";
+
+    public override string ProxiesIntro => "您委托他人代为投票的记录。撤销后，代理人之后投的票不再计入；撤销前已投的票有效。您亲自投票后，代理人的票不再计入。";
+
+    public override string ProxiesNone => "您没有委托他人投票。";
+
+    public override string ProxyItem(string? vote, string? from, string? until, string granted) =>
+        vote is not null ? $"表决 {vote} 的委托，{granted} 登记" : $"{from} 至 {until} 期间的委托，{granted} 登记";
+
+    public override string ProxyRevoke => "撤销委托";
+
+    public override string ProxyRevokedAt(string when) => $"已于 {when} 撤销";
+
+    public override string ProxyRevokedNote => "委托已撤销，并已记入日志。";
+
+    public override string VotingAsProxy => "您作为代理人，为委托您的业主投票。";
+
+    public override string BallotsByProxy(int proxy) => $"其中由代理人代为投票 {proxy} 份。";
+
+    public override string CustodialTitle => "代为录入选票";
+
+    public override string CustodialIntro => "为没有合适手机的业主，在业主本人在场时录入其选择；须由另一位工作人员确认后才记入日志，选票标明为代投并写明两位工作人员。";
+
+    public override string CustodialOwnerPresent => "业主本人在场，我已核对其身份证件，以上是业主本人的选择";
+
+    public override string CustodialEnter => "录入，等待第二位工作人员确认";
+
+    public override string CustodialEntered(string unit) => $"已录入 {unit} 业主的选择，等待另一位工作人员确认。";
+
+    public override string CustodialRefused(string reason) => reason switch
+    {
+        "NoSuchVote" => "没有这项表决。",
+        "NotOnRoll" => "这项表决的名册上没有这个房号。",
+        "NotInScope" => "这个房号不在本次表决的范围内。",
+        "OwnerNotPresent" => "请确认业主本人在场并已核对身份。",
+        "BadAnswers" => "请为每个问题选择一项。",
+        "NotOpen" => "这项表决现在不在投票期内。",
+        "AlreadyVoted" => "该业主已经投票，本次表决不允许改票。",
+        "SameOfficer" => "录入的工作人员不能自己确认（两人规则）。",
+        _ => "没有这张待确认的选票。",
+    };
+
+    public override string CustodialConfirmTitle => "确认代投选票";
+
+    public override string CustodialConfirmIntro => "请当着业主的面核对其选择，再确认。确认后选票记入日志，业主会收到通知和打印的回执。";
+
+    public override string CustodialPendingItem(string unit, string answers, string enteredBy) => $"{unit}：{answers}（{enteredBy} 录入）";
+
+    public override string CustodialConfirm => "确认";
+
+    public override string CustodialConfirmed(long index, string leafHash, bool counts) =>
+        $"代投选票已记入日志第 {index} 条（叶哈希 {leafHash}）。" + (counts ? "这张选票计入结果。" : "这张选票不计入结果。");
+
+    public override string CustodialNotNotified => "未能通知业主，请另行告知。";
+
+    public override string CustodialPrintReceipt => "打印回执";
+
+    public override string CustodialReceiptHeading => "代投选票回执";
+
+    public override string CustodialReceiptMatter => "表决事项";
+
+    public override string CustodialReceiptUnits => "房号";
+
+    public override string CustodialReceiptAnswers => "业主的选择";
+
+    public override string CustodialReceiptOfficers => "工作人员";
+
+    public override string CustodialReceiptOfficerNames(string enteredBy, string confirmedBy) => $"{enteredBy} 录入，{confirmedBy} 确认";
+
+    public override string CustodialReceiptEntry => "日志记录";
+
+    public override string CustodialReceiptEntryText(long index, string leafHash, string when) => $"第 {index} 条，{when}\n叶哈希 {leafHash}\n下方为该记录的包含证明，可在本站“核验选票”页或用 ov verify --receipt 核对。";
 }

@@ -662,4 +662,105 @@ public sealed class EnglishText : UiText
     public override string PaperApprove => "Approve and record";
 
     public override string PaperReturn => "Send back";
+    public override string ProxyRegisterTitle => "Register a proxy";
+
+    public override string ProxyRegisterIntro => "An owner may mandate another person in writing to vote for them (Shanghai Residential Property Management Regulations art. 18). Check the mandate the owner signed and upload its scan; a second officer approves the proxy's invitation.";
+
+    public override string ProxyIdNumberLabel => "Proxy's ID number (only its keyed hash is kept)";
+
+    public override string ProxyVoteLabel => "Vote id (for one vote)";
+
+    public override string ProxyFromLabel => "Or for a period: from";
+
+    public override string ProxyUntilLabel => "until";
+
+    public override string ProxyScanLabel => "Scan of the signed mandate";
+
+    public override string ProxyRegister => "Register the mandate";
+
+    public override string ProxyRegistered(string unit, long index) => $"The mandate of the owner of {unit} is registered (log entry {index}). The proxy's invitation waits for a second officer.";
+
+    public override string ProxyRefused(string reason) => reason switch
+    {
+        "NotOnRoll" => "This unit is not on the roll.",
+        "NoProxy" => "Give the proxy's ID number (not the owner's own).",
+        "BadScope" => "Give a published vote id, or a period whose start is before its end.",
+        "NoScan" => "Upload the scan of the mandate the owner signed.",
+        "AlreadyRevoked" => "This mandate is already revoked.",
+        "ProxyVoted" => "The proxy already voted under this mandate and that ballot stands; where the vote allows changes you may still vote yourself.",
+        _ => "No such mandate.",
+    };
+
+    public override string ProxiesTitle => "My proxies";
+
+    public override string ProxiesIntro => "The people you mandated to vote for you. After a revocation the proxy's later ballots are refused; ballots cast before stand. Once you vote yourself, the proxy's ballot no longer counts.";
+
+    public override string ProxiesNone => "You have not mandated anyone.";
+
+    public override string ProxyItem(string? vote, string? from, string? until, string granted) =>
+        vote is not null ? $"Mandate for vote {vote}, registered {granted}" : $"Mandate from {from} until {until}, registered {granted}";
+
+    public override string ProxyRevoke => "Revoke";
+
+    public override string ProxyRevokedAt(string when) => $"Revoked {when}";
+
+    public override string ProxyRevokedNote => "The mandate is revoked and the revocation is in the log.";
+
+    public override string VotingAsProxy => "You vote as proxy for the owner who mandated you.";
+
+    public override string BallotsByProxy(int proxy) => $"Of these, {proxy} were cast by a proxy.";
+
+    public override string CustodialTitle => "Enter a ballot for an owner";
+
+    public override string CustodialIntro => "For an owner without a capable phone, enter their choice while they are present; a second officer confirms before it is logged, marked custodial and naming both officers.";
+
+    public override string CustodialOwnerPresent => "The owner is present, I checked their ID, and this is their own choice";
+
+    public override string CustodialEnter => "Enter; a second officer confirms";
+
+    public override string CustodialEntered(string unit) => $"The choice of the owner of {unit} is entered and waits for a second officer.";
+
+    public override string CustodialRefused(string reason) => reason switch
+    {
+        "NoSuchVote" => "No such vote.",
+        "NotOnRoll" => "This unit is not on the vote's roll.",
+        "NotInScope" => "This unit is outside the vote's scope.",
+        "OwnerNotPresent" => "Confirm that the owner is present and identified.",
+        "BadAnswers" => "Choose one answer for every question.",
+        "NotOpen" => "The vote is not open now.",
+        "AlreadyVoted" => "The owner already voted and this vote does not allow changes.",
+        "SameOfficer" => "The officer who entered the choice cannot confirm it (two-person rule).",
+        _ => "No such ballot is waiting.",
+    };
+
+    public override string CustodialConfirmTitle => "Confirm custodial ballots";
+
+    public override string CustodialConfirmIntro => "Check the choice with the owner present, then confirm. The ballot is logged; the owner is notified and takes a printed receipt.";
+
+    public override string CustodialPendingItem(string unit, string answers, string enteredBy) => $"{unit}: {answers} (entered by {enteredBy})";
+
+    public override string CustodialConfirm => "Confirm";
+
+    public override string CustodialConfirmed(long index, string leafHash, bool counts) =>
+        $"The custodial ballot is log entry {index} (leaf hash {leafHash}). " + (counts ? "It counts." : "It does not count.");
+
+    public override string CustodialNotNotified => "The owner could not be notified; tell them another way.";
+
+    public override string CustodialPrintReceipt => "Print the receipt";
+
+    public override string CustodialReceiptHeading => "Custodial ballot receipt";
+
+    public override string CustodialReceiptMatter => "Matter";
+
+    public override string CustodialReceiptUnits => "Units";
+
+    public override string CustodialReceiptAnswers => "The owner's choice";
+
+    public override string CustodialReceiptOfficers => "Officers";
+
+    public override string CustodialReceiptOfficerNames(string enteredBy, string confirmedBy) => $"entered by {enteredBy}, confirmed by {confirmedBy}";
+
+    public override string CustodialReceiptEntry => "Log entry";
+
+    public override string CustodialReceiptEntryText(long index, string leafHash, string when) => $"Entry {index}, {when}\nLeaf hash {leafHash}\nThe inclusion proof below can be checked on the \"verify my ballot\" page or with ov verify --receipt.";
 }

@@ -548,4 +548,86 @@ public abstract class UiText
     public abstract string PaperApprove { get; }
 
     public abstract string PaperReturn { get; }
+    // Issue 6: proxies (Shanghai art. 18) and the proxy count on the result.
+    public abstract string ProxyRegisterTitle { get; }
+
+    public abstract string ProxyRegisterIntro { get; }
+
+    public abstract string ProxyIdNumberLabel { get; }
+
+    public abstract string ProxyVoteLabel { get; }
+
+    public abstract string ProxyFromLabel { get; }
+
+    public abstract string ProxyUntilLabel { get; }
+
+    public abstract string ProxyScanLabel { get; }
+
+    public abstract string ProxyRegister { get; }
+
+    public abstract string ProxyRegistered(string unit, long index);
+
+    public abstract string ProxyRefused(string reason);
+
+    public abstract string ProxiesTitle { get; }
+
+    public abstract string ProxiesIntro { get; }
+
+    public abstract string ProxiesNone { get; }
+
+    public abstract string ProxyItem(string? vote, string? from, string? until, string granted);
+
+    public abstract string ProxyRevoke { get; }
+
+    public abstract string ProxyRevokedAt(string when);
+
+    public abstract string ProxyRevokedNote { get; }
+
+    public abstract string VotingAsProxy { get; }
+
+    /// <summary>How many counted ballots a proxy cast for the owner (Shanghai art. 18).</summary>
+    public abstract string BallotsByProxy(int proxy);
+
+    // Issue 6: custodial (assisted) ballots at the desk.
+    public abstract string CustodialTitle { get; }
+
+    public abstract string CustodialIntro { get; }
+
+    public abstract string CustodialOwnerPresent { get; }
+
+    public abstract string CustodialEnter { get; }
+
+    public abstract string CustodialEntered(string unit);
+
+    public abstract string CustodialRefused(string reason);
+
+    public abstract string CustodialConfirmTitle { get; }
+
+    public abstract string CustodialConfirmIntro { get; }
+
+    public abstract string CustodialPendingItem(string unit, string answers, string enteredBy);
+
+    public abstract string CustodialConfirm { get; }
+
+    public abstract string CustodialConfirmed(long index, string leafHash, bool counts);
+
+    public abstract string CustodialNotNotified { get; }
+
+    public abstract string CustodialPrintReceipt { get; }
+
+    public abstract string CustodialReceiptHeading { get; }
+
+    public abstract string CustodialReceiptMatter { get; }
+
+    public abstract string CustodialReceiptUnits { get; }
+
+    public abstract string CustodialReceiptAnswers { get; }
+
+    public abstract string CustodialReceiptOfficers { get; }
+
+    public abstract string CustodialReceiptOfficerNames(string enteredBy, string confirmedBy);
+
+    public abstract string CustodialReceiptEntry { get; }
+
+    public abstract string CustodialReceiptEntryText(long index, string leafHash, string when);
 }

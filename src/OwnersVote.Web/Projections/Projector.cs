@@ -14,7 +14,7 @@ namespace OwnersVote.Web.Projections;
 /// checks and codes of <see cref="VoteReplay"/> (WebAuthn assertion against the enrolled passkey,
 /// roll, scope, answers), so the tables count what <c>ov verify</c> recounts.
 /// </summary>
-public sealed class Projector(OwnersVoteDb db)
+public sealed partial class Projector(OwnersVoteDb db)
 {
     /// <summary>The stored channel of a ballot cast online.</summary>
     public const string Online = "online";
@@ -69,6 +69,10 @@ public sealed class Projector(OwnersVoteDb db)
         BallotSuperseded s => SupersedeAsync(s, cancellationToken),
         PaperBallotIssued p => IssuePaperAsync(p, cancellationToken),
         PaperBallotRecorded p => RecordPaperAsync(p, logged.Index, cancellationToken),
+        ProxyGranted p => GrantProxyAsync(p, cancellationToken),
+        EnrolmentApproved a => RequireCompoundAsync(a.Compound, cancellationToken),
+        ProxyRevoked p => RevokeProxyAsync(p, cancellationToken),
+        CustodialBallotCast c => CastCustodialAsync(c, logged.Index, cancellationToken),
         VoteClosed v => CloseAsync(v, cancellationToken),
         TallyPublished t => PublishTallyAsync(t, logged, cancellationToken),
         _ => throw new ProjectionException($"No projection for event {logged.Event.Type} (entry {logged.Index})."),
@@ -202,7 +206,8 @@ public sealed class Projector(OwnersVoteDb db)
     private async Task CastAsync(BallotCast e, long index, CancellationToken cancellationToken)
     {
         MatterRow matter = await RequireMatterAsync(e.Vote, cancellationToken);
-        string? rejection = await CheckAsync(e, matter, cancellationToken);
+        ProxyCheck proxy = await ProxyCheckAsync(e, cancellationToken);
+        string? rejection = await CheckAsync(e, matter, proxy, cancellationToken);
         BallotAnswer? answer = e.Ballot.Answers.FirstOrDefault(a => a.Question == matter.Question);
         db.Ballots.Add(new BallotRow
         {
@@ -215,6 +220,7 @@ public sealed class Projector(OwnersVoteDb db)
             LogIndex = index,
             Rejection = rejection,
             Handwriting = e.Ballot.Handwriting,
+            Proxy = proxy.Mandate,
         });
         await db.SaveChangesAsync(cancellationToken);
         if (rejection is null)
@@ -225,7 +231,7 @@ public sealed class Projector(OwnersVoteDb db)
 
     // The checks of VoteReplay, in its order and with its codes, so the tables count exactly what
     // a recount of the log counts (DESIGN.md §2: a mismatch is a failed audit).
-    private async Task<string?> CheckAsync(BallotCast e, MatterRow matter, CancellationToken cancellationToken)
+    private async Task<string?> CheckAsync(BallotCast e, MatterRow matter, ProxyCheck proxy, CancellationToken cancellationToken)
     {
         string id = e.BallotId;
         if (await db.Ballots.AnyAsync(b => b.MatterId == e.Vote && b.BallotId == id, cancellationToken))
@@ -272,7 +278,13 @@ public sealed class Projector(OwnersVoteDb db)
         // WebAuthn §7.2 step 22: the stored counter moves to the accepted one.
         credential.SignCount = ((AssertionResult.Accepted)verdict).SignCount;
 
-        if (await RollProblemAsync(e.Vote, e.Ballot.Principal, e.Ballot.Units, credential.OwnerHash, cancellationToken) is { } rollProblem)
+        // Shanghai art. 18, as VoteReplay: a proxy signs for the owner who mandated them.
+        if (proxy.Problem is { } proxyProblem)
+        {
+            return proxyProblem;
+        }
+
+        if (await RollProblemAsync(e.Vote, e.Ballot.Principal, e.Ballot.Units, proxy.Owner ?? credential.OwnerHash, cancellationToken) is { } rollProblem)
         {
             return rollProblem;
         }
@@ -283,12 +295,13 @@ public sealed class Projector(OwnersVoteDb db)
         }
 
         // Issue 11, as VoteReplay: the vote's handwriting policy.
-        return (matter.Handwriting, e.Ballot.Handwriting) switch
+        string? handwritingProblem = (matter.Handwriting, e.Ballot.Handwriting) switch
         {
             ("required", null) => "handwriting-missing",
             ("off", not null) => "handwriting-not-allowed",
             _ => null,
         };
+        return handwritingProblem ?? await InPersonProblemAsync(e.Vote, e.Ballot.Principal, proxy.Mandate, cancellationToken);
     }
 
     // VoteReplay.CheckRoll: a null owner hash is a paper sheet, which has no signer.
@@ -446,7 +459,8 @@ public sealed class Projector(OwnersVoteDb db)
         List<BallotRow> ballots = await db.Ballots
             .Where(b => b.MatterId == matter.Id && b.OwnerId == principal)
             .ToListAsync(cancellationToken);
-        List<BallotRow> online = [.. ballots.Where(b => !b.Superseded && b.Rejection is null && b.Channel == Online).OrderBy(b => b.LogIndex)];
+        // A custodial ballot is the owner's own, given in person: it ranks with the online ones.
+        List<BallotRow> online = [.. ballots.Where(b => !b.Superseded && b.Rejection is null && b.Channel != Paper).OrderBy(b => b.LogIndex)];
         List<BallotRow> paper = [.. ballots.Where(b => !b.Superseded && b.Rejection is null && b.Channel == Paper).OrderBy(b => b.LogIndex)];
         // JI art. 9 across both channels: the online ballot stands over a paper one; the first
         // paper ballot otherwise (VoteReplay).

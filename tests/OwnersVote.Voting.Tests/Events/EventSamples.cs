@@ -34,6 +34,11 @@ internal static class EventSamples
         yield return new BallotSuperseded(Compound, Vote, At.AddDays(2).AddMinutes(5), "officer:wang", cast.BallotId, "online-wins-over-paper");
         yield return new PaperBallotIssued(Compound, Vote, At.AddDays(1), "officer:wang", "p-57-0101", ["57-0101", "57-0102"], "K7QX2M9PLA");
         yield return new PaperBallotRecorded(Compound, Vote, At.AddDays(7).AddHours(2), "officer:zhao", "p-57-0101", ["57-0101", "57-0102"], "K7QX2M9PLA", [new BallotAnswer("q1", Choice.Invalid)], new string('b', 64), ["officer:wang", "officer:zhao"], Counts: true);
+        var mandate = new ProxyMandate(Compound, Owner("310000000000000001"), Owner("310000000000000099"), Vote, null, null, Base64UrlText.Encode(new byte[16]), At);
+        yield return new EnrolmentApproved(Compound, At, "officer:zhao", Owner("310000000000000099"), "57-0101", ForProxy: true, "officer:wang", "officer:zhao");
+        yield return new ProxyGranted(Compound, At.AddHours(1), "officer:wang", mandate, new string('d', 64), "officer:wang", null);
+        yield return new ProxyRevoked(Compound, At.AddHours(2), "owner:" + Owner("310000000000000001"), mandate.Id, Owner("310000000000000001"), null);
+        yield return new CustodialBallotCast(Compound, Vote, At.AddDays(2), "officer:zhao", Owner("310000000000000001"), "p-57-0101", ["57-0101", "57-0102"], [new BallotAnswer("q1", Choice.Yes)], "officer:wang", "officer:zhao");
         yield return new VoteClosed(Compound, Vote, At.AddDays(7), "system");
         yield return new TallyPublished(Compound, Vote, At.AddDays(7).AddMinutes(1), "system", ThresholdClass.Ordinary, [
             new QuestionTally(

@@ -26,7 +26,8 @@ public sealed record BallotUnit(string Id, string Building, long AreaHundredths)
 /// <summary>
 /// Everything the ballot steps need about one owner and one vote: the matter, the principal whose
 /// one ballot this is (JI art. 9), the units it covers, the questions and answers offered, the
-/// ballot that counts now (if any) and the owner's passkeys.
+/// ballot that counts now (if any) and the owner's passkeys; <see cref="Proxy"/> is the mandate
+/// when a proxy votes for the owner (Shanghai art. 18).
 /// </summary>
 public sealed record BallotContext(
     VoteDetail Vote,
@@ -39,7 +40,8 @@ public sealed record BallotContext(
     bool AllowChange,
     BallotRow? Counted,
     IReadOnlyList<string> Credentials,
-    string Handwriting = "off")
+    string Handwriting = "off",
+    string? Proxy = null)
 {
     /// <summary>The total area the ballot carries, in 0.01 m².</summary>
     public long AreaHundredths => Units.Sum(u => u.AreaHundredths);
@@ -144,6 +146,13 @@ public sealed class BallotDesk(OwnersVoteDb db, VoteQueries votes, BallotSession
             .Where(u => u.VoteId == vote && u.OwnerHash == session.OwnerHash)
             .ToListAsync(cancellationToken);
         mine = [.. mine.Where(u => scope.Count == 0 || scope.Contains(u.BuildingId))];
+        string? mandate = null;
+        if (mine.Count == 0)
+        {
+            // Shanghai art. 18: a proxy votes for the owner who mandated them (Features/Proxies).
+            (mine, mandate) = await Proxies.ProxyDesk.ProxiedUnitsAsync(db, session, vote, scope, time.GetUtcNow(), cancellationToken);
+        }
+
         if (mine.Count == 0)
         {
             return (null, new BallotRefused(BallotRefusal.NotInScope));
@@ -179,7 +188,8 @@ public sealed class BallotDesk(OwnersVoteDb db, VoteQueries votes, BallotSession
             matter.AllowChange,
             counted,
             [.. credentials.Where(c => c.ActiveFrom <= now).Select(c => c.Id).Order(StringComparer.Ordinal)],
-            matter.Handwriting);
+            matter.Handwriting,
+            mandate);
         return (context, Refusal(context, now));
     }
 

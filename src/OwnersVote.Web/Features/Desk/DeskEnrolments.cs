@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using OwnersVote.Voting.Events;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
 using OwnersVote.Web.Features.SignIn;
+using OwnersVote.Web.Ledger;
 
 namespace OwnersVote.Web.Features.Desk;
 
@@ -32,9 +34,10 @@ public sealed record InvitationLetter(string CompoundName, string UnitId, string
 /// Enrolment at the officers' desk (issue 6 §2, DESIGN.md §3): one officer checks the present
 /// owner's identity and ownership and asks; a second, different officer approves; only then is a
 /// one-time invitation issued, naming both, so the passkey the owner sets up with it is logged as
-/// <c>CredentialEnrolled</c> with both officers.
+/// <c>CredentialEnrolled</c> with both officers. The approval itself is logged as
+/// <c>EnrolmentApproved</c> naming both (issue 6: officer actions that change who may vote are in the log).
 /// </summary>
-public sealed class DeskEnrolments(OwnersVoteDb db, TimeProvider time)
+public sealed class DeskEnrolments(OwnersVoteDb db, EventLog log, TimeProvider time)
 {
     /// <summary>How long a desk invitation is valid: the owner normally uses it at the desk.</summary>
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
@@ -114,6 +117,9 @@ public sealed class DeskEnrolments(OwnersVoteDb db, TimeProvider time)
         row.ApprovedBy = approver;
         row.ApprovedAt = now;
         string[] officers = [.. new[] { row.RequestedBy, approver }.Order(StringComparer.Ordinal)];
+        // A proxy's invitation (Features/Proxies) is for someone other than the unit's owner on the roll.
+        bool forProxy = !await db.Units.AnyAsync(u => u.CompoundId == row.CompoundId && u.Id == row.UnitId && u.OwnerHash == row.OwnerHash, cancellationToken);
+        await log.AppendAsync(new EnrolmentApproved(row.CompoundId, EventTime.Truncate(now), approver, row.OwnerHash, row.UnitId, forProxy, row.RequestedBy, approver), cancellationToken);
         string code = InvitationCode.NewRandom();
         db.Invitations.Add(new InvitationRow
         {

@@ -76,4 +76,7 @@ public sealed record VoteResult(
 
     /// <summary>Counted ballots recorded from paper (PaperBallotRecorded), merged into the same count.</summary>
     public int PaperBallots { get; init; }
+
+    /// <summary>Counted ballots a proxy cast for the owner (Shanghai art. 18).</summary>
+    public int ProxyBallots { get; init; }
 }
