@@ -21,6 +21,7 @@ using OwnersVote.Web.Features.Language;
 using OwnersVote.Web.Features.Log;
 using OwnersVote.Web.Features.Receipts;
 using OwnersVote.Web.Features.Results;
+using OwnersVote.Web.Features.RollBook;
 using OwnersVote.Web.Features.SignIn;
 using OwnersVote.Web.Features.Votes;
 using OwnersVote.Web.Ledger;
@@ -56,6 +57,7 @@ public static class OwnersVoteServices
         services.AddSingleton<EventLog>();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<SecondDemoCompound>();
         services.Configure<SyntheticOptions>(builder.Configuration.GetSection(SyntheticOptions.Section));
         services.AddScoped<SyntheticCompounds>();
         services.AddHostedService<ProjectionStartup>();
@@ -69,6 +71,10 @@ public static class OwnersVoteServices
         services.AddSingleton<DocumentStore>();
         services.AddOwnersVoteEnrolment(builder.Configuration);
         services.AddScoped<DeskEnrolments>();
+        services.AddSingleton<CompoundKey>();
+        services.AddScoped<RollBook>();
+        services.AddScoped<RollFreezer>();
+        services.AddScoped<InvitationLetters>();
         services.AddSingleton<BallotSessions>();
         services.AddScoped<BallotDesk>();
         services.AddSingleton<HandwritingStore>();

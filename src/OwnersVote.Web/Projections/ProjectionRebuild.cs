@@ -60,9 +60,25 @@ public static class ProjectionRebuild
         {
             OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
             invitations = await ReadInvitationsAsync(db, cancellationToken);
+            // The editable roll and its letters (issue 6) are not derived from the log either.
+            var roll = new KeptRoll(
+                await ReadAsync(db.RollOwners, cancellationToken),
+                await ReadAsync(db.RollUnits, cancellationToken),
+                await ReadAsync(db.RollCoOwners, cancellationToken),
+                await ReadAsync(db.RollTransfers, cancellationToken),
+                await ReadAsync(db.RollHistory, cancellationToken),
+                await ReadAsync(db.LetterBatches, cancellationToken),
+                await ReadAsync(db.InvitationLetters, cancellationToken));
             await db.Database.EnsureDeletedAsync(cancellationToken);
             await db.Database.EnsureCreatedAsync(cancellationToken);
             db.Invitations.AddRange(invitations);
+            db.RollOwners.AddRange(roll.Owners);
+            db.RollUnits.AddRange(roll.Units);
+            db.RollCoOwners.AddRange(roll.CoOwners);
+            db.RollTransfers.AddRange(roll.Transfers);
+            db.RollHistory.AddRange(roll.History);
+            db.LetterBatches.AddRange(roll.Batches);
+            db.InvitationLetters.AddRange(roll.Letters);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -92,6 +108,29 @@ public static class ProjectionRebuild
             return [];
         }
     }
+
+    private static async Task<List<T>> ReadAsync<T>(DbSet<T> table, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await table.AsNoTracking().ToListAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
+        {
+            // A database made before the table existed: nothing to keep.
+            return [];
+        }
+    }
+
+    private sealed record KeptRoll(
+        List<RollOwnerRow> Owners,
+        List<RollUnitRow> Units,
+        List<RollCoOwnerRow> CoOwners,
+        List<RollTransferRow> Transfers,
+        List<RollHistoryRow> History,
+        List<LetterBatchRow> Batches,
+        List<InvitationLetterRow> Letters);
 
     private sealed class RebuildEnvironment : IHostEnvironment
     {
