@@ -43,6 +43,20 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
     public DbSet<ProxyRow> Proxies => Set<ProxyRow>();
 
     public DbSet<CustodialRequestRow> CustodialRequests => Set<CustodialRequestRow>();
+    /// <summary>The editable roll (issue 6 §1): not derived from the log, carried over by a rebuild.</summary>
+    public DbSet<RollUnitRow> RollUnits => Set<RollUnitRow>();
+
+    public DbSet<RollOwnerRow> RollOwners => Set<RollOwnerRow>();
+
+    public DbSet<RollCoOwnerRow> RollCoOwners => Set<RollCoOwnerRow>();
+
+    public DbSet<RollTransferRow> RollTransfers => Set<RollTransferRow>();
+
+    public DbSet<RollHistoryRow> RollHistory => Set<RollHistoryRow>();
+
+    public DbSet<LetterBatchRow> LetterBatches => Set<LetterBatchRow>();
+
+    public DbSet<InvitationLetterRow> InvitationLetters => Set<InvitationLetterRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -138,6 +152,46 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
             e.ToTable("projection_state");
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<RollUnitRow>(e =>
+        {
+            e.ToTable("roll_units");
+            e.HasKey(x => new { x.CompoundId, x.Id });
+            e.HasIndex(x => new { x.CompoundId, x.BuildingId });
+        });
+        modelBuilder.Entity<RollOwnerRow>(e =>
+        {
+            e.ToTable("roll_owners");
+            e.HasKey(x => new { x.CompoundId, x.Id });
+            e.HasIndex(x => new { x.CompoundId, x.OwnerHash });
+        });
+        modelBuilder.Entity<RollCoOwnerRow>(e =>
+        {
+            e.ToTable("roll_co_owners");
+            e.HasKey(x => new { x.CompoundId, x.UnitId, x.OwnerId });
+        });
+        modelBuilder.Entity<RollTransferRow>(e =>
+        {
+            e.ToTable("roll_transfers");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.CompoundId, x.UnitId });
+        });
+        modelBuilder.Entity<RollHistoryRow>(e =>
+        {
+            e.ToTable("roll_history");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.CompoundId, x.UnitId });
+        });
+        modelBuilder.Entity<LetterBatchRow>(e =>
+        {
+            e.ToTable("letter_batches");
+            e.HasKey(x => x.Id);
+        });
+        modelBuilder.Entity<InvitationLetterRow>(e =>
+        {
+            e.ToTable("invitation_letters");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.CompoundId, x.BatchId });
         });
     }
 }

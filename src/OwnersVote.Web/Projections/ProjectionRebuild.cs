@@ -61,12 +61,28 @@ public static class ProjectionRebuild
         {
             OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
             invitations = await ReadInvitationsAsync(db, cancellationToken);
-            // The paper review queue is not in the log either (uploads are not events).
+            // Neither the paper review queue (uploads are not events) nor the editable roll and its
+            // letters (issue 6) are derived from the log: they are carried over.
             List<PaperScanRow> scans = await ReadKeptAsync(db.PaperScans, cancellationToken);
+            var roll = new KeptRoll(
+                await ReadKeptAsync(db.RollOwners, cancellationToken),
+                await ReadKeptAsync(db.RollUnits, cancellationToken),
+                await ReadKeptAsync(db.RollCoOwners, cancellationToken),
+                await ReadKeptAsync(db.RollTransfers, cancellationToken),
+                await ReadKeptAsync(db.RollHistory, cancellationToken),
+                await ReadKeptAsync(db.LetterBatches, cancellationToken),
+                await ReadKeptAsync(db.InvitationLetters, cancellationToken));
             await db.Database.EnsureDeletedAsync(cancellationToken);
             await db.Database.EnsureCreatedAsync(cancellationToken);
             db.Invitations.AddRange(invitations);
             db.PaperScans.AddRange(scans);
+            db.RollOwners.AddRange(roll.Owners);
+            db.RollUnits.AddRange(roll.Units);
+            db.RollCoOwners.AddRange(roll.CoOwners);
+            db.RollTransfers.AddRange(roll.Transfers);
+            db.RollHistory.AddRange(roll.History);
+            db.LetterBatches.AddRange(roll.Batches);
+            db.InvitationLetters.AddRange(roll.Letters);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -97,9 +113,19 @@ public static class ProjectionRebuild
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
         {
+            // A database made before the table existed: nothing to keep.
             return [];
         }
     }
+
+    private sealed record KeptRoll(
+        List<RollOwnerRow> Owners,
+        List<RollUnitRow> Units,
+        List<RollCoOwnerRow> CoOwners,
+        List<RollTransferRow> Transfers,
+        List<RollHistoryRow> History,
+        List<LetterBatchRow> Batches,
+        List<InvitationLetterRow> Letters);
 
     private sealed class RebuildEnvironment : IHostEnvironment
     {

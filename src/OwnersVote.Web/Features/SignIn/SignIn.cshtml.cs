@@ -17,8 +17,8 @@ namespace OwnersVote.Web.Features.SignIn;
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class SignInModel(InvitationRedeemer redeemer, SignInAttempts attempts, UiText text) : PageModel
 {
-    /// <summary>The code as typed.</summary>
-    [BindProperty]
+    /// <summary>The code as typed, or as carried by a printed letter's QR code (<c>/signin?code=…</c>: shown, never redeemed by a GET).</summary>
+    [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
 
     /// <summary>Why the last attempt was refused, in the page's language.</summary>
