@@ -37,6 +37,9 @@ public sealed class BallotRow
     /// <summary>This is the principal's ballot that counts.</summary>
     public bool Counts { get; set; }
 
+    /// <summary>SHA-256 (hex) of a paper ballot's scanned image (PaperBallotRecorded.Scan); null for online ballots. Retention removes the image, never this.</summary>
+    public string? Scan { get; set; }
+
     /// <summary>SHA-256 (hex) of the ballot's handwritten signature image, as signed in the ballot; null without one.</summary>
     public string? Handwriting { get; set; }
 }

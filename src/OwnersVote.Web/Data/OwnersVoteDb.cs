@@ -36,6 +36,9 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
 
     public DbSet<ProjectionStateRow> ProjectionState => Set<ProjectionStateRow>();
 
+    /// <summary>ID-number hashes and phones for sign-in (issue 6): not derived from the log, carried over by a rebuild.</summary>
+    public DbSet<OwnerIdentityRow> OwnerIdentities => Set<OwnerIdentityRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -80,6 +83,7 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
             e.Property(x => x.LogIndex).ValueGeneratedNever();
             e.HasIndex(x => x.BallotId);
             e.HasIndex(x => new { x.MatterId, x.OwnerId });
+            e.HasIndex(x => x.Scan);
         });
         modelBuilder.Entity<PaperSerialRow>(e =>
         {
@@ -109,6 +113,12 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
             e.ToTable("projection_state");
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<OwnerIdentityRow>(e =>
+        {
+            e.ToTable("owner_identities");
+            e.HasKey(x => new { x.CompoundId, x.OwnerHash });
+            e.HasIndex(x => x.IdNumberHash);
         });
     }
 }

@@ -19,6 +19,7 @@ using OwnersVote.Web.Features.Enrolment;
 using OwnersVote.Web.Features.Home;
 using OwnersVote.Web.Features.Language;
 using OwnersVote.Web.Features.Log;
+using OwnersVote.Web.Features.Privacy;
 using OwnersVote.Web.Features.Receipts;
 using OwnersVote.Web.Features.Results;
 using OwnersVote.Web.Features.SignIn;
@@ -73,6 +74,8 @@ public static class OwnersVoteServices
         services.AddScoped<BallotDesk>();
         services.AddSingleton<HandwritingStore>();
         services.AddScoped<ReceiptDesk>();
+        services.AddOwnersVotePrivacy(builder.Configuration);
+        services.AddOwnersVoteExternalSignIn(builder.Configuration);
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         // Chinese text stays readable UTF-8 in the HTML instead of &#x...; entities (STYLE.md).
@@ -131,6 +134,8 @@ public static class OwnersVoteServices
         app.MapDocumentEndpoints();
         app.MapCertificateEndpoints();
         app.MapLargeTypeEndpoints();
+        app.MapMyDataApi();
+        app.MapExternalSignIn();
 
         // Liveness: the process answers. Readiness: the projection store is reachable and seeded.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

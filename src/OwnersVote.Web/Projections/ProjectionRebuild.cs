@@ -60,9 +60,11 @@ public static class ProjectionRebuild
         {
             OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
             invitations = await ReadInvitationsAsync(db, cancellationToken);
+            List<OwnerIdentityRow> identities = await ReadKeptAsync(db.OwnerIdentities, cancellationToken);
             await db.Database.EnsureDeletedAsync(cancellationToken);
             await db.Database.EnsureCreatedAsync(cancellationToken);
             db.Invitations.AddRange(invitations);
+            db.OwnerIdentities.AddRange(identities);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -86,6 +88,20 @@ public static class ProjectionRebuild
         try
         {
             return await db.Invitations.AsNoTracking().ToListAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
+        {
+            return [];
+        }
+    }
+
+    // The roll's sign-in particulars are not in the log either (PIPL: the log names owners by hash only).
+    private static async Task<List<T>> ReadKeptAsync<T>(DbSet<T> table, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await table.AsNoTracking().ToListAsync(cancellationToken);
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
         {

@@ -108,6 +108,7 @@ public sealed class Projector(OwnersVoteDb db)
             OwnerHash = e.Owner,
             PublicKey = e.PublicKey.Encoded.ToArray(),
             Kind = KindText(e.Kind),
+            EnrolledAt = e.At,
             ActiveFrom = e.ActiveFrom,
         });
     }
@@ -370,6 +371,7 @@ public sealed class Projector(OwnersVoteDb db)
             Rejection = rejection,
             // The officers recorded that the owner's online ballot stands (DESIGN.md "Paper ballots").
             Superseded = !e.Counts,
+            Scan = e.Scan,
         });
         await db.SaveChangesAsync(cancellationToken);
         if (rejection is null)
