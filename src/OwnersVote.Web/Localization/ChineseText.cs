@@ -580,4 +580,6 @@ public sealed class ChineseText : UiText
     };
 
     public override string MyDataNotHeld => "本系统不保存您的身份证号码本身，只保存它的加密散列。公开日志中的选票只用加密散列代表您，不出现姓名。";
+
+    public override string MyDataNothing => "本系统在这个小区没有保存关于您的任何信息。";
 }

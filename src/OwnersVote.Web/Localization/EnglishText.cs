@@ -588,4 +588,6 @@ public sealed class EnglishText : UiText
     };
 
     public override string MyDataNotHeld => "This system never keeps your ID number itself, only its keyed hash. In the public log your ballots name you only by a keyed hash, never by name.";
+
+    public override string MyDataNothing => "This system holds nothing about you in this compound.";
 }

@@ -525,4 +525,6 @@ public abstract class UiText
     public abstract string MyDataNotice(string template);
 
     public abstract string MyDataNotHeld { get; }
+
+    public abstract string MyDataNothing { get; }
 }

@@ -8,8 +8,8 @@ namespace OwnersVote.Web.Features.Privacy;
 /// <summary><c>GET /api/my-data</c>: the signed-in owner's data as a JSON download (PIPL art. 45: a copy).</summary>
 public static class MyDataApi
 {
-    /// <summary>Problem type: the session's compound is not known here.</summary>
-    public const string NoSuchCompound = "urn:ownersvote:problem:no-such-compound";
+    /// <summary>Problem type: nothing is held about the session's owner in the session's compound.</summary>
+    public const string NothingHeld = "urn:ownersvote:problem:nothing-held";
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerOptions.Web)
     {
@@ -29,9 +29,9 @@ public static class MyDataApi
     {
         // The owner policy guarantees an owner's session.
         OwnerSession session = OwnerSession.From(context.User)!;
-        if (await query.ForAsync(session, cancellationToken) is not { } data)
+        if (await query.ForAsync(session, cancellationToken) is not { HoldsAnything: true } data)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: NoSuchCompound, title: "The session's compound is not known here.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: NothingHeld, title: "Nothing is held about this owner in this compound.");
         }
 
         context.Response.Headers.CacheControl = "no-store";

@@ -28,6 +28,15 @@ public sealed record OwnerDataExport(
     IReadOnlyList<HeldBallot> Ballots,
     IReadOnlyList<HeldNotice> Notices)
 {
+    /// <summary>
+    /// Whether anything at all is held about this owner in this compound. A session for a compound
+    /// whose records do not name the owner (a hash is per compound) gets nothing, not even its hash echoed.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool HoldsAnything =>
+        OnFile is not null || RollEntries.Count > 0 || Credentials.Count > 0 || Invitations.Count > 0
+        || DeskEnrolments.Count > 0 || Ballots.Count > 0 || Notices.Count > 0;
+
     /// <summary>The owner's units (distinct, from the latest roll that names them) with their area.</summary>
     public IReadOnlyList<HeldRollEntry> Units =>
         [.. RollEntries.GroupBy(e => e.Unit, StringComparer.Ordinal).Select(g => g.MaxBy(e => e.RollOrder)!).OrderBy(e => e.Unit, StringComparer.Ordinal)];
