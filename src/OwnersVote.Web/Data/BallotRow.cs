@@ -39,6 +39,8 @@ public sealed class BallotRow
 
     /// <summary>The proxy mandate (ProxyMandate.Id) a proxy voted under, or null for the owner's own ballot.</summary>
     public string? Proxy { get; set; }
+    /// <summary>SHA-256 (hex) of a paper ballot's scanned image (PaperBallotRecorded.Scan); null for online ballots. Retention removes the image, never this.</summary>
+    public string? Scan { get; set; }
 
     /// <summary>SHA-256 (hex) of the ballot's handwritten signature image, as signed in the ballot; null without one.</summary>
     public string? Handwriting { get; set; }

@@ -14,6 +14,9 @@ public sealed class CredentialRow
     /// <summary>The credential public key as a COSE_Key.</summary>
     public required byte[] PublicKey { get; set; }
 
+    /// <summary>When the credential was enrolled (CredentialEnrolled's time).</summary>
+    public DateTimeOffset? EnrolledAt { get; set; }
+
     /// <summary>When the credential may first sign (end of the cooling-off period).</summary>
     public DateTimeOffset ActiveFrom { get; set; }
 

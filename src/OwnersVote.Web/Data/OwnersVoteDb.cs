@@ -57,6 +57,8 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
     public DbSet<LetterBatchRow> LetterBatches => Set<LetterBatchRow>();
 
     public DbSet<InvitationLetterRow> InvitationLetters => Set<InvitationLetterRow>();
+    /// <summary>ID-number hashes and phones for sign-in (issue 6): not derived from the log, carried over by a rebuild.</summary>
+    public DbSet<OwnerIdentityRow> OwnerIdentities => Set<OwnerIdentityRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -102,6 +104,7 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
             e.Property(x => x.LogIndex).ValueGeneratedNever();
             e.HasIndex(x => x.BallotId);
             e.HasIndex(x => new { x.MatterId, x.OwnerId });
+            e.HasIndex(x => x.Scan);
         });
         modelBuilder.Entity<PaperSerialRow>(e =>
         {
@@ -192,6 +195,11 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
             e.ToTable("invitation_letters");
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.CompoundId, x.BatchId });
+        modelBuilder.Entity<OwnerIdentityRow>(e =>
+        {
+            e.ToTable("owner_identities");
+            e.HasKey(x => new { x.CompoundId, x.OwnerHash });
+            e.HasIndex(x => x.IdNumberHash);
         });
     }
 }

@@ -20,6 +20,7 @@ using OwnersVote.Web.Features.Home;
 using OwnersVote.Web.Features.Language;
 using OwnersVote.Web.Features.Log;
 using OwnersVote.Web.Features.Paper;
+using OwnersVote.Web.Features.Privacy;
 using OwnersVote.Web.Features.Receipts;
 using OwnersVote.Web.Features.Results;
 using OwnersVote.Web.Features.RollBook;
@@ -87,6 +88,8 @@ public static class OwnersVoteServices
         services.AddScoped<PaperPrinting>();
         services.AddScoped<PaperScanning>();
         services.AddScoped<PaperReview>();
+        services.AddOwnersVotePrivacy(builder.Configuration);
+        services.AddOwnersVoteExternalSignIn(builder.Configuration);
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         // Chinese text stays readable UTF-8 in the HTML instead of &#x...; entities (STYLE.md).
@@ -147,6 +150,8 @@ public static class OwnersVoteServices
         Features.Custodial.CustodialEndpoints.MapCustodialEndpoints(app);
         app.MapLargeTypeEndpoints();
         app.MapPaperEndpoints();
+        app.MapMyDataApi();
+        app.MapExternalSignIn();
 
         // Liveness: the process answers. Readiness: the projection store is reachable and seeded.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -209,7 +209,7 @@ public sealed class ChineseText : UiText
     // Sign-in
     public override string SignInTitle => "登录";
 
-    public override string SignInIntro => "第一次登录：请输入业主告知书上的一次性邀请码。本小区登记资料中没有手机号，所以只凭邀请码核验；每个邀请码只能用一次，过期作废。";
+    public override string SignInIntro => "第一次登录：请输入业主告知书上的一次性邀请码。登记资料中有您手机号的，还要输入手机号后四位；没有手机号的，只凭邀请码核验。每个邀请码只能用一次，过期作废。";
 
     public override string InvitationCodeLabel => "邀请码";
 
@@ -865,4 +865,94 @@ public sealed class ChineseText : UiText
     public override string LetterTo(string owner) => $"尊敬的 {owner}：";
     public override string LetterScan => "扫码登录";
     public override string LetterFooter(string letterId) => $"邀请函编号 {letterId}（用于登记发放，不是邀请码）";
+    // Issue 6: privacy (my data, retention), sign-in through an identity provider, the phone check.
+    public override string PhoneEndingLabel => "手机号后四位";
+
+    public override string PhoneEndingHint => "登记资料中有您的手机号。为确认是您本人，请输入这个手机号的后四位。";
+
+    public override string PhoneEndingWrong => "手机号后四位不对。请再核对一下；多次输错后，这个邀请码当天不能再用。";
+
+    public override string NoPhoneOnFile => "登记资料中没有您的手机号，所以登录时没有核对手机号后四位。如需登记手机号，请联系物业服务中心或业委会。";
+
+    public override string ExternalSignInHeading => "用政务身份认证登录";
+
+    public override string ExternalSignInIntro(string provider) => $"也可以不用邀请码：在“{provider}”中核验身份后回到本站。本站只核对您的身份证号是否在业主名册上（只保存加密散列，不保存号码本身）。";
+
+    public override string ExternalSignInButton(string provider) => $"用“{provider}”登录";
+
+    public override string ExternalUnknownOwner => "身份已核验，但业主名册中没有登记这个身份证号，无法登录。请用业主告知书上的邀请码登录，或到物业服务中心核对名册。";
+
+    public override string ExternalAmbiguous => "这个身份证号登记在多个小区的名册上，无法自动确定是哪个小区。请用该小区业主告知书上的邀请码登录。";
+
+    public override string ExternalFailed => "身份认证没有通过（认证结果无效或已被拒绝），没有登录。请重试，或用邀请码登录。";
+
+    public override string MyDataTitle => "我的个人信息";
+
+    public override string MyDataIntro => "这里列出本系统保存的关于您的全部信息（《个人信息保护法》第四十四条、第四十五条）。公开的结果页只显示房号和面积，不显示姓名或证件号。";
+
+    public override string MyDataDownload => "下载我的数据（JSON）";
+
+    public override string MyDataWho => "身份";
+
+    public override string MyDataCompound => "小区";
+
+    public override string MyDataOwnerHash => "业主编号（加密散列）";
+
+    public override string MyDataIdNumber => "身份证号";
+
+    public override string MyDataIdNumberHashed => "已登记（只保存加密散列，不保存号码本身）";
+
+    public override string MyDataPhone => "手机号";
+
+    public override string MyDataRecordedBy => "登记人";
+
+    public override string MyDataNone => "无";
+
+    public override string MyDataUnits => "我的房屋和面积";
+
+    public override string MyDataAreaSource => "面积来源";
+
+    public override string MyDataSource(string source) => source switch
+    {
+        "registry" => "不动产登记簿",
+        "survey" => "测绘面积",
+        "contract" => "合同面积",
+        _ => source,
+    };
+
+    public override string MyDataRollEntries => "各次表决冻结的业主名册中的记录";
+
+    public override string MyDataCredentials => "通行密钥和设备密钥";
+
+    public override string MyDataCredential(string kind, DateTimeOffset? enrolledAt, DateTimeOffset activeFrom, DateTimeOffset? revokedAt) =>
+        (kind == "device-key" ? "设备密钥" : "通行密钥")
+        + (enrolledAt is { } e ? $"，{When(e)} 设置" : "")
+        + $"，{When(activeFrom)} 起可以投票"
+        + (revokedAt is { } r ? $"，{When(r)} 已作废" : "，有效");
+
+    public override string MyDataInvitations => "邀请码和登录记录";
+
+    public override string MyDataInvitation(bool external, string issuedBy, DateTimeOffset expiresAt, DateTimeOffset? usedAt) =>
+        external
+            ? $"通过政务身份认证登录（{issuedBy}），{When(usedAt ?? expiresAt)}"
+            : $"邀请码（由 {issuedBy} 签发，只保存散列），" + (usedAt is { } u ? $"{When(u)} 已使用" : $"未使用，{When(expiresAt)} 过期");
+
+    public override string MyDataDesk(string unit, string requestedBy, DateTimeOffset requestedAt, string? approvedBy, DateTimeOffset? approvedAt) =>
+        $"{When(requestedAt)} 在服务台为 {unit} 登记，经办 {requestedBy}" + (approvedBy is { } a && approvedAt is { } at ? $"，{When(at)} 由 {a} 复核" : "，待复核");
+
+    public override string MyDataBallots => "我的选票和回执";
+
+    public override string MyDataReceipt(long entry) => $"回执（日志第 {entry} 条）";
+
+    public override string MyDataNotices => "发给我的通知";
+
+    public override string MyDataNotice(string template) => template switch
+    {
+        "credential-enrolled" => "新的通行密钥已设置（冷静期后可以投票）",
+        _ => template,
+    };
+
+    public override string MyDataNotHeld => "本系统不保存您的身份证号码本身，只保存它的加密散列。公开日志中的选票只用加密散列代表您，不出现姓名。";
+
+    public override string MyDataNothing => "本系统在这个小区没有保存关于您的任何信息。";
 }

@@ -217,7 +217,7 @@ public sealed class EnglishText : UiText
     // Sign-in
     public override string SignInTitle => "Sign in";
 
-    public override string SignInIntro => "First time: type the one-time invitation code from your printed letter. The compound's records hold no phone numbers, so the code alone is checked; each code works once and expires.";
+    public override string SignInIntro => "First time: type the one-time invitation code from your printed letter. Where the records hold your phone number, you also type its last four digits; where they hold none, the code alone is checked. Each code works once and expires.";
 
     public override string InvitationCodeLabel => "Invitation code";
 
@@ -873,4 +873,94 @@ public sealed class EnglishText : UiText
     public override string LetterTo(string owner) => $"Dear {owner},";
     public override string LetterScan => "Scan to sign in";
     public override string LetterFooter(string letterId) => $"Letter {letterId} (for recording delivery; not the code)";
+    // Issue 6: privacy (my data, retention), sign-in through an identity provider, the phone check.
+    public override string PhoneEndingLabel => "Last four digits of your phone number";
+
+    public override string PhoneEndingHint => "The records hold your phone number. To confirm it is you, type its last four digits.";
+
+    public override string PhoneEndingWrong => "Those are not the last four digits. Please check; after several wrong tries this code cannot be used for the rest of the day.";
+
+    public override string NoPhoneOnFile => "The records hold no phone number for you, so no phone digits were checked at sign-in. To add one, ask the property service centre or the owners' committee.";
+
+    public override string ExternalSignInHeading => "Sign in with the government identity app";
+
+    public override string ExternalSignInIntro(string provider) => $"You can also sign in without a code: verify your identity in {provider} and come back. This site only checks that your ID number is on the owners' roll (it keeps a keyed hash, never the number).";
+
+    public override string ExternalSignInButton(string provider) => $"Sign in with {provider}";
+
+    public override string ExternalUnknownOwner => "Your identity was verified, but no owner on the roll has this ID number, so you are not signed in. Sign in with the code from your letter, or have the roll checked at the property service centre.";
+
+    public override string ExternalAmbiguous => "This ID number is on the rolls of several compounds, so the compound cannot be chosen for you. Sign in with the code from that compound's letter.";
+
+    public override string ExternalFailed => "Identity verification failed (the answer was invalid or refused); you are not signed in. Try again, or sign in with your code.";
+
+    public override string MyDataTitle => "My data";
+
+    public override string MyDataIntro => "Everything this system holds about you (Personal Information Protection Law arts. 44–45). Public result pages show unit numbers and areas only, never names or ID numbers.";
+
+    public override string MyDataDownload => "Download my data (JSON)";
+
+    public override string MyDataWho => "Identity";
+
+    public override string MyDataCompound => "Compound";
+
+    public override string MyDataOwnerHash => "Owner id (keyed hash)";
+
+    public override string MyDataIdNumber => "ID number";
+
+    public override string MyDataIdNumberHashed => "on file (as a keyed hash only, never the number)";
+
+    public override string MyDataPhone => "Phone number";
+
+    public override string MyDataRecordedBy => "Recorded by";
+
+    public override string MyDataNone => "none";
+
+    public override string MyDataUnits => "My units and areas";
+
+    public override string MyDataAreaSource => "Area source";
+
+    public override string MyDataSource(string source) => source switch
+    {
+        "registry" => "property register",
+        "survey" => "survey",
+        "contract" => "sales contract",
+        _ => source,
+    };
+
+    public override string MyDataRollEntries => "Entries on each vote's frozen roll";
+
+    public override string MyDataCredentials => "Passkeys and device keys";
+
+    public override string MyDataCredential(string kind, DateTimeOffset? enrolledAt, DateTimeOffset activeFrom, DateTimeOffset? revokedAt) =>
+        (kind == "device-key" ? "Device key" : "Passkey")
+        + (enrolledAt is { } e ? $", set up {When(e)}" : "")
+        + $", votes from {When(activeFrom)}"
+        + (revokedAt is { } r ? $", revoked {When(r)}" : ", active");
+
+    public override string MyDataInvitations => "Invitation codes and sign-ins";
+
+    public override string MyDataInvitation(bool external, string issuedBy, DateTimeOffset expiresAt, DateTimeOffset? usedAt) =>
+        external
+            ? $"Signed in through the identity provider ({issuedBy}), {When(usedAt ?? expiresAt)}"
+            : $"Invitation code (issued by {issuedBy}; only its hash is kept), " + (usedAt is { } u ? $"used {When(u)}" : $"unused, expires {When(expiresAt)}");
+
+    public override string MyDataDesk(string unit, string requestedBy, DateTimeOffset requestedAt, string? approvedBy, DateTimeOffset? approvedAt) =>
+        $"Enrolled at the desk for {unit} on {When(requestedAt)} by {requestedBy}" + (approvedBy is { } a && approvedAt is { } at ? $", approved by {a} on {When(at)}" : ", awaiting approval");
+
+    public override string MyDataBallots => "My ballots and receipts";
+
+    public override string MyDataReceipt(long entry) => $"receipt (log entry {entry})";
+
+    public override string MyDataNotices => "Notices sent to me";
+
+    public override string MyDataNotice(string template) => template switch
+    {
+        "credential-enrolled" => "a new passkey was set up (it votes after the cooling-off)",
+        _ => template,
+    };
+
+    public override string MyDataNotHeld => "This system never keeps your ID number itself, only its keyed hash. In the public log your ballots name you only by a keyed hash, never by name.";
+
+    public override string MyDataNothing => "This system holds nothing about you in this compound.";
 }

@@ -701,4 +701,78 @@ public abstract class UiText
     public abstract string LetterTo(string owner);
     public abstract string LetterScan { get; }
     public abstract string LetterFooter(string letterId);
+    // Issue 6: privacy (my data, retention), sign-in through an identity provider, the phone check.
+    public abstract string PhoneEndingLabel { get; }
+
+    public abstract string PhoneEndingHint { get; }
+
+    public abstract string PhoneEndingWrong { get; }
+
+    public abstract string NoPhoneOnFile { get; }
+
+    public abstract string ExternalSignInHeading { get; }
+
+    public abstract string ExternalSignInIntro(string provider);
+
+    public abstract string ExternalSignInButton(string provider);
+
+    public abstract string ExternalUnknownOwner { get; }
+
+    public abstract string ExternalAmbiguous { get; }
+
+    public abstract string ExternalFailed { get; }
+
+    public abstract string MyDataTitle { get; }
+
+    public abstract string MyDataIntro { get; }
+
+    public abstract string MyDataDownload { get; }
+
+    public abstract string MyDataWho { get; }
+
+    public abstract string MyDataCompound { get; }
+
+    public abstract string MyDataOwnerHash { get; }
+
+    public abstract string MyDataIdNumber { get; }
+
+    public abstract string MyDataIdNumberHashed { get; }
+
+    public abstract string MyDataPhone { get; }
+
+    public abstract string MyDataRecordedBy { get; }
+
+    public abstract string MyDataNone { get; }
+
+    public abstract string MyDataUnits { get; }
+
+    public abstract string MyDataAreaSource { get; }
+
+    /// <summary>registry, survey or contract (JI art. 8) in words.</summary>
+    public abstract string MyDataSource(string source);
+
+    public abstract string MyDataRollEntries { get; }
+
+    public abstract string MyDataCredentials { get; }
+
+    public abstract string MyDataCredential(string kind, DateTimeOffset? enrolledAt, DateTimeOffset activeFrom, DateTimeOffset? revokedAt);
+
+    public abstract string MyDataInvitations { get; }
+
+    public abstract string MyDataInvitation(bool external, string issuedBy, DateTimeOffset expiresAt, DateTimeOffset? usedAt);
+
+    public abstract string MyDataDesk(string unit, string requestedBy, DateTimeOffset requestedAt, string? approvedBy, DateTimeOffset? approvedAt);
+
+    public abstract string MyDataBallots { get; }
+
+    public abstract string MyDataReceipt(long entry);
+
+    public abstract string MyDataNotices { get; }
+
+    /// <summary>A notice's template in words.</summary>
+    public abstract string MyDataNotice(string template);
+
+    public abstract string MyDataNotHeld { get; }
+
+    public abstract string MyDataNothing { get; }
 }

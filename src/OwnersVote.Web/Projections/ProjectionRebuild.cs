@@ -64,6 +64,8 @@ public static class ProjectionRebuild
             // Neither the paper review queue (uploads are not events) nor the editable roll and its
             // letters (issue 6) are derived from the log: they are carried over.
             List<PaperScanRow> scans = await ReadKeptAsync(db.PaperScans, cancellationToken);
+            // The roll's sign-in particulars are not in the log either (PIPL: the log names owners by hash only).
+            List<OwnerIdentityRow> identities = await ReadKeptAsync(db.OwnerIdentities, cancellationToken);
             var roll = new KeptRoll(
                 await ReadKeptAsync(db.RollOwners, cancellationToken),
                 await ReadKeptAsync(db.RollUnits, cancellationToken),
@@ -76,6 +78,7 @@ public static class ProjectionRebuild
             await db.Database.EnsureCreatedAsync(cancellationToken);
             db.Invitations.AddRange(invitations);
             db.PaperScans.AddRange(scans);
+            db.OwnerIdentities.AddRange(identities);
             db.RollOwners.AddRange(roll.Owners);
             db.RollUnits.AddRange(roll.Units);
             db.RollCoOwners.AddRange(roll.CoOwners);

@@ -112,6 +112,7 @@ public sealed partial class Projector(OwnersVoteDb db)
             OwnerHash = e.Owner,
             PublicKey = e.PublicKey.Encoded.ToArray(),
             Kind = KindText(e.Kind),
+            EnrolledAt = e.At,
             ActiveFrom = e.ActiveFrom,
         });
     }
@@ -383,6 +384,7 @@ public sealed partial class Projector(OwnersVoteDb db)
             Rejection = rejection,
             // The officers recorded that the owner's online ballot stands (DESIGN.md "Paper ballots").
             Superseded = !e.Counts,
+            Scan = e.Scan,
         });
         await db.SaveChangesAsync(cancellationToken);
         if (rejection is null)

@@ -39,6 +39,87 @@ public sealed class OutboxNotifier(IOptions<NotificationOptions> options, IHostE
         }
     }
 
+    /// <summary>The notices in the outbox for one owner, oldest first (PIPL: an owner sees what was sent to them).</summary>
+    public async Task<IReadOnlyList<OwnerNotice>> ReadAsync(string compoundId, string ownerHash, CancellationToken cancellationToken)
+    {
+        List<OwnerNotice> notices = [];
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (OwnerNotice notice in await ReadAllAsync(cancellationToken))
+            {
+                if (notice.CompoundId == compoundId && notice.OwnerHash == ownerHash)
+                {
+                    notices.Add(notice);
+                }
+            }
+        }
+        finally
+        {
+            _lock.Release();
+        }
+
+        return notices;
+    }
+
+    /// <summary>
+    /// Removes up to <paramref name="limit"/> notices raised before <paramref name="before"/>
+    /// (retention, <c>Privacy:Retention:Outbox</c>): the kept lines are written to a new file that
+    /// replaces the outbox atomically, under the lock appends take, so no notice is lost. Returns how many went.
+    /// </summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (!File.Exists(FilePath))
+            {
+                return 0;
+            }
+
+            string[] lines = await File.ReadAllLinesAsync(FilePath, cancellationToken);
+            var kept = new StringBuilder();
+            int removed = 0;
+            foreach (string line in lines.Where(l => l.Length > 0))
+            {
+                if (removed < limit && Parse(line).At < before)
+                {
+                    removed++;
+                    continue;
+                }
+
+                kept.Append(line).Append('\n');
+            }
+
+            if (removed == 0)
+            {
+                return 0;
+            }
+
+            string temporary = FilePath + ".tmp";
+            await File.WriteAllTextAsync(temporary, kept.ToString(), cancellationToken);
+            File.Move(temporary, FilePath, overwrite: true);
+            return removed;
+        }
+        catch (IOException e)
+        {
+            throw new NotifierException($"The outbox {FilePath} could not be pruned.", e);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private async Task<IEnumerable<OwnerNotice>> ReadAllAsync(CancellationToken cancellationToken) =>
+        File.Exists(FilePath)
+            ? (await File.ReadAllLinesAsync(FilePath, cancellationToken)).Where(l => l.Length > 0).Select(Parse)
+            : [];
+
+    private OwnerNotice Parse(string line) =>
+        JsonSerializer.Deserialize<OwnerNotice>(line, JsonSerializerOptions.Web)
+        ?? throw new NotifierException($"The outbox {FilePath} holds a line that is not a notice.");
+
     /// <inheritdoc />
     public void Dispose() => _lock.Dispose();
 }

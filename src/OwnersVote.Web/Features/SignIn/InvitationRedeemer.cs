@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
+using OwnersVote.Web.Features.Privacy;
 
 namespace OwnersVote.Web.Features.SignIn;
 
@@ -15,22 +16,33 @@ public enum InvitationRefusal
 
     /// <summary>The code was already used once.</summary>
     Used,
+
+    /// <summary>The roll has a phone number for the owner: the last four digits are asked for as well (nothing was used up).</summary>
+    PhoneRequired,
+
+    /// <summary>The digits typed are not the ending of the phone number on file.</summary>
+    PhoneMismatch,
 }
 
 /// <summary>What redeeming an invitation code gave: a session, or a refusal.</summary>
 /// <param name="Session">The session to issue, or null when refused.</param>
 /// <param name="Refusal">Why it was refused, or null when accepted.</param>
-public sealed record InvitationOutcome(OwnerSession? Session, InvitationRefusal? Refusal);
+/// <param name="PhoneChecked">Whether the phone's last digits were checked as a second factor (false: none on file).</param>
+public sealed record InvitationOutcome(OwnerSession? Session, InvitationRefusal? Refusal, bool PhoneChecked = false);
 
 /// <summary>
 /// Redeems the one-time invitation code from an owner's printed letter (issue 4, step ①): each code
-/// works once, before it expires. The seeded data stores no phone numbers, so the code alone
-/// identifies the owner.
+/// works once, before it expires. Where the roll has a phone number for the owner, the last four
+/// digits are a second factor (the letter alone is not enough: it may lie in a shared mailbox);
+/// where none is on file, the code alone identifies the owner and the page says so.
 /// </summary>
-public sealed class InvitationRedeemer(OwnersVoteDb db, TimeProvider time)
+public sealed class InvitationRedeemer(OwnersVoteDb db, OwnerIdentities identities, PhoneAttempts phoneAttempts, TimeProvider time)
 {
     /// <summary>Marks the invitation used and returns the session it grants, or why it is refused.</summary>
-    public async Task<InvitationOutcome> RedeemAsync(string typedCode, CancellationToken cancellationToken)
+    /// <param name="typedCode">The code as typed.</param>
+    /// <param name="phoneEnding">The last four digits of the owner's phone as typed, or null when not asked yet.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    public async Task<InvitationOutcome> RedeemAsync(string typedCode, string? phoneEnding, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typedCode);
         string hash = InvitationCode.Hash(typedCode);
@@ -51,6 +63,25 @@ public sealed class InvitationRedeemer(OwnersVoteDb db, TimeProvider time)
             return new InvitationOutcome(null, InvitationRefusal.Expired);
         }
 
+        bool phoneChecked = false;
+        if (invitation.OwnerId is { } owner
+            && await identities.PhoneEndingAsync(invitation.CompoundId, owner, cancellationToken) is { } ending)
+        {
+            if (string.IsNullOrWhiteSpace(phoneEnding))
+            {
+                return new InvitationOutcome(null, InvitationRefusal.PhoneRequired);
+            }
+
+            // 10⁴ endings: besides the per-client limit, each code gets few tries, so spreading
+            // guesses over many addresses does not help either.
+            if (!phoneAttempts.TryAttempt(hash) || !OwnerIdentities.EndingMatches(ending, phoneEnding))
+            {
+                return new InvitationOutcome(null, InvitationRefusal.PhoneMismatch);
+            }
+
+            phoneChecked = true;
+        }
+
         // Single use even under concurrent attempts: only the request whose update finds the code
         // still unused wins; the database decides, not this process.
         int claimed = await db.Invitations
@@ -61,6 +92,6 @@ public sealed class InvitationRedeemer(OwnersVoteDb db, TimeProvider time)
             return new InvitationOutcome(null, InvitationRefusal.Used);
         }
 
-        return new InvitationOutcome(new OwnerSession(invitation.CompoundId, invitation.Role, invitation.OwnerId, invitation.StaffId), null);
+        return new InvitationOutcome(new OwnerSession(invitation.CompoundId, invitation.Role, invitation.OwnerId, invitation.StaffId), null, phoneChecked);
     }
 }

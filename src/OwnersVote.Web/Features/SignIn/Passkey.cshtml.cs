@@ -7,7 +7,7 @@ namespace OwnersVote.Web.Features.SignIn;
 /// <summary>Right after the first sign-in: one big button that registers a passkey (wwwroot/js/passkey.js).</summary>
 [Authorize(Policy = SignInSetup.OwnerPolicy)]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class PasskeyModel : PageModel
+public sealed class PasskeyModel(Privacy.OwnerIdentities identities) : PageModel
 {
     /// <summary>True after the passkey was enrolled.</summary>
     public bool Done { get; private set; }
@@ -15,8 +15,16 @@ public sealed class PasskeyModel : PageModel
     /// <summary>True when the credential just enrolled is a device key (issue 11).</summary>
     public bool DeviceKey { get; private set; }
 
-    public IActionResult OnGet(int? done)
+    /// <summary>True when the roll has no phone number for the owner, so the code alone identified them (issue 4).</summary>
+    public bool NoPhoneOnFile { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? done, CancellationToken cancellationToken)
     {
+        if (OwnerSession.From(User) is { OwnerHash: { } owner } session)
+        {
+            NoPhoneOnFile = await identities.PhoneEndingAsync(session.CompoundId, owner, cancellationToken) is null;
+        }
+
         // Issue 11: WeChat's in-app browser gets the guidance to open the system browser.
         if (Ballots.OpenInBrowserModel.IsInAppBrowser(Request.Headers.UserAgent))
         {

@@ -15,17 +15,35 @@ namespace OwnersVote.Web.Features.SignIn;
 /// </summary>
 [AllowAnonymous]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class SignInModel(InvitationRedeemer redeemer, SignInAttempts attempts, UiText text) : PageModel
+public sealed class SignInModel(InvitationRedeemer redeemer, SignInAttempts attempts, UiText text, Microsoft.Extensions.Options.IOptions<OidcOptions> oidc) : PageModel
 {
     /// <summary>The code as typed, or as carried by a printed letter's QR code (<c>/signin?code=…</c>: shown, never redeemed by a GET).</summary>
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
 
+    /// <summary>The last four digits of the owner's phone, asked for when the roll has one.</summary>
+    [BindProperty]
+    public string? PhoneEnding { get; set; }
+
+    /// <summary>True when the code is valid and the roll has the owner's phone: the digits field is shown.</summary>
+    public bool AskPhone { get; private set; }
+
     /// <summary>Why the last attempt was refused, in the page's language.</summary>
     public string? Error { get; private set; }
 
-    public void OnGet()
+    /// <summary>The identity provider's button label, or null when sign-in through one is not configured.</summary>
+    public string? ExternalProvider => oidc.Value.Enabled ? oidc.Value.DisplayName : null;
+
+    public void OnGet(string? external)
     {
+        // Where an external sign-in came back refused (ExternalSignIn): say why.
+        Error = external switch
+        {
+            ExternalSignIn.UnknownOwner => text.ExternalUnknownOwner,
+            ExternalSignIn.Ambiguous => text.ExternalAmbiguous,
+            ExternalSignIn.Failed => text.ExternalFailed,
+            _ => null,
+        };
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -43,13 +61,16 @@ public sealed class SignInModel(InvitationRedeemer redeemer, SignInAttempts atte
             return Page();
         }
 
-        InvitationOutcome outcome = await redeemer.RedeemAsync(Code, cancellationToken);
+        InvitationOutcome outcome = await redeemer.RedeemAsync(Code, PhoneEnding, cancellationToken);
         if (outcome.Session is not { } session)
         {
+            AskPhone = outcome.Refusal is InvitationRefusal.PhoneRequired or InvitationRefusal.PhoneMismatch;
             Error = outcome.Refusal switch
             {
                 InvitationRefusal.Expired => text.CodeExpired,
                 InvitationRefusal.Used => text.CodeUsed,
+                InvitationRefusal.PhoneRequired => null,
+                InvitationRefusal.PhoneMismatch => text.PhoneEndingWrong,
                 _ => text.CodeUnknown,
             };
             return Page();

@@ -67,6 +67,7 @@ public static class SignInSetup
         services.AddSingleton<SignInAttempts>();
         services.AddSingleton<PasskeyChallenges>();
         services.AddScoped<InvitationRedeemer>();
+        services.AddSingleton<PhoneAttempts>();
     }
 
     private static Task ApiStatusOr(RedirectContext<CookieAuthenticationOptions> context, int status)
