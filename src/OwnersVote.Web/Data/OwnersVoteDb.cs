@@ -6,9 +6,10 @@ namespace OwnersVote.Web.Data;
 /// The projection store. Tables are derived from the log and can be dropped and rebuilt by
 /// replaying it through the Projector (DESIGN.md §2: nothing that changes a vote's outcome lives
 /// only in a table), so the schema is created from the model rather than migrated. No names and
-/// no ID numbers are stored: owners are keyed-hash ids (PIPL; DESIGN.md §1). The one table not
-/// derived from the log is <see cref="Invitations"/>: invitation codes are secrets (their hashes
-/// here), so a rebuilt store gets them back from whoever issued them (the demo seeder re-adds its own).
+/// no ID numbers are stored: owners are keyed-hash ids (PIPL; DESIGN.md §1). The tables not
+/// derived from the log are <see cref="Invitations"/> — invitation codes are secrets (their hashes
+/// here), so a rebuilt store gets them back from whoever issued them (the demo seeder re-adds its
+/// own) — and <see cref="VoteDrafts"/>: drafts are private and change nothing until announced.
 /// </summary>
 public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbContext(options)
 {
@@ -35,6 +36,14 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
     public DbSet<DeskEnrolmentRow> DeskEnrolments => Set<DeskEnrolmentRow>();
 
     public DbSet<ProjectionStateRow> ProjectionState => Set<ProjectionStateRow>();
+
+    public DbSet<VoteDraftRow> VoteDrafts => Set<VoteDraftRow>();
+
+    public DbSet<DeliveryRow> Deliveries => Set<DeliveryRow>();
+
+    public DbSet<ReminderRow> Reminders => Set<ReminderRow>();
+
+    public DbSet<ObjectionRow> Objections => Set<ObjectionRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -103,6 +112,31 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
             e.ToTable("desk_enrolments");
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.CompoundId, x.ApprovedAt });
+        });
+        modelBuilder.Entity<VoteDraftRow>(e =>
+        {
+            e.ToTable("vote_drafts");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.CompoundId);
+        });
+        modelBuilder.Entity<DeliveryRow>(e =>
+        {
+            e.ToTable("deliveries");
+            e.HasKey(x => x.LogIndex);
+            e.Property(x => x.LogIndex).ValueGeneratedNever();
+            e.HasIndex(x => new { x.MatterId, x.OwnerId });
+        });
+        modelBuilder.Entity<ReminderRow>(e =>
+        {
+            e.ToTable("reminders");
+            e.HasKey(x => x.LogIndex);
+            e.Property(x => x.LogIndex).ValueGeneratedNever();
+            e.HasIndex(x => new { x.MatterId, x.OwnerId });
+        });
+        modelBuilder.Entity<ObjectionRow>(e =>
+        {
+            e.ToTable("objections");
+            e.HasKey(x => new { x.MatterId, x.Id });
         });
         modelBuilder.Entity<ProjectionStateRow>(e =>
         {

@@ -76,4 +76,10 @@ public sealed record VoteResult(
 
     /// <summary>Counted ballots recorded from paper (PaperBallotRecorded), merged into the same count.</summary>
     public int PaperBallots { get; init; }
+
+    /// <summary>The log tree whose last entry made the result final, or null (issue 7: preliminary until then).</summary>
+    public LogPosition? FinalInLog { get; init; }
+
+    /// <summary>Where the vote stands in its lifecycle (see <c>LifecycleStage</c>).</summary>
+    public string Stage { get; init; } = "";
 }
