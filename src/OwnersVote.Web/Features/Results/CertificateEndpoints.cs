@@ -98,17 +98,20 @@ public static class CertificateEndpoints
         }.OfType<string>());
 
         string url = VerificationUrl(options.Value.PublicUrl, id, pinned.TreeSize);
+        // Several questions (or one with its own class): each question's rule, counts and outcome
+        // replace the single question's threshold details, so the page still holds everything.
+        List<CertificateSection> questions = [.. Questions(t, matter)];
+        CertificateSection[] counted = questions.Count > 0
+            ? [.. questions, new(t.CertificateOutcome, r.PublishedAt is { } when ? t.PublishedAt(t.When(when)) : t.ResultPending)]
+            : [new(t.Rule, t.RuleInPlainWords(r.Vote.Threshold)), new(t.CertificateCounts, counts), new(t.CertificateOutcome, outcome)];
         var content = new CertificateContent(
             t.CertificateHeading,
             [
                 new(t.CertificateCompound, compound is null ? r.Vote.CompoundId : $"{compound.Name}（{compound.Locality}）"),
                 new(t.MatterLabel, $"{r.Vote.Title}（{id}）"),
                 new(t.Scope, scope),
-                new(t.Rule, t.RuleInPlainWords(r.Vote.Threshold)),
-                new(t.CertificateCounts, counts),
                 new(t.CertificateStage, stage),
-                .. Questions(t, matter),
-                new(t.CertificateOutcome, outcome),
+                .. counted,
                 new(t.CertificateLog, logText),
             ],
             Encoding.UTF8.GetString(latest),
