@@ -187,7 +187,7 @@ public sealed class LifecycleTests(LifecycleApp app, Browser browser) : IClassFi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         byte[] pdf = await response.Content.ReadAsByteArrayAsync(Cancel);
         string text = string.Concat((await CertificateTests.PdfTextAsync(pdf)).Where(c => !char.IsWhiteSpace(c)));
-        Assert.Contains("结果性质最终结果", text, StringComparison.Ordinal);
+        Assert.Contains("业主大会表决结果证明（最终结果）", text, StringComparison.Ordinal);
         Assert.Contains("各表决问题", text, StringComparison.Ordinal);
         Assert.Contains("q2.是否同意将架空层改建为业主活动室？", text, StringComparison.Ordinal);
         Assert.Contains("四分之三以上同意（《民法典》第二百七十八条第二款）", text, StringComparison.Ordinal);

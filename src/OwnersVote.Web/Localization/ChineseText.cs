@@ -669,7 +669,6 @@ public sealed class ChineseText : UiText
 
     public override string CertificateFinal => "最终结果";
 
-    public override string CertificateStage => "结果性质";
 
     public override string CertificateQuestions => "各表决问题";
 
@@ -682,4 +681,6 @@ public sealed class ChineseText : UiText
     public override string NoQuorum => "未达到参与表决的法定人数，未作出决定";
 
     public override string CertificateFinalLog(long treeSize, string root) => $"最终结果确认于日志前 {treeSize} 条，树根哈希：{root}";
+
+    public override string CertificatePreliminaryShort => "初步结果";
 }

@@ -677,7 +677,6 @@ public sealed class EnglishText : UiText
 
     public override string CertificateFinal => "Final result";
 
-    public override string CertificateStage => "Status of the result";
 
     public override string CertificateQuestions => "Each question";
 
@@ -690,4 +689,6 @@ public sealed class EnglishText : UiText
     public override string NoQuorum => "quorum not met: nothing decided";
 
     public override string CertificateFinalLog(long treeSize, string root) => $"Made final at the log's first {treeSize} entries, root hash: {root}";
+
+    public override string CertificatePreliminaryShort => "preliminary result";
 }

@@ -590,7 +590,6 @@ public abstract class UiText
 
     public abstract string CertificateFinal { get; }
 
-    public abstract string CertificateStage { get; }
 
     public abstract string CertificateQuestions { get; }
 
@@ -603,4 +602,6 @@ public abstract class UiText
     public abstract string NoQuorum { get; }
 
     public abstract string CertificateFinalLog(long treeSize, string root);
+
+    public abstract string CertificatePreliminaryShort { get; }
 }

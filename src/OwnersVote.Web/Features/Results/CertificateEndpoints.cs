@@ -86,9 +86,10 @@ public static class CertificateEndpoints
         // Issue 7: once final, the certificate pins the finalisation's checkpoint (it contains the
         // tally, the objections and their answers); before that, the preliminary tally's.
         LogPosition pinned = r.FinalInLog ?? tally;
-        string stage = r.FinalInLog is not null || Lifecycle.LifecycleStages.ObjectionPeriodEnds(matter) is not { } ends
-            ? t.CertificateFinal
-            : t.CertificatePreliminary(t.When(ends));
+        // Preliminary or final, in the heading; the objection period's end beside the outcome.
+        string? objectionEnds = r.FinalInLog is null && Lifecycle.LifecycleStages.ObjectionPeriodEnds(matter) is { } ends ? t.When(ends) : null;
+        string heading = $"{t.CertificateHeading}（{(objectionEnds is null ? t.CertificateFinal : t.CertificatePreliminaryShort)}）";
+        string stageLine = objectionEnds is null ? "" : t.CertificatePreliminary(objectionEnds) + "\n";
         string logText = string.Join('\n', new[]
         {
             t.PublishedInLog(tally.TreeSize) + tally.RootHash,
@@ -102,15 +103,14 @@ public static class CertificateEndpoints
         // replace the single question's threshold details, so the page still holds everything.
         List<CertificateSection> questions = [.. Questions(t, matter)];
         CertificateSection[] counted = questions.Count > 0
-            ? [.. questions, new(t.CertificateOutcome, r.PublishedAt is { } when ? t.PublishedAt(t.When(when)) : t.ResultPending)]
-            : [new(t.Rule, t.RuleInPlainWords(r.Vote.Threshold)), new(t.CertificateCounts, counts), new(t.CertificateOutcome, outcome)];
+            ? [.. questions, new(t.CertificateOutcome, stageLine + (r.PublishedAt is { } when ? t.PublishedAt(t.When(when)) : t.ResultPending))]
+            : [new(t.Rule, t.RuleInPlainWords(r.Vote.Threshold)), new(t.CertificateCounts, counts), new(t.CertificateOutcome, stageLine + outcome)];
         var content = new CertificateContent(
-            t.CertificateHeading,
+            heading,
             [
                 new(t.CertificateCompound, compound is null ? r.Vote.CompoundId : $"{compound.Name}（{compound.Locality}）"),
                 new(t.MatterLabel, $"{r.Vote.Title}（{id}）"),
                 new(t.Scope, scope),
-                new(t.CertificateStage, stage),
                 .. counted,
                 new(t.CertificateLog, logText),
             ],
