@@ -283,6 +283,8 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
             string value = segment switch
             {
                 "{id}" or "{vote}" => DemoSeeder.LiftVoteId,
+                // A draft id: none exists, so admitted sessions get 404 (a handler's answer, not a refusal).
+                "{id?}" => "no-such-draft",
                 "{index:long}" => "0",
                 "{culture}" => "en",
                 "{slug}" => "committee",

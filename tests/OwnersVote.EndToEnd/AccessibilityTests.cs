@@ -45,7 +45,7 @@ public sealed class AccessibilityTests(SqliteApp app, Browser browser) : IClassF
         }
 
         var findings = new List<string>();
-        foreach (string path in new[] { "/", $"/votes/{Lift}", $"/votes/{Lift}/result", $"/votes/{Closed}/result", "/verify", "/transparency", "/signin" })
+        foreach (string path in new[] { "/", $"/votes/{Lift}", $"/votes/{Lift}/result", $"/votes/{Closed}/result", $"/votes/{Closed}/objections", "/verify", "/transparency", "/signin" })
         {
             await page.GotoAsync(app.BaseUrl + path);
             await CheckAsync(page, path, culture, largeType, findings);
@@ -60,6 +60,15 @@ public sealed class AccessibilityTests(SqliteApp app, Browser browser) : IClassF
         await page.GetByTestId("passkey-register").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/signin/passkey?done=1", new() { Timeout = 15_000 });
         await CheckAsync(page, "/signin/passkey?done=1", culture, largeType, findings);
+
+        // Issue 7: the objection form (the closed demo vote has no objection period: the form
+        // shows and a submission is refused in words).
+        await page.GotoAsync($"{app.BaseUrl}/votes/{Closed}/objection");
+        await CheckAsync(page, "objection", culture, largeType, findings);
+        await page.Locator("#objection-text").FillAsync("计票有误。");
+        await page.GetByTestId("objection-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("lifecycle-refused")).ToBeVisibleAsync();
+        await CheckAsync(page, "objection refused", culture, largeType, findings);
 
         await page.GotoAsync($"{app.BaseUrl}/votes/{Lift}/ballot");
         await CheckAsync(page, "ballot", culture, largeType, findings);
@@ -104,7 +113,7 @@ public sealed class AccessibilityTests(SqliteApp app, Browser browser) : IClassF
     {
         IPage page = await browser.NewPageAsync(360, 800);
         await page.GotoAsync($"{app.BaseUrl}/large-type/on?returnUrl=/");
-        foreach (string path in new[] { "/", $"/votes/{Lift}", $"/votes/{Closed}/result", "/verify", "/transparency", "/signin" })
+        foreach (string path in new[] { "/", $"/votes/{Lift}", $"/votes/{Closed}/result", $"/votes/{Closed}/objections", "/verify", "/transparency", "/signin" })
         {
             await page.GotoAsync(app.BaseUrl + path);
             int scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");

@@ -67,7 +67,7 @@ public sealed class CertificateTests(SqliteApp app, Browser browser) : IClassFix
         using HttpClient api = app.CreateApiClient();
         JsonElement result = await api.GetFromJsonAsync<JsonElement>($"/api/votes/{ClosedVote}/result", Cancel);
         byte[] pdf = await api.GetByteArrayAsync($"/votes/{ClosedVote}/certificate.pdf", Cancel);
-        string text = await PdfText(pdf);
+        string text = await PdfTextAsync(pdf);
         // pdftotext may break lines anywhere the layout wraps; compare without whitespace.
         string flat = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
@@ -99,7 +99,8 @@ public sealed class CertificateTests(SqliteApp app, Browser browser) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private static async Task<string> PdfText(byte[] pdf)
+    /// <summary>The PDF's text as pdftotext reads it.</summary>
+    internal static async Task<string> PdfTextAsync(byte[] pdf)
     {
         string file = Path.GetTempFileName();
         try

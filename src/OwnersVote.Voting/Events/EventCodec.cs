@@ -30,6 +30,12 @@ public static class EventCodec
         [nameof(CustodialBallotCast)] = (true, CustodialBallotCast.Read),
         [nameof(VoteClosed)] = (true, VoteClosed.Read),
         [nameof(TallyPublished)] = (true, TallyPublished.Read),
+        [nameof(VoteOpened)] = (true, VoteOpened.Read),
+        [nameof(BallotDelivered)] = (true, BallotDelivered.Read),
+        [nameof(ReminderSent)] = (true, ReminderSent.Read),
+        [nameof(Objection)] = (true, Objection.Read),
+        [nameof(ObjectionResolved)] = (true, ObjectionResolved.Read),
+        [nameof(ResultFinalised)] = (true, ResultFinalised.Read),
     };
 
     /// <summary>The event types this software reads and writes.</summary>

@@ -99,6 +99,15 @@ internal static class EventRules
         return assertion;
     }
 
+    /// <summary>An objection id: 1 to 64 ASCII letters, digits or '-'.</summary>
+    public static void ObjectionId(string? id, Func<string, Exception> fail)
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            throw fail("an objection id is 1 to 64 ASCII letters, digits or '-'.");
+        }
+    }
+
     public static System.Text.Json.Nodes.JsonArray Strings(IEnumerable<string> items)
     {
         var array = new System.Text.Json.Nodes.JsonArray();

@@ -5,7 +5,12 @@ namespace OwnersVote.Voting.Events;
 /// <summary>One question of a matter; each ballot answers every question.</summary>
 /// <param name="Id">The question id ballots refer to, e.g. <c>q1</c>.</param>
 /// <param name="Text">The question as owners read it.</param>
-public sealed record MatterQuestion(string Id, string Text);
+/// <param name="Threshold">
+/// The question's own threshold class (Civil Code art. 278: one vote may ask an ordinary and a
+/// major question). On the wire <c>"threshold"</c> inside the question; absent (null) means the
+/// matter's, so questions published before the field existed keep their bytes and meaning.
+/// </param>
+public sealed record MatterQuestion(string Id, string Text, ThresholdClass? Threshold = null);
 
 /// <summary>A document attached to a matter (quotation, contract draft), pinned by its hash.</summary>
 /// <param name="Name">The file name shown to owners.</param>
@@ -37,6 +42,20 @@ public sealed record MatterDocument(string Name, string Sha256);
 /// absent means <see cref="HandwritingPolicy.Off"/>, so matters published before the field existed
 /// keep their bytes and meaning.
 /// </param>
+/// <param name="ObjectionHours">
+/// The objection period (询异期) after the preliminary result, in hours; on the wire
+/// <c>"objectionHours"</c>. Null (absent) means none: the <c>TallyPublished</c> is final, as it was
+/// for matters published before the field existed.
+/// </param>
+/// <param name="SilentMajority">
+/// Whether a non-voter to whom the ballot was delivered (<see cref="BallotDelivered"/>) counts as
+/// yes (未投票视为同意). Off by default and absent on the wire when off (DESIGN.md §1: a Shanghai
+/// court annulled such a result, (2022)沪02民初16号).
+/// </param>
+/// <param name="Reminders">
+/// When non-voters are reminded: hours before the close, sorted ascending, unique, positive; on the
+/// wire <c>"reminders"</c>, absent when none.
+/// </param>
 public sealed record MatterPublished(
     string Compound,
     string Vote,
@@ -53,15 +72,31 @@ public sealed record MatterPublished(
     bool AllowChange,
     InvalidBallotRule InvalidBallots,
     IReadOnlyList<MatterDocument> Documents,
-    HandwritingPolicy Handwriting = HandwritingPolicy.Off)
+    HandwritingPolicy Handwriting = HandwritingPolicy.Off,
+    int? ObjectionHours = null,
+    bool SilentMajority = false,
+    IReadOnlyList<int>? Reminders = null)
     : VoteEvent(Compound, Vote, At, Actor)
 {
     /// <inheritdoc />
     public override string Type => nameof(MatterPublished);
 
+    /// <summary>The longest objection period accepted, in hours (30 days).</summary>
+    public const int MaxObjectionHours = 720;
+
+    /// <summary>The reminder rounds, hours before the close (empty when none).</summary>
+    public IReadOnlyList<int> ReminderRounds => Reminders ?? [];
+
     /// <summary>The matter as the tally reads it.</summary>
     public Matter ToMatter() =>
         new(Title, Threshold, Scope.Count == 0 ? Voting.Scope.WholeCompound : Voting.Scope.OfBuildings(Scope));
+
+    /// <summary>The matter of one question: its own threshold class, else the matter's.</summary>
+    public Matter ToMatter(MatterQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return new(Title, question.Threshold ?? Threshold, Scope.Count == 0 ? Voting.Scope.WholeCompound : Voting.Scope.OfBuildings(Scope));
+    }
 
     internal override JsonObject WritePayload()
     {
@@ -69,7 +104,13 @@ public sealed record MatterPublished(
         var questions = new JsonArray();
         foreach (MatterQuestion q in Questions)
         {
-            questions.Add(new JsonObject { ["id"] = q.Id, ["text"] = q.Text });
+            var question = new JsonObject { ["id"] = q.Id, ["text"] = q.Text };
+            if (q.Threshold is { } threshold)
+            {
+                question["threshold"] = WireNames.Of(threshold);
+            }
+
+            questions.Add(question);
         }
 
         var documents = new JsonArray();
@@ -97,6 +138,27 @@ public sealed record MatterPublished(
             payload["handwriting"] = WireNames.Of(Handwriting);
         }
 
+        if (ObjectionHours is { } hours)
+        {
+            payload["objectionHours"] = hours;
+        }
+
+        if (SilentMajority)
+        {
+            payload["silentMajority"] = true;
+        }
+
+        if (ReminderRounds.Count > 0)
+        {
+            var reminders = new JsonArray();
+            foreach (int round in ReminderRounds)
+            {
+                reminders.Add(round);
+            }
+
+            payload["reminders"] = reminders;
+        }
+
         return payload;
     }
 
@@ -115,7 +177,7 @@ public sealed record MatterPublished(
                 payload.Array("questions", (node, path) =>
                 {
                     StrictJsonObject q = StrictJsonObject.From(node, path);
-                    var question = new MatterQuestion(q.NonEmptyString("id"), q.NonEmptyString("text"));
+                    var question = new MatterQuestion(q.NonEmptyString("id"), q.NonEmptyString("text"), q.Has("threshold") ? q.Enum("threshold", WireNames.ParseThreshold) : null);
                     q.End();
                     return question;
                 }),
@@ -134,7 +196,10 @@ public sealed record MatterPublished(
                     d.End();
                     return document;
                 }),
-                payload.Has("handwriting") ? payload.Enum("handwriting", WireNames.ParseHandwritingPolicy) : HandwritingPolicy.Off);
+                payload.Has("handwriting") ? payload.Enum("handwriting", WireNames.ParseHandwritingPolicy) : HandwritingPolicy.Off,
+                payload.Has("objectionHours") ? Hours(payload.Integer("objectionHours"), $"{payload.Path}.objectionHours") : null,
+                payload.Has("silentMajority") && SilentMajorityOn(payload),
+                payload.Has("reminders") ? payload.Array("reminders", (node, path) => Hours(StrictJsonObject.AsInteger(node, path), path)) : null);
         }
         catch (VotingDataException e)
         {
@@ -145,8 +210,33 @@ public sealed record MatterPublished(
         return matter;
     }
 
+    private static int Hours(long value, string path) =>
+        value is > 0 and <= int.MaxValue ? (int)value : throw new EventFormatException($"{path}: {value} is not a positive number of hours.");
+
+    // Off is written by omitting the field, so each matter has one encoding.
+    private static bool SilentMajorityOn(StrictJsonObject payload) =>
+        payload.Boolean("silentMajority") ? true : throw new EventFormatException($"{payload.Path}.silentMajority: off is written by omitting the field.");
+
     private void Validate(Func<string, Exception> fail)
     {
+        if (ObjectionHours is { } hours && hours is < 1 or > MaxObjectionHours)
+        {
+            throw fail($"objectionHours is 1 to {MaxObjectionHours}.");
+        }
+
+        for (int i = 0; i < ReminderRounds.Count; i++)
+        {
+            if (ReminderRounds[i] <= 0 || (i > 0 && ReminderRounds[i - 1] >= ReminderRounds[i]))
+            {
+                throw fail("reminders are positive hours before the close, sorted ascending and unique.");
+            }
+        }
+
+        if (Questions.Any(q => q.Threshold is { } t && !Enum.IsDefined(t)))
+        {
+            throw fail("a question's threshold is ordinary or major.");
+        }
+
         if (!Enum.IsDefined(Handwriting))
         {
             throw fail("handwriting is off, optional or required.");

@@ -55,7 +55,41 @@ public sealed record ReplayedBallot(int Position, string BallotId, string Princi
 /// <param name="Question">The question id.</param>
 /// <param name="Ballots">The tally input: one ballot per unit of each counted owner ballot.</param>
 /// <param name="Result">The double count (<see cref="Tally.Count"/>).</param>
-public sealed record ReplayedQuestion(string Question, IReadOnlyList<Ballot> Ballots, TallyResult Result);
+public sealed record ReplayedQuestion(string Question, IReadOnlyList<Ballot> Ballots, TallyResult Result)
+{
+    /// <summary>The question's own threshold class, or null when the matter's applies.</summary>
+    public ThresholdClass? Rule { get; init; }
+}
+
+/// <summary>An <see cref="Objection"/> and, once given, the committee's answer (<see cref="ObjectionResolved"/>).</summary>
+/// <param name="Position">The objection's position in the replayed sequence.</param>
+/// <param name="Id">The objection id.</param>
+/// <param name="Owner">The filing owner's keyed hash.</param>
+/// <param name="Text">The objection.</param>
+/// <param name="At">When it was filed.</param>
+/// <param name="Answer">The answer, or null while it is open.</param>
+/// <param name="AnsweredAt">When it was answered.</param>
+/// <param name="AnsweredBy">Who answered.</param>
+public sealed record ReplayedObjection(int Position, string Id, string Owner, string Text, DateTimeOffset At, string? Answer, DateTimeOffset? AnsweredAt, string? AnsweredBy);
+
+/// <summary>Where a vote stands by its log alone (issue 7 part 1); drafts are not in the log.</summary>
+public enum VoteStage
+{
+    /// <summary><c>MatterPublished</c>: announced, not yet open.</summary>
+    Announced,
+
+    /// <summary><c>VoteOpened</c>: ballots are accepted.</summary>
+    Open,
+
+    /// <summary><c>VoteClosed</c>: no more ballots count; no result yet.</summary>
+    Closed,
+
+    /// <summary><c>TallyPublished</c> of a matter with an objection period: the preliminary result, open to objections.</summary>
+    Preliminary,
+
+    /// <summary><c>ResultFinalised</c>, or <c>TallyPublished</c> of a matter without an objection period.</summary>
+    Final,
+}
 
 /// <summary>The outcome of <see cref="VoteReplay"/>.</summary>
 /// <param name="Roll">The frozen roll.</param>
@@ -72,9 +106,41 @@ public sealed record VoteReplayResult(
     bool Closed,
     TallyPublished? Published)
 {
+    /// <summary>The <c>VoteOpened</c> entry, if logged (logs from before it existed have none).</summary>
+    public VoteOpened? Opened { get; init; }
+
+    /// <summary>The <c>ResultFinalised</c> entry, if logged.</summary>
+    public ResultFinalised? Finalised { get; init; }
+
+    /// <summary>Every objection in log order, with its answer when given.</summary>
+    public IReadOnlyList<ReplayedObjection> Objections { get; init; } = [];
+
+    /// <summary>The deliveries recorded per headcount principal.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<BallotDelivered>> Deliveries { get; init; } = new Dictionary<string, IReadOnlyList<BallotDelivered>>();
+
+    /// <summary>The reminders sent, in log order.</summary>
+    public IReadOnlyList<ReminderSent> Reminders { get; init; } = [];
+
+    /// <summary>The principals in scope with no counted ballot, sorted.</summary>
+    public IReadOnlyList<string> NonVoters { get; init; } = [];
+
+    /// <summary>The non-voters with no recorded delivery, sorted: a silent-majority result cannot be published while any remain.</summary>
+    public IReadOnlyList<string> Undelivered { get; init; } = [];
+
+    /// <summary>Where the vote stands by its log.</summary>
+    public VoteStage Stage =>
+        Finalised is not null ? VoteStage.Final
+        : Published is not null ? (Matter.ObjectionHours is null ? VoteStage.Final : VoteStage.Preliminary)
+        : Closed ? VoteStage.Closed
+        : Opened is not null ? VoteStage.Open
+        : VoteStage.Announced;
+
+    /// <summary>When the objection period ends, once the preliminary result is published; null otherwise.</summary>
+    public DateTimeOffset? ObjectionPeriodEnds => Published is not null && Matter.ObjectionHours is { } hours ? Published.At.AddHours(hours) : null;
+
     /// <summary>The recomputed result as a <c>TallyPublished</c> event, ready to log or to compare.</summary>
     public TallyPublished ToTallyPublished(DateTimeOffset at, string actor) =>
-        new(Matter.Compound, Matter.Vote, at, actor, Matter.Threshold, [.. Questions.Select(q => QuestionTally.From(q.Question, q.Result))]);
+        new(Matter.Compound, Matter.Vote, at, actor, Matter.Threshold, [.. Questions.Select(q => QuestionTally.From(q.Question, q.Result, q.Rule))]);
 
     /// <summary>
     /// Whether the published tally's figures and outcomes equal the recomputed ones (DESIGN.md §2:

@@ -16,6 +16,10 @@ namespace OwnersVote.Voting.Events;
 /// <param name="Invalid">Invalid returned ballots.</param>
 /// <param name="QuorumMet">Whether two thirds of area and headcount took part.</param>
 /// <param name="Passed">Whether the matter passed on this question.</param>
+/// <param name="Rule">
+/// The question's own threshold class when it has one (<see cref="MatterQuestion.Threshold"/>); on
+/// the wire <c>"rule"</c> inside the question, absent (null) when the tally's rule applies.
+/// </param>
 public sealed record QuestionTally(
     string Question,
     DoubleCount Total,
@@ -25,13 +29,17 @@ public sealed record QuestionTally(
     DoubleCount Abstain,
     DoubleCount Invalid,
     bool QuorumMet,
-    bool Passed)
+    bool Passed,
+    ThresholdClass? Rule = null)
 {
     /// <summary>Takes the figures of a <see cref="TallyResult"/>.</summary>
-    public static QuestionTally From(string question, TallyResult result)
+    public static QuestionTally From(string question, TallyResult result) => From(question, result, null);
+
+    /// <summary>Takes the figures of a <see cref="TallyResult"/> of a question with its own threshold class.</summary>
+    public static QuestionTally From(string question, TallyResult result, ThresholdClass? rule)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new QuestionTally(question, result.Total, result.Participating, result.Yes, result.No, result.Abstain, result.Invalid, result.QuorumMet, result.Passed);
+        return new QuestionTally(question, result.Total, result.Participating, result.Yes, result.No, result.Abstain, result.Invalid, result.QuorumMet, result.Passed, rule);
     }
 }
 
@@ -58,7 +66,7 @@ public sealed record TallyPublished(string Compound, string Vote, DateTimeOffset
         var questions = new JsonArray();
         foreach (QuestionTally q in Questions)
         {
-            questions.Add(new JsonObject
+            var question = new JsonObject
             {
                 ["question"] = q.Question,
                 ["total"] = Count(q.Total),
@@ -68,7 +76,13 @@ public sealed record TallyPublished(string Compound, string Vote, DateTimeOffset
                 ["abstain"] = Count(q.Abstain),
                 ["invalid"] = Count(q.Invalid),
                 ["result"] = !q.QuorumMet ? "no-quorum" : q.Passed ? "passed" : "failed",
-            });
+            };
+            if (q.Rule is { } own)
+            {
+                question["rule"] = WireNames.Of(own);
+            }
+
+            questions.Add(question);
         }
 
         return new JsonObject { ["rule"] = WireNames.Of(Rule), ["questions"] = questions };
@@ -88,6 +102,7 @@ public sealed record TallyPublished(string Compound, string Vote, DateTimeOffset
             DoubleCount abstain = ReadCount(q.Object("abstain"));
             DoubleCount invalid = ReadCount(q.Object("invalid"));
             string result = q.String("result");
+            ThresholdClass? own = q.Has("rule") ? q.Enum("rule", WireNames.ParseThreshold) : null;
             (bool quorum, bool passed) = result switch
             {
                 "passed" => (true, true),
@@ -96,7 +111,7 @@ public sealed record TallyPublished(string Compound, string Vote, DateTimeOffset
                 _ => throw new EventFormatException($"{path}.result: \"{result}\" is not passed, failed or no-quorum."),
             };
             q.End();
-            return new QuestionTally(question, total, participating, yes, no, abstain, invalid, quorum, passed);
+            return new QuestionTally(question, total, participating, yes, no, abstain, invalid, quorum, passed, own);
         });
         var published = new TallyPublished(header.Compound, header.Vote!, header.At, header.Actor, rule, questions);
         published.Validate(EventRules.OnDecode(payload.Path));

@@ -92,6 +92,11 @@ public static class VoteReplay
         private Matter? _tallyMatter;
         private bool _closed;
         private TallyPublished? _published;
+        private VoteOpened? _opened;
+        private ResultFinalised? _finalised;
+        private readonly List<ReplayedObjection> _objections = [];
+        private readonly Dictionary<string, List<BallotDelivered>> _deliveries = new(StringComparer.Ordinal);
+        private readonly List<ReminderSent> _reminders = [];
         private Dictionary<string, RollEntry>? _byUnit;
         private Dictionary<string, List<string>>? _unitsByPrincipal;
 
@@ -210,15 +215,143 @@ public static class VoteReplay
 
                     target.SupersededReason ??= superseded.Reason;
                     break;
+                case VoteOpened opened:
+                    // Issue 7 part 1: announced → open, once, not before the published opening time.
+                    RequireMatter(position, e);
+                    if (_opened is not null || _closed)
+                    {
+                        throw new VoteReplayException($"Event {position}: VoteOpened twice, or after VoteClosed.");
+                    }
+
+                    if (opened.At < _matter!.Opens)
+                    {
+                        throw new VoteReplayException($"Event {position}: VoteOpened at {EventTime.ToText(opened.At)}, before the published opening time {EventTime.ToText(_matter.Opens)}.");
+                    }
+
+                    _opened = opened;
+                    break;
                 case VoteClosed:
+                    if (_closed)
+                    {
+                        throw new VoteReplayException($"Event {position}: a second VoteClosed.");
+                    }
+
                     _closed = true;
                     break;
                 case TallyPublished published:
+                    // Closed → preliminary result: a count is published once, after the close.
+                    if (!_closed || _published is not null)
+                    {
+                        throw new VoteReplayException($"Event {position}: TallyPublished before VoteClosed, or a second one.");
+                    }
+
                     _published = published;
+                    break;
+                case BallotDelivered delivered:
+                    RequireMatter(position, e);
+                    if (_published is not null)
+                    {
+                        throw new VoteReplayException($"Event {position}: a delivery recorded after the result was published.");
+                    }
+
+                    if (!PrincipalsInScope().Contains(delivered.Principal))
+                    {
+                        throw new VoteReplayException($"Event {position}: delivery to {delivered.Principal}, who is not on the roll in the vote's scope.");
+                    }
+
+                    if (!_deliveries.TryGetValue(delivered.Principal, out List<BallotDelivered>? list))
+                    {
+                        list = [];
+                        _deliveries.Add(delivered.Principal, list);
+                    }
+
+                    list.Add(delivered);
+                    break;
+                case ReminderSent reminder:
+                    RequireMatter(position, e);
+                    if (_closed || !_matter!.ReminderRounds.Contains(reminder.Round) || !PrincipalsInScope().Contains(reminder.Principal))
+                    {
+                        throw new VoteReplayException($"Event {position}: a reminder after the close, of a round the matter does not set, or to someone not on the roll in scope.");
+                    }
+
+                    _reminders.Add(reminder);
+                    break;
+                case Objection objection:
+                    ApplyObjection(objection, position);
+                    break;
+                case ObjectionResolved resolved:
+                    int found = _objections.FindIndex(o => o.Id == resolved.Objection);
+                    if (found < 0 || _objections[found].Answer is not null || _finalised is not null)
+                    {
+                        throw new VoteReplayException($"Event {position}: resolves objection {resolved.Objection}, which is not open.");
+                    }
+
+                    _objections[found] = _objections[found] with { Answer = resolved.Answer, AnsweredAt = resolved.At, AnsweredBy = resolved.Actor };
+                    break;
+                case ResultFinalised finalised:
+                    ApplyFinalised(finalised, position);
                     break;
                 default:
                     throw new VoteReplayException($"Event {position}: {e.Type} has no place in a vote's replay.");
             }
+        }
+
+        private void RequireMatter(int position, LedgerEvent e)
+        {
+            if (_roll is null || _matter is null)
+            {
+                throw new VoteReplayException($"Event {position}: {e.Type} before the roll and the matter were published.");
+            }
+        }
+
+        private HashSet<string> PrincipalsInScope() =>
+            [.. _roll!.Units.Where(u => _matter!.Scope.Count == 0 || _matter.Scope.Contains(u.Building)).Select(u => u.Principal.Value)];
+
+        private void ApplyObjection(Objection objection, int position)
+        {
+            // DESIGN.md §1 (询异): objections are to the preliminary result, within the period.
+            if (_published is null || _finalised is not null || _matter!.ObjectionHours is not { } hours)
+            {
+                throw new VoteReplayException($"Event {position}: an objection with no preliminary result open to objections.");
+            }
+
+            if (objection.At >= _published.At.AddHours(hours))
+            {
+                throw new VoteReplayException($"Event {position}: objection {objection.Id} filed after the objection period ended.");
+            }
+
+            if (!_roll!.Units.Any(u => u.Owner == objection.Owner && (_matter.Scope.Count == 0 || _matter.Scope.Contains(u.Building))))
+            {
+                throw new VoteReplayException($"Event {position}: objection {objection.Id} is by someone who is not an owner on the vote's roll.");
+            }
+
+            if (_objections.Any(o => o.Id == objection.Id))
+            {
+                throw new VoteReplayException($"Event {position}: objection id {objection.Id} is used twice.");
+            }
+
+            _objections.Add(new ReplayedObjection(position, objection.Id, objection.Owner, objection.Text, objection.At, null, null, null));
+        }
+
+        private void ApplyFinalised(ResultFinalised finalised, int position)
+        {
+            if (_published is null || _finalised is not null || _matter!.ObjectionHours is not { } hours)
+            {
+                throw new VoteReplayException($"Event {position}: ResultFinalised without a preliminary result with an objection period, or a second one.");
+            }
+
+            // The final result waits for the end of the objection period and for an answer to every objection.
+            if (finalised.At < _published.At.AddHours(hours))
+            {
+                throw new VoteReplayException($"Event {position}: ResultFinalised before the objection period ended at {EventTime.ToText(_published.At.AddHours(hours))}.");
+            }
+
+            if (_objections.FirstOrDefault(o => o.Answer is null) is { } open)
+            {
+                throw new VoteReplayException($"Event {position}: ResultFinalised while objection {open.Id} is unanswered.");
+            }
+
+            _finalised = finalised;
         }
 
         public VoteReplayResult Finish()
@@ -268,6 +401,15 @@ public static class VoteReplay
             }
 
             List<Cast> countedCasts = [.. _casts.Where(c => c.Disposition == BallotDisposition.Counted)];
+            HashSet<string> voted = [.. countedCasts.Select(c => c.Principal)];
+            (_byUnit, _unitsByPrincipal) = (_byUnit, _unitsByPrincipal) is ({ } u, { } p) ? (u, p) : IndexRoll();
+            List<string> nonVoters = [.. _unitsByPrincipal.Keys.Where(p => !voted.Contains(p)).Order(StringComparer.Ordinal)];
+            List<string> undelivered = [.. nonVoters.Where(p => !_deliveries.ContainsKey(p))];
+
+            // DESIGN.md §1: a "silent majority" clause (未投票视为同意) counts a non-voter as yes only
+            // with proof that the ballot reached them; one without that proof is simply a non-voter.
+            // Pages refuse to publish while any non-voter lacks it ((2022)沪02民初16号).
+            List<string> silentYes = _matter.SilentMajority ? [.. nonVoters.Where(_deliveries.ContainsKey)] : [];
             var questions = new List<ReplayedQuestion>();
             foreach (MatterQuestion question in _matter.Questions)
             {
@@ -278,8 +420,15 @@ public static class VoteReplay
                     ballots.AddRange(c.Units.Select(unit => new Ballot(new UnitId(unit), choice)));
                 }
 
-                TallyResult result = Wrap(-1, () => Tally.Count(_tallyRoll!, _tallyMatter!, ballots));
-                questions.Add(new ReplayedQuestion(question.Id, ballots, result));
+                foreach (string principal in silentYes)
+                {
+                    ballots.AddRange(_unitsByPrincipal[principal].Select(unit => new Ballot(new UnitId(unit), Choice.Yes)));
+                }
+
+                // Civil Code art. 278: each question is counted against its own class when it has one.
+                Matter matter = question.Threshold is null ? _tallyMatter! : Wrap(-1, () => _matter.ToMatter(question));
+                TallyResult result = Wrap(-1, () => Tally.Count(_tallyRoll!, matter, ballots));
+                questions.Add(new ReplayedQuestion(question.Id, ballots, result) { Rule = question.Threshold });
             }
 
             return new VoteReplayResult(
@@ -288,7 +437,16 @@ public static class VoteReplay
                 questions,
                 [.. _casts.Select(c => new ReplayedBallot(c.Position, c.Id, c.Principal, c.Disposition, c.Reason, c.Channel, c.Proxy))],
                 _closed,
-                _published);
+                _published)
+            {
+                Opened = _opened,
+                Finalised = _finalised,
+                Objections = [.. _objections],
+                Deliveries = _deliveries.ToDictionary(d => d.Key, d => (IReadOnlyList<BallotDelivered>)d.Value, StringComparer.Ordinal),
+                Reminders = [.. _reminders],
+                NonVoters = nonVoters,
+                Undelivered = undelivered,
+            };
         }
 
         private void Check(BallotCast e, int position)

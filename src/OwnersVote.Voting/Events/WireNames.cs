@@ -92,4 +92,24 @@ internal static class WireNames
         "invalid" => Choice.Invalid,
         _ => null,
     };
+
+    public static string Of(DeliveryChannel channel) => channel switch
+    {
+        DeliveryChannel.App => "app",
+        DeliveryChannel.Sms => "sms",
+        DeliveryChannel.Letter => "letter",
+        DeliveryChannel.Posted => "posted",
+        DeliveryChannel.Door => "door",
+        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Not a delivery channel."),
+    };
+
+    public static DeliveryChannel? ParseDeliveryChannel(string text) => text switch
+    {
+        "app" => DeliveryChannel.App,
+        "sms" => DeliveryChannel.Sms,
+        "letter" => DeliveryChannel.Letter,
+        "posted" => DeliveryChannel.Posted,
+        "door" => DeliveryChannel.Door,
+        _ => null,
+    };
 }

@@ -53,4 +53,31 @@ public sealed class MatterRow
 
     /// <summary>The log's root hash (base64) at <see cref="TallyTreeSize"/>, or null.</summary>
     public string? TallyRootHash { get; set; }
+
+    /// <summary>When the system logged VoteOpened, or null (before it, or for logs without it).</summary>
+    public DateTimeOffset? OpenedAt { get; set; }
+
+    /// <summary>The objection period after the preliminary result in hours (MatterPublished.objectionHours), or null for none.</summary>
+    public int? ObjectionHours { get; set; }
+
+    /// <summary>Whether the silent-majority clause applies (off by default; DESIGN.md §1).</summary>
+    public bool SilentMajority { get; set; }
+
+    /// <summary>Reminder rounds, hours before the close, comma-separated.</summary>
+    public string Reminders { get; set; } = "";
+
+    /// <summary>Each question's own threshold class in the order of <see cref="Questions"/>, one per line; empty lines use the matter's.</summary>
+    public string QuestionThresholds { get; set; } = "";
+
+    /// <summary>The published TallyPublished event as logged (its canonical JSON), or null.</summary>
+    public string? TallyJson { get; set; }
+
+    /// <summary>When ResultFinalised was logged, or null.</summary>
+    public DateTimeOffset? FinalisedAt { get; set; }
+
+    /// <summary>The log's tree size just after ResultFinalised, or null.</summary>
+    public long? FinalTreeSize { get; set; }
+
+    /// <summary>The log's root hash (base64) at <see cref="FinalTreeSize"/>, or null.</summary>
+    public string? FinalRootHash { get; set; }
 }

@@ -7,10 +7,12 @@ namespace OwnersVote.Web.Data;
 /// replaying it through the Projector (DESIGN.md §2: nothing that changes a vote's outcome lives
 /// only in a table), so the schema is created from the model rather than migrated. No names and
 /// no ID numbers are stored: owners are keyed-hash ids (PIPL; DESIGN.md §1). Tables not
-/// derived from the log: <see cref="Invitations"/> (invitation codes are secrets, their hashes
-/// here, so a rebuilt store gets them back from whoever issued them; the demo seeder re-adds its
-/// own) and the desk's pending requests (<see cref="DeskEnrolments"/>, <see cref="CustodialRequests"/>),
-/// which reach the log once a second officer confirms them.
+/// derived from the log, carried over by a rebuild: <see cref="Invitations"/> (invitation codes are
+/// secrets, their hashes here, so a rebuilt store gets them back from whoever issued them; the demo
+/// seeder re-adds its own), the desk's pending requests (<see cref="DeskEnrolments"/>,
+/// <see cref="CustodialRequests"/>), which reach the log once a second officer confirms them,
+/// <see cref="VoteDrafts"/> (drafts are private and change nothing until announced), the editable
+/// roll and the owners' sign-in particulars.
 /// </summary>
 public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbContext(options)
 {
@@ -43,6 +45,7 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
     public DbSet<ProxyRow> Proxies => Set<ProxyRow>();
 
     public DbSet<CustodialRequestRow> CustodialRequests => Set<CustodialRequestRow>();
+
     /// <summary>The editable roll (issue 6 §1): not derived from the log, carried over by a rebuild.</summary>
     public DbSet<RollUnitRow> RollUnits => Set<RollUnitRow>();
 
@@ -57,8 +60,17 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
     public DbSet<LetterBatchRow> LetterBatches => Set<LetterBatchRow>();
 
     public DbSet<InvitationLetterRow> InvitationLetters => Set<InvitationLetterRow>();
+
     /// <summary>ID-number hashes and phones for sign-in (issue 6): not derived from the log, carried over by a rebuild.</summary>
     public DbSet<OwnerIdentityRow> OwnerIdentities => Set<OwnerIdentityRow>();
+
+    public DbSet<VoteDraftRow> VoteDrafts => Set<VoteDraftRow>();
+
+    public DbSet<DeliveryRow> Deliveries => Set<DeliveryRow>();
+
+    public DbSet<ReminderRow> Reminders => Set<ReminderRow>();
+
+    public DbSet<ObjectionRow> Objections => Set<ObjectionRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -149,6 +161,31 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
             e.ToTable("custodial_requests");
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.CompoundId, x.ConfirmedBy });
+
+        modelBuilder.Entity<VoteDraftRow>(e =>
+        {
+            e.ToTable("vote_drafts");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.CompoundId);
+        });
+        modelBuilder.Entity<DeliveryRow>(e =>
+        {
+            e.ToTable("deliveries");
+            e.HasKey(x => x.LogIndex);
+            e.Property(x => x.LogIndex).ValueGeneratedNever();
+            e.HasIndex(x => new { x.MatterId, x.OwnerId });
+        });
+        modelBuilder.Entity<ReminderRow>(e =>
+        {
+            e.ToTable("reminders");
+            e.HasKey(x => x.LogIndex);
+            e.Property(x => x.LogIndex).ValueGeneratedNever();
+            e.HasIndex(x => new { x.MatterId, x.OwnerId });
+        });
+        modelBuilder.Entity<ObjectionRow>(e =>
+        {
+            e.ToTable("objections");
+            e.HasKey(x => new { x.MatterId, x.Id });
         });
         modelBuilder.Entity<ProjectionStateRow>(e =>
         {

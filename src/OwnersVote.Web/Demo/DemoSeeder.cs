@@ -201,6 +201,8 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
                 chargingOpens,
                 chargingCloses);
             events.Add(charging);
+            // Issue 7: the system logs each vote's opening at its published time.
+            events.Add(new VoteOpened(CompoundId, ChargingVoteId, chargingOpens, "system"));
             for (int i = 0; i < chargingBallots.Count; i++)
             {
                 events.Add(Cast(roll, charging, chargingBallots[i], chargingOpens.AddHours(3 + (i * 7)), authenticators[chargingBallots[i].Owner], origin, i));
@@ -227,6 +229,7 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
                 [DemoDocuments.LiftQuotationDocument]) with
             { Handwriting = HandwritingPolicy.Optional }; // Issue 11: owners may add a handwritten signature.
             events.Add(lift);
+            events.Add(new VoteOpened(CompoundId, LiftVoteId, liftOpens, "system"));
             for (int i = 0; i < liftBallots.Count; i++)
             {
                 events.Add(Cast(roll, lift, liftBallots[i], liftOpens.AddHours(2 + (i * 4)), authenticators[liftBallots[i].Owner], origin, chargingBallots.Count + i));

@@ -18,6 +18,7 @@ using OwnersVote.Web.Features.Documents;
 using OwnersVote.Web.Features.Enrolment;
 using OwnersVote.Web.Features.Home;
 using OwnersVote.Web.Features.Language;
+using OwnersVote.Web.Features.Lifecycle;
 using OwnersVote.Web.Features.Log;
 using OwnersVote.Web.Features.Paper;
 using OwnersVote.Web.Features.Privacy;
@@ -90,6 +91,11 @@ public static class OwnersVoteServices
         services.AddScoped<PaperReview>();
         services.AddOwnersVotePrivacy(builder.Configuration);
         services.AddOwnersVoteExternalSignIn(builder.Configuration);
+        services.Configure<LifecycleOptions>(builder.Configuration.GetSection(LifecycleOptions.Section));
+        services.AddScoped<RollFreezer>();
+        services.AddScoped<VoteLifecycle>();
+        services.AddScoped<LifecycleQueries>();
+        services.AddHostedService<VoteLifecycleService>();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         // Chinese text stays readable UTF-8 in the HTML instead of &#x...; entities (STYLE.md).

@@ -955,4 +955,195 @@ public sealed class ChineseText : UiText
     public override string MyDataNotHeld => "本系统不保存您的身份证号码本身，只保存它的加密散列。公开日志中的选票只用加密散列代表您，不出现姓名。";
 
     public override string MyDataNothing => "本系统在这个小区没有保存关于您的任何信息。";
+    // Issue 7: the vote lifecycle (drafts, deliveries, reminders, objections, final result)
+    public override string ManageVotesTitle => "表决管理";
+
+    public override string ManageVotesIntro => "起草、公告、截止、公布结果、答复询异、确认最终结果。公告之后的每一步都写入日志。";
+
+    public override string NewDraft => "新建表决草稿";
+
+    public override string NoVotesYet => "还没有表决。";
+
+    public override string Stage(string stage) => stage switch
+    {
+        "Draft" => "草稿（未公开）",
+        "Announced" => "已公告，未开始",
+        "Open" => "表决中",
+        "Closed" => "已截止，待公布结果",
+        "ObjectionPeriod" => "初步结果公示中（询异期）",
+        "AwaitingFinal" => "询异期已结束，待确认最终结果",
+        "Final" => "最终结果",
+        _ => stage,
+    };
+
+    public override string DraftTitle => "表决草稿";
+
+    public override string DraftIntro => "草稿只有业委会和工作人员可见，不写入日志；公告后冻结业主名册并公开表决事项。";
+
+    public override string LifecycleRefused(string code) => code switch
+    {
+        "not-found" => "找不到该表决。",
+        "wrong-stage" => "表决当前所处的阶段不能进行这一步。",
+        "not-due" => "时间未到：表决截止前不能截止，询异期结束前不能确认最终结果。",
+        "objections-open" => "还有询异未答复，不能确认最终结果。",
+        "undelivered" => "“未投票视为同意”要求向每位未投票业主送达的证明；仍有业主未记录送达。",
+        "not-on-roll" => "不在本次表决的业主名册内。",
+        "not-in-objection-period" => "只能在初步结果公示的询异期内提出询异。",
+        "bad-text" => "请填写完整：标题、正文和至少一个表决问题（文字不超过 2000 字）。",
+        "bad-id" => "表决编号只能用小写字母、数字和“-”，最多 64 个字符。",
+        "id-taken" => "该表决编号已被使用。",
+        "bad-channel" => "请选择送达方式。",
+        "no-roll" => "本小区还没有业主名册。",
+        "unknown-building" => "表决范围中的楼栋不在业主名册内。",
+        "log-refused" => "这一步与日志中已有的记录不一致，未写入。",
+        "schedule:OpensBeforeAnnouncement" => "开始时间不能早于公告时间。",
+        "schedule:PeriodTooShort" => "表决期不能少于 5 天。",
+        "schedule:PeriodTooLong" => "表决期不能超过 60 天。",
+        "schedule:ObjectionPeriodOutOfRange" => "询异期为 1 小时至 30 天。",
+        "schedule:ReminderOutsidePeriod" => "提醒时间须在表决期内。",
+        _ => code,
+    };
+
+    public override string DraftSaved => "草稿已保存。";
+
+    public override string MajorMatterWarning(string terms) => $"注意：事项中出现“{terms}”，看起来属于筹集维修资金、改建重建或改变共有部分用途等重大事项，须经参与表决面积和人数四分之三以上同意（《民法典》第二百七十八条）。请核对每个问题的表决规则。";
+
+    public override string DraftVoteId => "表决编号（小写字母、数字、-）";
+
+    public override string DraftMatterTitle => "表决事项标题";
+
+    public override string DraftScope => "表决范围：楼栋号，用逗号分隔；留空为全体业主";
+
+    public override string DraftQuestion(int number) => $"第 {number} 个表决问题";
+
+    public override string DraftQuestionText => "问题（留空则不用）";
+
+    public override string DraftThreshold => "表决规则";
+
+    public override string ThresholdOrdinary => "一般事项：过半数同意";
+
+    public override string ThresholdMajor => "重大事项：四分之三以上同意";
+
+    public override string DraftOpens => "开始时间（北京时间）";
+
+    public override string DraftVotingDays => "表决期（天，5–60）";
+
+    public override string DraftObjectionHours => "询异期（小时，0 为不设）";
+
+    public override string DraftReminders => "截止前多少小时提醒未投票业主（逗号分隔）";
+
+    public override string DraftAllowChange => "表决期内允许业主改票";
+
+    public override string DraftSilentMajority => "未投票视为同意（默认关闭）";
+
+    public override string SilentMajorityWarning => "警告：“未投票视为同意”只有在向每位未投票业主都有送达证明时才计入，且存在被法院撤销的风险（(2022)沪02民初16号）。除非管理规约明确约定，请不要开启。";
+
+    public override string DraftSave => "保存草稿";
+
+    public override string DraftAnnounce => "公告（冻结名册，写入日志）";
+
+    public override string LifecycleDone => "已完成，并已写入日志。";
+
+    public override string ObjectionPeriodEnds => "询异期截止";
+
+    public override string Turnout => "投票与送达";
+
+    public override string TurnoutText(int voted, int principals, int delivered, int reminders) => $"{principals} 户中已投票 {voted} 户；已记录送达 {delivered} 户；已发提醒 {reminders} 条";
+
+    public override string Timeline => "表决进程";
+
+    public override string PreliminaryResult => "初步结果公布";
+
+    public override string LifecycleActions => "操作";
+
+    public override string DeliveryTitle => "送达记录";
+
+    public override string NotVotedTitle => "未投票业主清单";
+
+    public override string CloseVote => "截止表决";
+
+    public override string PublishResult => "公布计票结果";
+
+    public override string FinaliseResult => "确认最终结果";
+
+    public override string ObjectionsTitle => "询异与答复";
+
+    public override string NoObjections => "没有询异。";
+
+    public override string CommitteeAnswer => "业委会答复";
+
+    public override string AnswerLabel => "答复";
+
+    public override string AnswerSubmit => "提交答复";
+
+    public override string DeliveryIntro => "每户的表决通知和表决票通过什么方式、何时、由谁送达。只显示是否已投票，不显示投票内容。";
+
+    public override string UnitsLabel => "房号";
+
+    public override string VotedLabel => "是否已投票";
+
+    public override string DeliveredLabel => "送达";
+
+    public override string RecordDelivery => "记录送达";
+
+    public override string VotedYes => "已投票";
+
+    public override string VotedNotYet => "未投票";
+
+    public override string DeliveryChannelName(string wire) => wire switch
+    {
+        "app" => "网站/应用",
+        "sms" => "短信",
+        "letter" => "书面信件",
+        "posted" => "楼道张贴",
+        "door" => "上门送达",
+        _ => wire,
+    };
+
+    public override string NotVotedCount(int count) => $"{count} 户未投票";
+
+    public override string NotVotedIntro => "按楼栋和楼层列出尚未投票的业主，供上门走访使用。不显示任何人的投票内容。";
+
+    public override string Print => "打印";
+
+    public override string FloorLabel(int floor) => $"{floor} 层";
+
+    public override string FloorUnknown => "其他";
+
+    public override string NotDelivered => "尚无送达记录";
+
+    public override string RemindedTimes(int count) => $"已提醒 {count} 次";
+
+    public override string ObjectionsIntro => "初步结果公布后，业主可在询异期内提出询异；业委会答复后才能确认最终结果。询异和答复都写入日志并公开，不显示业主姓名。";
+
+    public override string FileObjection => "提出询异";
+
+    public override string AwaitingAnswer => "等待业委会答复";
+
+    public override string ObjectionPublicNote => "询异内容将公开并写入日志（不显示您的姓名）。请不要填写身份证号、电话等个人信息。";
+
+    public override string ObjectionLabel => "询异内容";
+
+    public override string ObjectionSubmit => "提交询异";
+
+    public override string FinalInLog(long treeSize) => $"确认最终结果的记录是公开日志前 {treeSize} 条中的最后一条；这 {treeSize} 条的日志树根哈希：";
+
+    public override string CertificatePreliminary(string objectionEnds) => $"初步结果（询异期至 {objectionEnds}；最终结果以业委会确认为准）";
+
+    public override string CertificateFinal => "最终结果";
+
+
+    public override string CertificateQuestions => "各表决问题";
+
+    public override string QuestionOutcome(string question, string rule, string participating, string yes, string result) => $"{question}\n  规则：{rule}\n  参与表决：{participating}；同意：{yes}\n  结果：{result}";
+
+    public override string RuleArticle(string threshold) => threshold == "Major" ? "重大事项，参与表决面积和人数四分之三以上同意（《民法典》第二百七十八条第二款）" : "一般事项，参与表决面积和人数过半数同意（《民法典》第二百七十八条第二款）";
+
+    public override string AreaAndHeads(string area, long heads) => $"{area} 平方米，{heads} 户";
+
+    public override string NoQuorum => "未达到参与表决的法定人数，未作出决定";
+
+    public override string CertificateFinalLog(long treeSize, string root) => $"最终结果确认于日志前 {treeSize} 条，树根哈希：{root}";
+
+    public override string CertificatePreliminaryShort => "初步结果";
 }

@@ -963,4 +963,195 @@ public sealed class EnglishText : UiText
     public override string MyDataNotHeld => "This system never keeps your ID number itself, only its keyed hash. In the public log your ballots name you only by a keyed hash, never by name.";
 
     public override string MyDataNothing => "This system holds nothing about you in this compound.";
+    // Issue 7: the vote lifecycle (drafts, deliveries, reminders, objections, final result)
+    public override string ManageVotesTitle => "Manage votes";
+
+    public override string ManageVotesIntro => "Draft, announce, close, publish the result, answer objections, finalise. Every step after the draft is written to the log.";
+
+    public override string NewDraft => "New draft";
+
+    public override string NoVotesYet => "No votes yet.";
+
+    public override string Stage(string stage) => stage switch
+    {
+        "Draft" => "Draft (private)",
+        "Announced" => "Announced, not yet open",
+        "Open" => "Open for voting",
+        "Closed" => "Closed, result not yet published",
+        "ObjectionPeriod" => "Preliminary result, open to objections",
+        "AwaitingFinal" => "Objection period over, awaiting the final result",
+        "Final" => "Final result",
+        _ => stage,
+    };
+
+    public override string DraftTitle => "Vote draft";
+
+    public override string DraftIntro => "A draft is seen only by the committee and officers and is not logged; announcing freezes the roll and publishes the matter.";
+
+    public override string LifecycleRefused(string code) => code switch
+    {
+        "not-found" => "No such vote.",
+        "wrong-stage" => "This step does not belong to the vote's current stage.",
+        "not-due" => "Not yet: a vote closes only at its closing time, and the result becomes final only after the objection period.",
+        "objections-open" => "An objection is still unanswered; the result cannot be made final.",
+        "undelivered" => "\"Silent majority\" needs proof of delivery to every owner who has not voted; some have none recorded.",
+        "not-on-roll" => "Not on this vote's roll.",
+        "not-in-objection-period" => "Objections are taken only during the objection period after the preliminary result.",
+        "bad-text" => "Please fill in the title, the text and at least one question (at most 2,000 characters).",
+        "bad-id" => "The vote id uses lowercase letters, digits and '-', at most 64 characters.",
+        "id-taken" => "That vote id is already in use.",
+        "bad-channel" => "Please choose how it was delivered.",
+        "no-roll" => "The compound has no roll yet.",
+        "unknown-building" => "A building in the scope is not on the roll.",
+        "log-refused" => "This step contradicts what the log already holds; nothing was written.",
+        "schedule:OpensBeforeAnnouncement" => "Voting cannot open before it is announced.",
+        "schedule:PeriodTooShort" => "The voting period is at least 5 days.",
+        "schedule:PeriodTooLong" => "The voting period is at most 60 days.",
+        "schedule:ObjectionPeriodOutOfRange" => "The objection period is 1 hour to 30 days.",
+        "schedule:ReminderOutsidePeriod" => "Reminders must fall within the voting period.",
+        _ => code,
+    };
+
+    public override string DraftSaved => "Draft saved.";
+
+    public override string MajorMatterWarning(string terms) => $"Note: the matter mentions \"{terms}\", which looks like a major matter (raising the fund, rebuilding, changing the use of common parts) that needs three quarters of the participating area and owners (Civil Code art. 278). Check each question's rule.";
+
+    public override string DraftVoteId => "Vote id (lowercase letters, digits, -)";
+
+    public override string DraftMatterTitle => "Title";
+
+    public override string DraftScope => "Scope: building numbers, comma-separated; empty for the whole compound";
+
+    public override string DraftQuestion(int number) => $"Question {number}";
+
+    public override string DraftQuestionText => "Question (leave empty if not needed)";
+
+    public override string DraftThreshold => "Rule";
+
+    public override string ThresholdOrdinary => "Ordinary: more than half";
+
+    public override string ThresholdMajor => "Major: at least three quarters";
+
+    public override string DraftOpens => "Opens (Beijing time)";
+
+    public override string DraftVotingDays => "Voting period (days, 5–60)";
+
+    public override string DraftObjectionHours => "Objection period (hours, 0 for none)";
+
+    public override string DraftReminders => "Remind non-voters this many hours before the close (comma-separated)";
+
+    public override string DraftAllowChange => "Owners may change their ballot while the vote is open";
+
+    public override string DraftSilentMajority => "Count non-voters as yes (\"silent majority\"; off by default)";
+
+    public override string SilentMajorityWarning => "Warning: \"silent majority\" counts a non-voter as yes only with proof of delivery to every non-voter, and a court has annulled such a result ((2022) Hu 02 Min Chu No. 16). Do not turn it on unless the compound's rules provide for it.";
+
+    public override string DraftSave => "Save draft";
+
+    public override string DraftAnnounce => "Announce (freeze the roll, write to the log)";
+
+    public override string LifecycleDone => "Done and written to the log.";
+
+    public override string ObjectionPeriodEnds => "Objection period ends";
+
+    public override string Turnout => "Turnout and delivery";
+
+    public override string TurnoutText(int voted, int principals, int delivered, int reminders) => $"{voted} of {principals} owners have voted; delivery recorded for {delivered}; {reminders} reminders sent";
+
+    public override string Timeline => "Timeline";
+
+    public override string PreliminaryResult => "Preliminary result published";
+
+    public override string LifecycleActions => "Actions";
+
+    public override string DeliveryTitle => "Delivery record";
+
+    public override string NotVotedTitle => "Owners who have not voted";
+
+    public override string CloseVote => "Close the vote";
+
+    public override string PublishResult => "Publish the result";
+
+    public override string FinaliseResult => "Make the result final";
+
+    public override string ObjectionsTitle => "Objections and answers";
+
+    public override string NoObjections => "No objections.";
+
+    public override string CommitteeAnswer => "Committee's answer";
+
+    public override string AnswerLabel => "Answer";
+
+    public override string AnswerSubmit => "Send the answer";
+
+    public override string DeliveryIntro => "How, when and by whom each owner's notice and ballot were delivered. Shows only whether an owner has voted, never how.";
+
+    public override string UnitsLabel => "Units";
+
+    public override string VotedLabel => "Voted";
+
+    public override string DeliveredLabel => "Delivered";
+
+    public override string RecordDelivery => "Record delivery";
+
+    public override string VotedYes => "Voted";
+
+    public override string VotedNotYet => "Not yet";
+
+    public override string DeliveryChannelName(string wire) => wire switch
+    {
+        "app" => "App",
+        "sms" => "SMS",
+        "letter" => "Printed letter",
+        "posted" => "Posted at the building",
+        "door" => "Door to door",
+        _ => wire,
+    };
+
+    public override string NotVotedCount(int count) => $"{count} not yet voted";
+
+    public override string NotVotedIntro => "Owners who have not voted, by building and floor, for door-knocking. Nobody's vote is shown.";
+
+    public override string Print => "Print";
+
+    public override string FloorLabel(int floor) => $"Floor {floor}";
+
+    public override string FloorUnknown => "Other";
+
+    public override string NotDelivered => "no delivery recorded";
+
+    public override string RemindedTimes(int count) => $"reminded {count}×";
+
+    public override string ObjectionsIntro => "After the preliminary result, owners may object during the objection period; the result becomes final only once the committee has answered. Objections and answers are logged and public, without names.";
+
+    public override string FileObjection => "File an objection";
+
+    public override string AwaitingAnswer => "Awaiting the committee's answer";
+
+    public override string ObjectionPublicNote => "Your objection will be public and logged (without your name). Do not include ID or phone numbers.";
+
+    public override string ObjectionLabel => "Your objection";
+
+    public override string ObjectionSubmit => "Submit the objection";
+
+    public override string FinalInLog(long treeSize) => $"The final result's entry is the last of the public log's first {treeSize} entries; their tree's root hash:";
+
+    public override string CertificatePreliminary(string objectionEnds) => $"Preliminary result (open to objections until {objectionEnds}; final once the committee confirms)";
+
+    public override string CertificateFinal => "Final result";
+
+
+    public override string CertificateQuestions => "Each question";
+
+    public override string QuestionOutcome(string question, string rule, string participating, string yes, string result) => $"{question}\n  Rule: {rule}\n  Took part: {participating}; yes: {yes}\n  Result: {result}";
+
+    public override string RuleArticle(string threshold) => threshold == "Major" ? "major matter: at least three quarters of the participating area and owners (Civil Code art. 278 para. 2)" : "ordinary matter: more than half of the participating area and owners (Civil Code art. 278 para. 2)";
+
+    public override string AreaAndHeads(string area, long heads) => $"{area} m², {heads} owners";
+
+    public override string NoQuorum => "quorum not met: nothing decided";
+
+    public override string CertificateFinalLog(long treeSize, string root) => $"Made final at the log's first {treeSize} entries, root hash: {root}";
+
+    public override string CertificatePreliminaryShort => "preliminary result";
 }

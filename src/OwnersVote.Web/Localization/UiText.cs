@@ -775,4 +775,155 @@ public abstract class UiText
     public abstract string MyDataNotHeld { get; }
 
     public abstract string MyDataNothing { get; }
+    // Issue 7: the vote lifecycle (drafts, deliveries, reminders, objections, final result)
+    public abstract string ManageVotesTitle { get; }
+
+    public abstract string ManageVotesIntro { get; }
+
+    public abstract string NewDraft { get; }
+
+    public abstract string NoVotesYet { get; }
+
+    public abstract string Stage(string stage);
+
+    public abstract string DraftTitle { get; }
+
+    public abstract string DraftIntro { get; }
+
+    public abstract string LifecycleRefused(string code);
+
+    public abstract string DraftSaved { get; }
+
+    public abstract string MajorMatterWarning(string terms);
+
+    public abstract string DraftVoteId { get; }
+
+    public abstract string DraftMatterTitle { get; }
+
+    public abstract string DraftScope { get; }
+
+    public abstract string DraftQuestion(int number);
+
+    public abstract string DraftQuestionText { get; }
+
+    public abstract string DraftThreshold { get; }
+
+    public abstract string ThresholdOrdinary { get; }
+
+    public abstract string ThresholdMajor { get; }
+
+    public abstract string DraftOpens { get; }
+
+    public abstract string DraftVotingDays { get; }
+
+    public abstract string DraftObjectionHours { get; }
+
+    public abstract string DraftReminders { get; }
+
+    public abstract string DraftAllowChange { get; }
+
+    public abstract string DraftSilentMajority { get; }
+
+    public abstract string SilentMajorityWarning { get; }
+
+    public abstract string DraftSave { get; }
+
+    public abstract string DraftAnnounce { get; }
+
+    public abstract string LifecycleDone { get; }
+
+    public abstract string ObjectionPeriodEnds { get; }
+
+    public abstract string Turnout { get; }
+
+    public abstract string TurnoutText(int voted, int principals, int delivered, int reminders);
+
+    public abstract string Timeline { get; }
+
+    public abstract string PreliminaryResult { get; }
+
+    public abstract string LifecycleActions { get; }
+
+    public abstract string DeliveryTitle { get; }
+
+    public abstract string NotVotedTitle { get; }
+
+    public abstract string CloseVote { get; }
+
+    public abstract string PublishResult { get; }
+
+    public abstract string FinaliseResult { get; }
+
+    public abstract string ObjectionsTitle { get; }
+
+    public abstract string NoObjections { get; }
+
+    public abstract string CommitteeAnswer { get; }
+
+    public abstract string AnswerLabel { get; }
+
+    public abstract string AnswerSubmit { get; }
+
+    public abstract string DeliveryIntro { get; }
+
+    public abstract string UnitsLabel { get; }
+
+    public abstract string VotedLabel { get; }
+
+    public abstract string DeliveredLabel { get; }
+
+    public abstract string RecordDelivery { get; }
+
+    public abstract string VotedYes { get; }
+
+    public abstract string VotedNotYet { get; }
+
+    public abstract string DeliveryChannelName(string wire);
+
+    public abstract string NotVotedCount(int count);
+
+    public abstract string NotVotedIntro { get; }
+
+    public abstract string Print { get; }
+
+    public abstract string FloorLabel(int floor);
+
+    public abstract string FloorUnknown { get; }
+
+    public abstract string NotDelivered { get; }
+
+    public abstract string RemindedTimes(int count);
+
+    public abstract string ObjectionsIntro { get; }
+
+    public abstract string FileObjection { get; }
+
+    public abstract string AwaitingAnswer { get; }
+
+    public abstract string ObjectionPublicNote { get; }
+
+    public abstract string ObjectionLabel { get; }
+
+    public abstract string ObjectionSubmit { get; }
+
+    public abstract string FinalInLog(long treeSize);
+
+    public abstract string CertificatePreliminary(string objectionEnds);
+
+    public abstract string CertificateFinal { get; }
+
+
+    public abstract string CertificateQuestions { get; }
+
+    public abstract string QuestionOutcome(string question, string rule, string participating, string yes, string result);
+
+    public abstract string RuleArticle(string threshold);
+
+    public abstract string AreaAndHeads(string area, long heads);
+
+    public abstract string NoQuorum { get; }
+
+    public abstract string CertificateFinalLog(long treeSize, string root);
+
+    public abstract string CertificatePreliminaryShort { get; }
 }

@@ -75,6 +75,12 @@ public sealed partial class Projector(OwnersVoteDb db)
         CustodialBallotCast c => CastCustodialAsync(c, logged.Index, cancellationToken),
         VoteClosed v => CloseAsync(v, cancellationToken),
         TallyPublished t => PublishTallyAsync(t, logged, cancellationToken),
+        VoteOpened v => OpenAsync(v, cancellationToken),
+        BallotDelivered d => DeliverAsync(d, logged.Index, cancellationToken),
+        ReminderSent r => RemindAsync(r, logged.Index, cancellationToken),
+        Objection o => ObjectAsync(o, logged.Index, cancellationToken),
+        ObjectionResolved o => ResolveAsync(o, cancellationToken),
+        ResultFinalised f => FinaliseAsync(f, logged, cancellationToken),
         _ => throw new ProjectionException($"No projection for event {logged.Event.Type} (entry {logged.Index})."),
     };
 
@@ -201,6 +207,10 @@ public sealed partial class Projector(OwnersVoteDb db)
             Question = e.Questions[0].Id,
             QuestionTexts = JsonSerializer.Serialize(e.Questions.Select(q => q.Text)),
             Documents = JsonSerializer.Serialize(e.Documents.Select(d => new { name = d.Name, sha256 = d.Sha256 })),
+            ObjectionHours = e.ObjectionHours,
+            SilentMajority = e.SilentMajority,
+            Reminders = string.Join(',', e.ReminderRounds),
+            QuestionThresholds = string.Join('\n', e.Questions.Select(q => q.Threshold?.ToString() ?? "")),
         });
     }
 
@@ -493,6 +503,59 @@ public sealed partial class Projector(OwnersVoteDb db)
         matter.ResultPublishedAt = e.At;
         matter.TallyTreeSize = checked(logged.Index + 1);
         matter.TallyRootHash = logged.TreeRoot.ToBase64();
+        matter.TallyJson = System.Text.Encoding.UTF8.GetString(EventCodec.Encode(e));
+    }
+
+    // Issue 7: the lifecycle entries. VoteReplay enforces their order; the tables record them.
+    private async Task OpenAsync(VoteOpened e, CancellationToken cancellationToken)
+    {
+        MatterRow matter = await RequireMatterAsync(e.Vote, cancellationToken);
+        matter.OpenedAt = matter.OpenedAt is null ? e.At : throw new ProjectionException($"Matter {e.Vote} is opened twice.");
+    }
+
+    private async Task DeliverAsync(BallotDelivered e, long index, CancellationToken cancellationToken)
+    {
+        await RequireMatterAsync(e.Vote, cancellationToken);
+        db.Deliveries.Add(new DeliveryRow { LogIndex = index, MatterId = e.Vote, OwnerId = e.Principal, Channel = e.Channel.ToString().ToLowerInvariant(), At = e.At, Officer = e.Actor });
+    }
+
+    private async Task RemindAsync(ReminderSent e, long index, CancellationToken cancellationToken)
+    {
+        await RequireMatterAsync(e.Vote, cancellationToken);
+        db.Reminders.Add(new ReminderRow { LogIndex = index, MatterId = e.Vote, OwnerId = e.Principal, Round = e.Round, At = e.At });
+    }
+
+    private async Task ObjectAsync(Objection e, long index, CancellationToken cancellationToken)
+    {
+        await RequireMatterAsync(e.Vote, cancellationToken);
+        if (await db.Objections.FindAsync([e.Vote, e.Id], cancellationToken) is not null)
+        {
+            throw new ProjectionException($"Objection {e.Id} of matter {e.Vote} is filed twice.");
+        }
+
+        db.Objections.Add(new ObjectionRow { MatterId = e.Vote, Id = e.Id, OwnerHash = e.Owner, Text = e.Text, FiledAt = e.At, LogIndex = index });
+    }
+
+    private async Task ResolveAsync(ObjectionResolved e, CancellationToken cancellationToken)
+    {
+        ObjectionRow objection = await db.Objections.FindAsync([e.Vote, e.Objection], cancellationToken)
+            ?? throw new ProjectionException($"Objection {e.Objection} of matter {e.Vote} is answered but was never filed.");
+        objection.Answer = objection.Answer is null ? e.Answer : throw new ProjectionException($"Objection {e.Objection} of matter {e.Vote} is answered twice.");
+        objection.AnsweredAt = e.At;
+        objection.AnsweredBy = e.Actor;
+    }
+
+    private async Task FinaliseAsync(ResultFinalised e, LoggedEvent logged, CancellationToken cancellationToken)
+    {
+        MatterRow matter = await RequireMatterAsync(e.Vote, cancellationToken);
+        if (matter.ResultPublishedAt is null || matter.FinalisedAt is not null)
+        {
+            throw new ProjectionException($"Matter {e.Vote} is finalised before its result was published, or twice.");
+        }
+
+        matter.FinalisedAt = e.At;
+        matter.FinalTreeSize = checked(logged.Index + 1);
+        matter.FinalRootHash = logged.TreeRoot.ToBase64();
     }
 
     private async Task RequireCompoundAsync(string compoundId, CancellationToken cancellationToken)

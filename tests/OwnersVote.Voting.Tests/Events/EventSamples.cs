@@ -52,6 +52,12 @@ internal static class EventSamples
                 QuorumMet: false,
                 Passed: false),
         ]);
+        yield return new VoteOpened(Compound, Vote, At.AddDays(1), "system");
+        yield return new BallotDelivered(Compound, Vote, At.AddDays(1).AddHours(2), "officer:wang", "p-57-0101", DeliveryChannel.Door);
+        yield return new ReminderSent(Compound, Vote, At.AddDays(5), "system", "p-57-0101", 48);
+        yield return new Objection(Compound, Vote, At.AddDays(7).AddHours(3), "owner:" + Owner("310000000000000001"), "obj-1", Owner("310000000000000001"), "57-0201 的面积与产权证不符。");
+        yield return new ObjectionResolved(Compound, Vote, At.AddDays(8), "committee:chen", "obj-1", "已核对不动产登记簿，面积无误。");
+        yield return new ResultFinalised(Compound, Vote, At.AddDays(10), "committee:chen");
     }
 
     public static CompoundRegistered Registered() =>

@@ -48,6 +48,12 @@ public static class AccessPolicies
     /// <summary>An auditor of the session's compound (read-only).</summary>
     public const string Auditor = "auditor";
 
+    /// <summary>
+    /// Who runs a vote (issue 7): a committee member or an officer of the session's compound —
+    /// drafts, announcement, closing, results, objections' answers, deliveries.
+    /// </summary>
+    public const string Organiser = "organiser";
+
     /// <summary>An admin of the session's compound.</summary>
     public const string Admin = "admin";
 
@@ -58,6 +64,7 @@ public static class AccessPolicies
         [Owner] = [Roles.Owner, Roles.Committee],
         [Officer] = [Roles.Officer],
         [Auditor] = [Roles.Auditor],
+        [Organiser] = [Roles.Committee, Roles.Officer],
         [Admin] = [Roles.Admin],
     };
 }
@@ -80,9 +87,10 @@ public static class AccessSetup
                 .RequireClaim(ClaimTypes.Role, Roles.Owner, Roles.Committee))
             .AddPolicy(AccessPolicies.Officer, policy => Staff(policy, Roles.Officer))
             .AddPolicy(AccessPolicies.Auditor, policy => Staff(policy, Roles.Auditor))
+            .AddPolicy(AccessPolicies.Organiser, policy => Staff(policy, Roles.Committee, Roles.Officer))
             .AddPolicy(AccessPolicies.Admin, policy => Staff(policy, Roles.Admin));
     }
 
-    private static void Staff(AuthorizationPolicyBuilder policy, string role) =>
-        policy.RequireAuthenticatedUser().RequireClaim(OwnerSession.CompoundClaim).RequireClaim(ClaimTypes.Role, role);
+    private static void Staff(AuthorizationPolicyBuilder policy, params string[] roles) =>
+        policy.RequireAuthenticatedUser().RequireClaim(OwnerSession.CompoundClaim).RequireClaim(ClaimTypes.Role, roles);
 }

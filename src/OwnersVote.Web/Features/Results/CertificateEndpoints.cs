@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OwnersVote.Ledger;
 using OwnersVote.Paper;
 using OwnersVote.Web.Data;
+using OwnersVote.Web.Features.Votes;
 using OwnersVote.Web.Hosting;
 using OwnersVote.Web.Ledger;
 using OwnersVote.Web.Localization;
@@ -54,6 +55,7 @@ public static class CertificateEndpoints
         }
 
         CompoundRow? compound = await db.Compounds.AsNoTracking().SingleOrDefaultAsync(c => c.Id == r.Vote.CompoundId, cancellationToken);
+        MatterRow matter = await db.Matters.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
         UiText t = ChineseText.Instance;
 
         // The served checkpoint is the newest; the log is append-only, so it contains the tally's
@@ -81,21 +83,35 @@ public static class CertificateEndpoints
         string outcome = (r.Passing ? t.Passed : t.NotPassed)
             + (r.PublishedAt is { } at ? "\n" + t.PublishedAt(t.When(at)) : "")
             + "\n" + string.Join('\n', r.Reasons.Select(x => x.Chinese));
-        string logText = string.Join('\n',
+        // Issue 7: once final, the certificate pins the finalisation's checkpoint (it contains the
+        // tally, the objections and their answers); before that, the preliminary tally's.
+        LogPosition pinned = r.FinalInLog ?? tally;
+        // Preliminary or final, in the heading; the objection period's end beside the outcome.
+        string? objectionEnds = r.FinalInLog is null && Lifecycle.LifecycleStages.ObjectionPeriodEnds(matter) is { } ends ? t.When(ends) : null;
+        string heading = $"{t.CertificateHeading}（{(objectionEnds is null ? t.CertificateFinal : t.CertificatePreliminaryShort)}）";
+        string stageLine = objectionEnds is null ? "" : t.CertificatePreliminary(objectionEnds) + "\n";
+        string logText = string.Join('\n', new[]
+        {
             t.PublishedInLog(tally.TreeSize) + tally.RootHash,
+            r.FinalInLog is { } final ? t.CertificateFinalLog(final.TreeSize, final.RootHash) : null,
             $"{log.Origin}  {log.VerifierKey}",
-            t.CertificateWitnessed(checkpoint.Size, cosigners, log.WitnessQuorum));
+            t.CertificateWitnessed(checkpoint.Size, cosigners, log.WitnessQuorum),
+        }.OfType<string>());
 
-        string url = VerificationUrl(options.Value.PublicUrl, id, tally.TreeSize);
+        string url = VerificationUrl(options.Value.PublicUrl, id, pinned.TreeSize);
+        // Several questions (or one with its own class): each question's rule, counts and outcome
+        // replace the single question's threshold details, so the page still holds everything.
+        List<CertificateSection> questions = [.. Questions(t, matter)];
+        CertificateSection[] counted = questions.Count > 0
+            ? [.. questions, new(t.CertificateOutcome, stageLine + (r.PublishedAt is { } when ? t.PublishedAt(t.When(when)) : t.ResultPending))]
+            : [new(t.Rule, t.RuleInPlainWords(r.Vote.Threshold)), new(t.CertificateCounts, counts), new(t.CertificateOutcome, stageLine + outcome)];
         var content = new CertificateContent(
-            t.CertificateHeading,
+            heading,
             [
                 new(t.CertificateCompound, compound is null ? r.Vote.CompoundId : $"{compound.Name}（{compound.Locality}）"),
                 new(t.MatterLabel, $"{r.Vote.Title}（{id}）"),
                 new(t.Scope, scope),
-                new(t.Rule, t.RuleInPlainWords(r.Vote.Threshold)),
-                new(t.CertificateCounts, counts),
-                new(t.CertificateOutcome, outcome),
+                .. counted,
                 new(t.CertificateLog, logText),
             ],
             Encoding.UTF8.GetString(latest),
@@ -108,4 +124,35 @@ public static class CertificateEndpoints
     }
 
     private static string Mark(UiText t, bool met) => met ? t.Met : t.CertificateNotMet;
+
+    // A vote with several questions, or a question with its own class: each question's published
+    // figures and outcome, as TallyPublished holds them, with the rule and article applied.
+    private static IEnumerable<CertificateSection> Questions(UiText t, MatterRow matter)
+    {
+        if (matter.TallyJson is not { } json
+            || OwnersVote.Voting.Events.EventCodec.Decode(Encoding.UTF8.GetBytes(json)) is not OwnersVote.Voting.Events.TallyPublished published
+            || (published.Questions.Count < 2 && published.Questions.All(q => q.Rule is null)))
+        {
+            yield break;
+        }
+
+        string[] ids = matter.Questions.Split('\n');
+        string[] texts = System.Text.Json.JsonSerializer.Deserialize<string[]>(matter.QuestionTexts) ?? [];
+        var lines = new List<string>();
+        foreach (OwnersVote.Voting.Events.QuestionTally q in published.Questions)
+        {
+            int i = Array.IndexOf(ids, q.Question);
+            string text = i >= 0 && i < texts.Length ? texts[i] : q.Question;
+            string rule = (q.Rule ?? published.Rule).ToString();
+            string result = !q.QuorumMet ? t.NoQuorum : q.Passed ? t.Passed : t.NotPassed;
+            lines.Add(t.QuestionOutcome(
+                $"{q.Question}. {text}",
+                t.RuleArticle(rule),
+                t.AreaAndHeads(q.Participating.Area.ToString(), q.Participating.Heads.Value),
+                t.AreaAndHeads(q.Yes.Area.ToString(), q.Yes.Heads.Value),
+                result));
+        }
+
+        yield return new CertificateSection(t.CertificateQuestions, string.Join('\n', lines));
+    }
 }

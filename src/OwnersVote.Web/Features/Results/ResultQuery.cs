@@ -100,6 +100,8 @@ public sealed class ResultQuery(OwnersVoteDb db, VoteQueries votes, TimeProvider
             OnlineBallots = counted.Select(c => c.Ballot).Distinct().Count(b => b.Channel == Projections.Projector.Online),
             PaperBallots = counted.Select(c => c.Ballot).Distinct().Count(b => b.Channel == Projections.Projector.Paper),
             ProxyBallots = counted.Select(c => c.Ballot).Distinct().Count(b => b.Proxy is not null),
+            FinalInLog = vote.FinalInLog,
+            Stage = vote.Stage,
         };
     }
 

@@ -79,4 +79,9 @@ public sealed record VoteResult(
 
     /// <summary>Counted ballots a proxy cast for the owner (Shanghai art. 18).</summary>
     public int ProxyBallots { get; init; }
+    /// <summary>The log tree whose last entry made the result final, or null (issue 7: preliminary until then).</summary>
+    public LogPosition? FinalInLog { get; init; }
+
+    /// <summary>Where the vote stands in its lifecycle (see <c>LifecycleStage</c>).</summary>
+    public string Stage { get; init; } = "";
 }

@@ -29,7 +29,11 @@ public sealed class VoteQueries(OwnersVoteDb db, TimeProvider time)
         List<string> scope = await db.MatterScopes.AsNoTracking()
             .Where(s => s.MatterId == id).Select(s => s.BuildingId).ToListAsync(cancellationToken);
         return new VoteDetail(Summarise(matter, scope, time.GetUtcNow()), matter.Text, matter.ClosedAt, matter.ResultPublishedAt,
-            matter is { TallyTreeSize: { } size, TallyRootHash: { } root } ? new LogPosition(size, root) : null);
+            matter is { TallyTreeSize: { } size, TallyRootHash: { } root } ? new LogPosition(size, root) : null)
+        {
+            FinalInLog = matter is { FinalTreeSize: { } finalSize, FinalRootHash: { } finalRoot } ? new LogPosition(finalSize, finalRoot) : null,
+            Stage = Lifecycle.LifecycleStages.Of(matter, time.GetUtcNow()).ToString(),
+        };
     }
 
     /// <summary>Where a vote stands at <paramref name="now"/>.</summary>

@@ -27,7 +27,14 @@ public sealed record VoteSummary(
 /// <param name="ClosedAt">When the vote was closed, or null.</param>
 /// <param name="ResultPublishedAt">When the result was published, or null.</param>
 /// <param name="PublishedInLog">The log tree whose last entry is the published tally, or null.</param>
-public sealed record VoteDetail(VoteSummary Summary, string Text, DateTimeOffset? ClosedAt, DateTimeOffset? ResultPublishedAt, LogPosition? PublishedInLog);
+public sealed record VoteDetail(VoteSummary Summary, string Text, DateTimeOffset? ClosedAt, DateTimeOffset? ResultPublishedAt, LogPosition? PublishedInLog)
+{
+    /// <summary>The log tree whose last entry made the result final (ResultFinalised), or null (issue 7).</summary>
+    public LogPosition? FinalInLog { get; init; }
+
+    /// <summary>Where the vote stands in its lifecycle (Announced, Open, Closed, ObjectionPeriod, AwaitingFinal, Final).</summary>
+    public string Stage { get; init; } = "";
+}
 
 /// <summary>
 /// A tree of the log (c2sp.org/tlog-checkpoint): its size and RFC 9162 root hash. Any later
