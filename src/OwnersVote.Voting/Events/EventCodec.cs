@@ -26,6 +26,9 @@ public static class EventCodec
         [nameof(PaperBallotRecorded)] = (true, PaperBallotRecorded.Read),
         [nameof(VoteClosed)] = (true, VoteClosed.Read),
         [nameof(TallyPublished)] = (true, TallyPublished.Read),
+        [nameof(NoticePublished)] = (false, NoticePublished.Read),
+        [nameof(FundStatementPublished)] = (false, FundStatementPublished.Read),
+        [nameof(PublicIncomePublished)] = (false, PublicIncomePublished.Read),
     };
 
     /// <summary>The event types this software reads and writes.</summary>
