@@ -240,6 +240,9 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
                 "{sha256}" => OwnersVote.Web.Demo.DemoDocuments.LiftQuotationDocument.Sha256,
                 "{name}" => Uri.EscapeDataString(OwnersVote.Web.Demo.DemoDocuments.LiftQuotationName),
                 "{mode:regex(^(on|off)$)}" => "on",
+                // Issue 7: the demo compound, building 57, its statements, notices and exports.
+                "{compound}" => DemoSeeder.CompoundId,
+                "{building}" => "57",
                 "{hash}.png" => new string('0', 64) + ".png",
                 _ when segment.StartsWith('{') => throw new InvalidOperationException($"No demo value for {segment} in {route}: add one here."),
                 _ => segment,

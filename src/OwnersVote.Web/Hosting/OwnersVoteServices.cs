@@ -19,6 +19,7 @@ using OwnersVote.Web.Features.Enrolment;
 using OwnersVote.Web.Features.Home;
 using OwnersVote.Web.Features.Language;
 using OwnersVote.Web.Features.Log;
+using OwnersVote.Web.Features.Money;
 using OwnersVote.Web.Features.Receipts;
 using OwnersVote.Web.Features.Results;
 using OwnersVote.Web.Features.SignIn;
@@ -73,6 +74,7 @@ public static class OwnersVoteServices
         services.AddScoped<BallotDesk>();
         services.AddSingleton<HandwritingStore>();
         services.AddScoped<ReceiptDesk>();
+        services.AddScoped<MoneyQuery>();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         // Chinese text stays readable UTF-8 in the HTML instead of &#x...; entities (STYLE.md).

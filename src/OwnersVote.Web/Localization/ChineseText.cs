@@ -491,4 +491,100 @@ public sealed class ChineseText : UiText
 
     public override string NormalType => "标准字号";
     public override string BallotsByChannel(int online, int paper) => $"计入的选票中，网上投票 {online} 份，纸质选票 {paper} 份。";
+
+    // Issue 7 parts 6–8: money, notices, exports.
+    public override string FundTitle(string building) => $"{building}号楼专项维修资金";
+
+    public override string FundIntro => "专项维修资金账目至少每半年公布一次（《上海市住宅物业管理规定》第六十六条）。每一笔使用都须经业主表决同意（《民法典》第二百七十八条），下面每笔支出都链接到批准它的表决；表决尚未通过的，只列为计划支出，不计入余额。";
+
+    public override string IncomeTitle => "公共收益";
+
+    public override string IncomeIntro => "利用共有部分产生的收益属于业主共有（《民法典》第二百八十二条），按季度公布（《上海市住宅物业管理规定》第六十六条）。";
+
+    public override string MaintenanceFunds => "各楼专项维修资金";
+
+    public override string NoStatements => "尚未公布账目。";
+
+    public override string MoneyOverTime => "资金变动";
+
+    public override string FundChartDescription => "条形图：每一期的收入、支出、计划支出和期末余额（元）。同样的数字见下表。";
+
+    public override string IncomeChartDescription => "条形图：每季度停车、广告、场地租赁、利息收入和支出（元）。同样的数字见下表。";
+
+    public override string ChartTableCaption => "图中的数字（元）：";
+
+    public override string Statements => "各期账目";
+
+    public override string PeriodLabel => "期间";
+
+    public override string Period(DateOnly from, DateOnly to) =>
+        string.Create(CultureInfo.InvariantCulture, $"{from.Year}年{from.Month}月{from.Day}日至{to.Year}年{to.Month}月{to.Day}日");
+
+    public override string Opening => "期初余额";
+
+    public override string Closing => "期末余额";
+
+    public override string Inflow => "收入";
+
+    public override string Outflow => "支出";
+
+    public override string PlannedShort => "计划支出";
+
+    public override string PlannedNotInBalance => "待表决通过，未计入余额";
+
+    public override string Yuan(string amount) => $"{amount} 元";
+
+    public override string VotesAndSpending => "表决与支出";
+
+    public override string AuthorityLabel => "依据";
+
+    public override string AuthorityText(OwnersVote.Web.Features.Money.SpendingAuthority authority) => authority switch
+    {
+        OwnersVote.Web.Features.Money.SpendingAuthority.Authorised => "表决已通过：支出经业主同意",
+        OwnersVote.Web.Features.Money.SpendingAuthority.PendingVote => "计划支出：表决尚未通过，通过前不得列支",
+        OwnersVote.Web.Features.Money.SpendingAuthority.Refused => "表决未通过：不得列支",
+        OwnersVote.Web.Features.Money.SpendingAuthority.UnknownVote => "找不到所列的表决",
+        _ => "无需表决",
+    };
+
+    public override string TimelineText(OwnersVote.Web.Features.Money.TimelineStepKind step, bool done) => step switch
+    {
+        OwnersVote.Web.Features.Money.TimelineStepKind.MatterPublished => "公布表决事项和报价单",
+        OwnersVote.Web.Features.Money.TimelineStepKind.VotingOpens => done ? "投票开始" : "投票将开始",
+        OwnersVote.Web.Features.Money.TimelineStepKind.VotingCloses => done ? "投票结束" : "投票截止（预定）",
+        OwnersVote.Web.Features.Money.TimelineStepKind.Passed => "表决通过，结果公布",
+        OwnersVote.Web.Features.Money.TimelineStepKind.NotPassed => "表决未通过，结果公布",
+        OwnersVote.Web.Features.Money.TimelineStepKind.Planned => "列入账目：计划支出（未计入余额）",
+        OwnersVote.Web.Features.Money.TimelineStepKind.Paid => "已支付，计入账目",
+        _ => "表决通过后才可支付；目前尚未支付",
+    };
+
+    public override string Day(DateTimeOffset instant)
+    {
+        DateTimeOffset t = InChina(instant);
+        return string.Create(CultureInfo.InvariantCulture, $"{t.Year}年{t.Month}月{t.Day}日");
+    }
+
+    public override string StatementLogEntry(long index) => $"日志第 {index} 条";
+
+    public override string DateLabel => "日期";
+
+    public override string LineDescription => "摘要";
+
+    public override string AmountYuan => "金额（元）";
+
+    public override string LineKind(OwnersVote.Voting.Events.StatementLineKind kind) => kind switch
+    {
+        OwnersVote.Voting.Events.StatementLineKind.Deposit => "缴存",
+        OwnersVote.Voting.Events.StatementLineKind.Interest => "利息",
+        OwnersVote.Voting.Events.StatementLineKind.Parking => "停车收益",
+        OwnersVote.Voting.Events.StatementLineKind.Advertising => "广告收益",
+        OwnersVote.Voting.Events.StatementLineKind.Venue => "场地租赁",
+        OwnersVote.Voting.Events.StatementLineKind.Spending => "支出",
+        _ => "计划支出",
+    };
+
+    public override string SupportingDocument => "凭证";
+
+    public override string Attachments => "附件";
 }

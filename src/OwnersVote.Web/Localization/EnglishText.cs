@@ -499,4 +499,96 @@ public sealed class EnglishText : UiText
 
     public override string NormalType => "Normal type";
     public override string BallotsByChannel(int online, int paper) => $"Of the ballots counted, {online} were cast online and {paper} on paper.";
+
+    // Issue 7 parts 6–8: money, notices, exports.
+    public override string FundTitle(string building) => $"Building {building} maintenance fund";
+
+    public override string FundIntro => "The maintenance fund's accounts are published at least every six months (Shanghai Residential Property Management Regulations art. 66). Every use of the fund needs the owners' vote (Civil Code art. 278): each spending below links to the vote that approved it; while that vote has not passed, the spending is only planned and not in the balance.";
+
+    public override string IncomeTitle => "Public income";
+
+    public override string IncomeIntro => "Income from the common parts belongs to the owners (Civil Code art. 282) and is published every quarter (Shanghai regulations art. 66).";
+
+    public override string MaintenanceFunds => "Maintenance funds by building";
+
+    public override string NoStatements => "No accounts published yet.";
+
+    public override string MoneyOverTime => "Money over time";
+
+    public override string FundChartDescription => "Bar chart: each period's income, spending, planned spending and closing balance (yuan). The table below has the same figures.";
+
+    public override string IncomeChartDescription => "Bar chart: each quarter's parking, advertising, venue rental and interest income and spending (yuan). The table below has the same figures.";
+
+    public override string ChartTableCaption => "The chart's figures (yuan):";
+
+    public override string Statements => "Statements";
+
+    public override string PeriodLabel => "Period";
+
+    public override string Period(DateOnly from, DateOnly to) =>
+        from.ToString("d MMM yyyy", CultureInfo.InvariantCulture) + " – " + to.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    public override string Opening => "Opening balance";
+
+    public override string Closing => "Closing balance";
+
+    public override string Inflow => "In";
+
+    public override string Outflow => "Out";
+
+    public override string PlannedShort => "Planned";
+
+    public override string PlannedNotInBalance => "awaiting the vote, not in the balance";
+
+    public override string Yuan(string amount) => $"¥{amount}";
+
+    public override string VotesAndSpending => "Votes and spending";
+
+    public override string AuthorityLabel => "Authority";
+
+    public override string AuthorityText(OwnersVote.Web.Features.Money.SpendingAuthority authority) => authority switch
+    {
+        OwnersVote.Web.Features.Money.SpendingAuthority.Authorised => "Vote passed: the owners approved this spending",
+        OwnersVote.Web.Features.Money.SpendingAuthority.PendingVote => "Planned: the vote has not passed; nothing is paid before it does",
+        OwnersVote.Web.Features.Money.SpendingAuthority.Refused => "Vote failed: not to be paid",
+        OwnersVote.Web.Features.Money.SpendingAuthority.UnknownVote => "The named vote is not found",
+        _ => "No vote needed",
+    };
+
+    public override string TimelineText(OwnersVote.Web.Features.Money.TimelineStepKind step, bool done) => step switch
+    {
+        OwnersVote.Web.Features.Money.TimelineStepKind.MatterPublished => "Matter and quotation published",
+        OwnersVote.Web.Features.Money.TimelineStepKind.VotingOpens => done ? "Voting opened" : "Voting opens",
+        OwnersVote.Web.Features.Money.TimelineStepKind.VotingCloses => done ? "Voting closed" : "Voting closes (scheduled)",
+        OwnersVote.Web.Features.Money.TimelineStepKind.Passed => "Passed; result published",
+        OwnersVote.Web.Features.Money.TimelineStepKind.NotPassed => "Not passed; result published",
+        OwnersVote.Web.Features.Money.TimelineStepKind.Planned => "On the statement as planned spending (not in the balance)",
+        OwnersVote.Web.Features.Money.TimelineStepKind.Paid => "Paid, on the statement",
+        _ => "Payment only after the vote passes; nothing paid yet",
+    };
+
+    public override string Day(DateTimeOffset instant) => InChina(instant).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    public override string StatementLogEntry(long index) => $"log entry {index}";
+
+    public override string DateLabel => "Date";
+
+    public override string LineDescription => "Description";
+
+    public override string AmountYuan => "Amount (yuan)";
+
+    public override string LineKind(OwnersVote.Voting.Events.StatementLineKind kind) => kind switch
+    {
+        OwnersVote.Voting.Events.StatementLineKind.Deposit => "Deposit",
+        OwnersVote.Voting.Events.StatementLineKind.Interest => "Interest",
+        OwnersVote.Voting.Events.StatementLineKind.Parking => "Parking",
+        OwnersVote.Voting.Events.StatementLineKind.Advertising => "Advertising",
+        OwnersVote.Voting.Events.StatementLineKind.Venue => "Venue rental",
+        OwnersVote.Voting.Events.StatementLineKind.Spending => "Spending",
+        _ => "Planned",
+    };
+
+    public override string SupportingDocument => "Voucher";
+
+    public override string Attachments => "Attachments";
 }

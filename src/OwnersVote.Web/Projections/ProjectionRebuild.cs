@@ -56,13 +56,17 @@ public static class ProjectionRebuild
         await using ServiceProvider provider = services.BuildServiceProvider();
 
         List<InvitationRow> invitations;
+        List<NoticeReadRow> reads;
         await using (AsyncServiceScope scope = provider.CreateAsyncScope())
         {
             OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
             invitations = await ReadInvitationsAsync(db, cancellationToken);
+            reads = await KeptAsync(db.NoticeReads, cancellationToken);
             await db.Database.EnsureDeletedAsync(cancellationToken);
             await db.Database.EnsureCreatedAsync(cancellationToken);
             db.Invitations.AddRange(invitations);
+            // Read receipts are not log entries either (reading a notice changes no outcome).
+            db.NoticeReads.AddRange(reads);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -86,6 +90,19 @@ public static class ProjectionRebuild
         try
         {
             return await db.Invitations.AsNoTracking().ToListAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
+        {
+            return [];
+        }
+    }
+
+    private static async Task<List<T>> KeptAsync<T>(DbSet<T> table, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await table.AsNoTracking().ToListAsync(cancellationToken);
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
         {
