@@ -41,6 +41,9 @@ public sealed record FundStatementPublished(
     /// <inheritdoc />
     public override string Type => nameof(FundStatementPublished);
 
+    /// <summary>The kinds of line a maintenance-fund statement carries.</summary>
+    public static IReadOnlySet<StatementLineKind> Kinds => s_kinds;
+
     /// <inheritdoc />
     public override IReadOnlySet<StatementLineKind> AllowedKinds => s_kinds;
 

@@ -40,6 +40,9 @@ public sealed record PublicIncomePublished(
     /// <inheritdoc />
     public override string Type => nameof(PublicIncomePublished);
 
+    /// <summary>The kinds of line a public-income statement carries.</summary>
+    public static IReadOnlySet<StatementLineKind> Kinds => s_kinds;
+
     /// <inheritdoc />
     public override IReadOnlySet<StatementLineKind> AllowedKinds => s_kinds;
 

@@ -75,6 +75,7 @@ public static class OwnersVoteServices
         services.AddSingleton<HandwritingStore>();
         services.AddScoped<ReceiptDesk>();
         services.AddScoped<MoneyQuery>();
+        services.AddScoped<StatementDesk>();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         // Chinese text stays readable UTF-8 in the HTML instead of &#x...; entities (STYLE.md).

@@ -587,4 +587,64 @@ public sealed class ChineseText : UiText
     public override string SupportingDocument => "凭证";
 
     public override string Attachments => "附件";
+
+    public override string PublishStatementTitle => "公布账目";
+
+    public override string PublishStatementIntro => "上传一期账目的明细（.xlsx 或 .csv），填写期间和期初余额。有任何一行出错都不会公布，并列出每个出错的行号。公布后账目写入防篡改日志。";
+
+    public override string StatementPublishedText(int lines, long logIndex) => $"已公布：{lines} 笔明细，日志第 {logIndex} 条。";
+
+    public override string SeePublished => "查看公示页面";
+
+    public override string ImportRefused(int problems) => $"没有公布：发现 {problems} 个问题，请改正后重新上传。";
+
+    public override string ImportProblemText(OwnersVote.Web.Features.Money.ImportProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        string at = problem.Row > 0 ? $"第 {problem.Row} 行：" : "";
+        string v = problem.Value;
+        return at + problem.Code switch
+        {
+            OwnersVote.Web.Features.Money.ImportProblemCode.Unreadable => $"文件无法读取（{v}）",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NoHeader => "文件没有标题行",
+            OwnersVote.Web.Features.Money.ImportProblemCode.UnknownColumn => $"不认识的列“{v}”",
+            OwnersVote.Web.Features.Money.ImportProblemCode.MissingColumn => $"缺少“{v}”列",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NoLines => "标题行下面没有明细",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadDate => $"日期“{v}”不是 2026-06-30 这样的日期",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadKind => $"类别“{v}”不适用于这类账目",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadAmount => $"金额“{v}”不是最多两位小数的正数（元）",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NoDescription => "摘要为空",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadDocument => $"凭证“{v}”不是 SHA-256 哈希",
+            OwnersVote.Web.Features.Money.ImportProblemCode.OutsidePeriod => $"日期 {v} 不在账目期间内",
+            OwnersVote.Web.Features.Money.ImportProblemCode.OutOfOrder => $"日期 {v} 早于上一行，请按日期排列",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteRequired => "使用维修资金的支出和计划支出必须写明批准它的表决（《民法典》第二百七十八条）",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteNotAllowed => $"只有支出才写表决，这一行写了“{v}”",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteNotFound => $"本小区没有表决“{v}”",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteFailed => $"表决“{v}”未通过，不得列支",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteNotPassed => $"表决“{v}”尚未通过，只能列为计划支出",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteOfOtherBuildings => $"表决“{v}”不是本楼业主的表决",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadPeriod => $"期间 {v} 不对：维修资金每期不超过六个月，公共收益每期为一个自然季度",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadOpening => $"期初余额“{v}”不是金额（元）",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NotContinuous => $"与上一期不衔接：本期应从 {v} 元开始（日期 金额）",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NegativeBalance => $"余额将变为负数（{v} 元）",
+            OwnersVote.Web.Features.Money.ImportProblemCode.UnknownBuilding => $"本小区没有 {v} 号楼",
+            _ => $"这一期（从 {v} 起）已经公布过",
+        };
+    }
+
+    public override string StatementAccount => "账户";
+
+    public override string BuildingLabel => "楼栋（维修资金）";
+
+    public override string PeriodFrom => "期间开始日";
+
+    public override string PeriodTo => "期间结束日";
+
+    public override string OpeningYuan => "期初余额（元）";
+
+    public override string LinesFile => "明细文件（.xlsx 或 .csv）";
+
+    public override string LinesFileHelp => "第一行为标题：日期、类别、金额、摘要，可选：表决、凭证（也可用英文 date, kind, amount, description, vote, document）。类别：缴存、利息、停车收益、广告收益、场地租赁、支出、计划支出。金额以元为单位，最多两位小数。";
+
+    public override string PublishStatement => "检查并公布";
 }

@@ -591,4 +591,64 @@ public sealed class EnglishText : UiText
     public override string SupportingDocument => "Voucher";
 
     public override string Attachments => "Attachments";
+
+    public override string PublishStatementTitle => "Publish a statement";
+
+    public override string PublishStatementIntro => "Upload a period's lines (.xlsx or .csv) with the period and the opening balance. If any row is wrong nothing is published, and every wrong row is listed by number. A published statement goes into the tamper-evident log.";
+
+    public override string StatementPublishedText(int lines, long logIndex) => $"Published: {lines} lines, log entry {logIndex}.";
+
+    public override string SeePublished => "See the public page";
+
+    public override string ImportRefused(int problems) => $"Not published: {problems} problem(s) found; correct them and upload again.";
+
+    public override string ImportProblemText(OwnersVote.Web.Features.Money.ImportProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        string at = problem.Row > 0 ? $"Row {problem.Row}: " : "";
+        string v = problem.Value;
+        return at + problem.Code switch
+        {
+            OwnersVote.Web.Features.Money.ImportProblemCode.Unreadable => $"the file cannot be read ({v})",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NoHeader => "the file has no header row",
+            OwnersVote.Web.Features.Money.ImportProblemCode.UnknownColumn => $"unknown column \"{v}\"",
+            OwnersVote.Web.Features.Money.ImportProblemCode.MissingColumn => $"the \"{v}\" column is missing",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NoLines => "no lines under the header",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadDate => $"\"{v}\" is not a date like 2026-06-30",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadKind => $"kind \"{v}\" does not belong on this statement",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadAmount => $"\"{v}\" is not a positive amount in yuan with at most two decimals",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NoDescription => "the description is empty",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadDocument => $"document \"{v}\" is not a SHA-256 hash",
+            OwnersVote.Web.Features.Money.ImportProblemCode.OutsidePeriod => $"{v} is outside the period",
+            OwnersVote.Web.Features.Money.ImportProblemCode.OutOfOrder => $"{v} is before the row above; sort by date",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteRequired => "fund spending and planned spending name the vote that approves them (Civil Code art. 278)",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteNotAllowed => $"only spending names a vote; this row names \"{v}\"",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteNotFound => $"no vote \"{v}\" in this compound",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteFailed => $"vote \"{v}\" failed; nothing may be paid on it",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteNotPassed => $"vote \"{v}\" has not passed; record the spending as planned",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteOfOtherBuildings => $"vote \"{v}\" is not this building's owners' vote",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadPeriod => $"period {v} is wrong: a fund statement covers at most six months, a public-income statement one calendar quarter",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadOpening => $"opening balance \"{v}\" is not an amount in yuan",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NotContinuous => $"does not follow the previous statement: this one starts at {v} (date, yuan)",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NegativeBalance => $"the balance would go negative ({v})",
+            OwnersVote.Web.Features.Money.ImportProblemCode.UnknownBuilding => $"no building {v} in this compound",
+            _ => $"a statement for this period (from {v}) is already published",
+        };
+    }
+
+    public override string StatementAccount => "Account";
+
+    public override string BuildingLabel => "Building (maintenance fund)";
+
+    public override string PeriodFrom => "First day";
+
+    public override string PeriodTo => "Last day";
+
+    public override string OpeningYuan => "Opening balance (yuan)";
+
+    public override string LinesFile => "Lines file (.xlsx or .csv)";
+
+    public override string LinesFileHelp => "First row is the header: date, kind, amount, description, optionally vote, document (or 日期、类别、金额、摘要、表决、凭证). Kinds: deposit, interest, parking, advertising, venue, spending, planned. Amounts in yuan, at most two decimals.";
+
+    public override string PublishStatement => "Check and publish";
 }

@@ -519,4 +519,32 @@ public abstract class UiText
     public abstract string SupportingDocument { get; }
 
     public abstract string Attachments { get; }
+
+    public abstract string PublishStatementTitle { get; }
+
+    public abstract string PublishStatementIntro { get; }
+
+    public abstract string StatementPublishedText(int lines, long logIndex);
+
+    public abstract string SeePublished { get; }
+
+    public abstract string ImportRefused(int problems);
+
+    public abstract string ImportProblemText(OwnersVote.Web.Features.Money.ImportProblem problem);
+
+    public abstract string StatementAccount { get; }
+
+    public abstract string BuildingLabel { get; }
+
+    public abstract string PeriodFrom { get; }
+
+    public abstract string PeriodTo { get; }
+
+    public abstract string OpeningYuan { get; }
+
+    public abstract string LinesFile { get; }
+
+    public abstract string LinesFileHelp { get; }
+
+    public abstract string PublishStatement { get; }
 }
