@@ -292,6 +292,9 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
                 "{sha256}" => OwnersVote.Web.Demo.DemoDocuments.LiftQuotationDocument.Sha256,
                 "{name}" => Uri.EscapeDataString(OwnersVote.Web.Demo.DemoDocuments.LiftQuotationName),
                 "{mode:regex(^(on|off)$)}" => "on",
+                // Issue 7: the demo compound, building 57, its statements, notices and exports.
+                "{compound}" => DemoSeeder.CompoundId,
+                "{building}" => "57",
                 "{hash}.png" => new string('0', 64) + ".png",
                 "{scan}" => new string('0', 32),
                 "{unit}" => "57-101",

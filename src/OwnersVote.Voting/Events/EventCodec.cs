@@ -36,6 +36,9 @@ public static class EventCodec
         [nameof(Objection)] = (true, Objection.Read),
         [nameof(ObjectionResolved)] = (true, ObjectionResolved.Read),
         [nameof(ResultFinalised)] = (true, ResultFinalised.Read),
+        [nameof(NoticePublished)] = (false, NoticePublished.Read),
+        [nameof(FundStatementPublished)] = (false, FundStatementPublished.Read),
+        [nameof(PublicIncomePublished)] = (false, PublicIncomePublished.Read),
     };
 
     /// <summary>The event types this software reads and writes.</summary>

@@ -72,6 +72,14 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
 
     public DbSet<ObjectionRow> Objections => Set<ObjectionRow>();
 
+    public DbSet<NoticeRow> Notices => Set<NoticeRow>();
+
+    public DbSet<NoticeReadRow> NoticeReads => Set<NoticeReadRow>();
+
+    public DbSet<StatementRow> Statements => Set<StatementRow>();
+
+    public DbSet<StatementLineRow> StatementLines => Set<StatementLineRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -161,7 +169,7 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
             e.ToTable("custodial_requests");
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.CompoundId, x.ConfirmedBy });
-
+        });
         modelBuilder.Entity<VoteDraftRow>(e =>
         {
             e.ToTable("vote_drafts");
@@ -186,6 +194,29 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
         {
             e.ToTable("objections");
             e.HasKey(x => new { x.MatterId, x.Id });
+        });
+        // Issue 7: notices and money statements (Features/Notices, Features/Money).
+        modelBuilder.Entity<NoticeRow>(e =>
+        {
+            e.ToTable("notices");
+            e.HasKey(x => new { x.CompoundId, x.Id });
+        });
+        modelBuilder.Entity<NoticeReadRow>(e =>
+        {
+            e.ToTable("notice_reads");
+            e.HasKey(x => new { x.CompoundId, x.NoticeId, x.OwnerHash });
+        });
+        modelBuilder.Entity<StatementRow>(e =>
+        {
+            e.ToTable("statements");
+            e.HasKey(x => new { x.CompoundId, x.Id });
+            e.HasIndex(x => new { x.CompoundId, x.Kind, x.BuildingId });
+        });
+        modelBuilder.Entity<StatementLineRow>(e =>
+        {
+            e.ToTable("statement_lines");
+            e.HasKey(x => new { x.CompoundId, x.StatementId, x.Number });
+            e.HasIndex(x => x.VoteId);
         });
         modelBuilder.Entity<ProjectionStateRow>(e =>
         {

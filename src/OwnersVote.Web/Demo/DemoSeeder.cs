@@ -234,6 +234,8 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
             {
                 events.Add(Cast(roll, lift, liftBallots[i], liftOpens.AddHours(2 + (i * 4)), authenticators[liftBallots[i].Owner], origin, chargingBallots.Count + i));
             }
+
+            events.AddRange(MoneyAndNotices(lift, now));
         }
         finally
         {
@@ -244,6 +246,84 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
         }
 
         return events;
+    }
+
+    // Issue 7 parts 6–7: building 57's maintenance fund with the lift repair planned against the
+    // open lift vote (its quotation as the line's document), the compound's public income for the
+    // last two full quarters, and two notices. Statements follow Shanghai art. 66: the fund per
+    // half year (the current one to date), public income per quarter.
+    private static IEnumerable<LedgerEvent> MoneyAndNotices(MatterPublished lift, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        DateOnly yesterday = today.AddDays(-1);
+        var proposed = DateOnly.FromDateTime(lift.At.UtcDateTime);
+        DateOnly half = new(proposed.Year, proposed.Month <= 6 ? 1 : 7, 1);
+        DateOnly previousHalf = half.AddMonths(-6);
+        var b57 = new BuildingId("57");
+        DateTimeOffset published = now.AddHours(-2);
+
+        const long PreviousOpening = 1_052_300_00;
+        StatementLine[] previousLines =
+        [
+            new(previousHalf.AddDays(40), StatementLineKind.Deposit, 8_600_00, "57-1801 新交房业主首期缴存"),
+            .. InterestDays(previousHalf, half.AddDays(-1)).Select(d => new StatementLine(d, StatementLineKind.Interest, 1_975_06, "活期存款结息")),
+        ];
+        long previousClosing = StatementPublished.ClosingOf(PreviousOpening, previousLines);
+        yield return new FundStatementPublished(
+            CompoundId, published.AddDays(-1), Officer, $"fund-57-{previousHalf:yyyyMM}", b57, previousHalf, half.AddDays(-1),
+            PreviousOpening, previousClosing, previousLines, []);
+
+        // The lift repair is planned, not paid: the vote is open (Civil Code art. 278: no use of
+        // the fund before the owners decide). Once it passes and the contractor is paid, a later
+        // statement records the spending against the same vote.
+        StatementLine[] currentLines =
+        [
+            .. InterestDays(half, yesterday).Where(d => d < proposed).Select(d => new StatementLine(d, StatementLineKind.Interest, 1_982_41, "活期存款结息")),
+            new(proposed, StatementLineKind.Planned, 468_000_00, "57号楼两部电梯大修（曳引机、控制柜、层门门机）", lift.Vote, DemoDocuments.LiftQuotationDocument.Sha256),
+        ];
+        yield return new FundStatementPublished(
+            CompoundId, published, Officer, $"fund-57-{half:yyyyMM}", b57, half, yesterday,
+            previousClosing, StatementPublished.ClosingOf(previousClosing, currentLines), currentLines, [DemoDocuments.LiftQuotationDocument]);
+
+        DateOnly quarter = new(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
+        long opening = 256_480_00;
+        foreach (DateOnly q in new[] { quarter.AddMonths(-6), quarter.AddMonths(-3) })
+        {
+            DateOnly end = q.AddMonths(3).AddDays(-1);
+            StatementLine[] lines =
+            [
+                new(q.AddMonths(1).AddDays(-1), StatementLineKind.Parking, 12_800_00, "地面临时停车费"),
+                new(q.AddMonths(1).AddDays(9), StatementLineKind.Advertising, 6_000_00, "电梯轿厢广告位"),
+                new(q.AddMonths(2).AddDays(-1), StatementLineKind.Parking, 13_150_00, "地面临时停车费"),
+                new(q.AddMonths(2).AddDays(14), StatementLineKind.Venue, 2_400_00, "会所活动室场地租赁"),
+                .. InterestDays(q, end).Select(d => new StatementLine(d, StatementLineKind.Interest, 512_30, "活期存款结息")),
+                new(end, StatementLineKind.Parking, 12_640_00, "地面临时停车费"),
+            ];
+            long closing = StatementPublished.ClosingOf(opening, lines);
+            yield return new PublicIncomePublished(CompoundId, published.AddMinutes(5), Officer, $"income-{q:yyyyMM}", q, end, opening, closing, lines, []);
+            opening = closing;
+        }
+
+        yield return new NoticePublished(
+            CompoundId, lift.At.AddMinutes(5), "committee:demo", "b57-lift-plan", "57号楼电梯大修方案公示",
+            "57 号楼两部电梯大修方案和报价单已在大堂公示，电子版见附件。表决期间欢迎业主到业委会办公室查阅评估报告原件。",
+            [b57], [DemoDocuments.LiftQuotationDocument]);
+        yield return new NoticePublished(
+            CompoundId, published.AddMinutes(10), "committee:demo", "accounts-published", "专项维修资金和公共收益账目公示",
+            "本期专项维修资金（按楼栋）和公共收益（按季度）账目已在本网站“资金公示”公布，欢迎业主查阅监督。",
+            [], []);
+    }
+
+    // Banks settle current-account interest on the 21st of the last month of each quarter.
+    private static IEnumerable<DateOnly> InterestDays(DateOnly from, DateOnly to)
+    {
+        for (var d = new DateOnly(from.Year, 3, 21); d <= to; d = d.AddMonths(3))
+        {
+            if (d >= from)
+            {
+                yield return d;
+            }
+        }
     }
 
     // The roll's owner hash: the pseudonymised principal itself, or the developer's hash.

@@ -22,6 +22,7 @@ using OwnersVote.Web.Features.Lifecycle;
 using OwnersVote.Web.Features.Log;
 using OwnersVote.Web.Features.Paper;
 using OwnersVote.Web.Features.Privacy;
+using OwnersVote.Web.Features.Money;
 using OwnersVote.Web.Features.Receipts;
 using OwnersVote.Web.Features.Results;
 using OwnersVote.Web.Features.RollBook;
@@ -96,6 +97,8 @@ public static class OwnersVoteServices
         services.AddScoped<VoteLifecycle>();
         services.AddScoped<LifecycleQueries>();
         services.AddHostedService<VoteLifecycleService>();
+        services.AddScoped<MoneyQuery>();
+        services.AddScoped<StatementDesk>();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         // Chinese text stays readable UTF-8 in the HTML instead of &#x...; entities (STYLE.md).

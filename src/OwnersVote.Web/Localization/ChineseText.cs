@@ -1146,4 +1146,159 @@ public sealed class ChineseText : UiText
     public override string CertificateFinalLog(long treeSize, string root) => $"最终结果确认于日志前 {treeSize} 条，树根哈希：{root}";
 
     public override string CertificatePreliminaryShort => "初步结果";
+    // Issue 7 parts 6–8: money, notices, exports.
+    public override string FundTitle(string building) => $"{building}号楼专项维修资金";
+
+    public override string FundIntro => "专项维修资金账目至少每半年公布一次（《上海市住宅物业管理规定》第六十六条）。每一笔使用都须经业主表决同意（《民法典》第二百七十八条），下面每笔支出都链接到批准它的表决；表决尚未通过的，只列为计划支出，不计入余额。";
+
+    public override string IncomeTitle => "公共收益";
+
+    public override string IncomeIntro => "利用共有部分产生的收益属于业主共有（《民法典》第二百八十二条），按季度公布（《上海市住宅物业管理规定》第六十六条）。";
+
+    public override string MaintenanceFunds => "各楼专项维修资金";
+
+    public override string NoStatements => "尚未公布账目。";
+
+    public override string MoneyOverTime => "资金变动";
+
+    public override string FundChartDescription => "条形图：每一期的收入、支出、计划支出和期末余额（元）。同样的数字见下表。";
+
+    public override string IncomeChartDescription => "条形图：每季度停车、广告、场地租赁、利息收入和支出（元）。同样的数字见下表。";
+
+    public override string ChartTableCaption => "图中的数字（元）：";
+
+    public override string Statements => "各期账目";
+
+    public override string PeriodLabel => "期间";
+
+    public override string Period(DateOnly from, DateOnly to) =>
+        string.Create(CultureInfo.InvariantCulture, $"{from.Year}年{from.Month}月{from.Day}日至{to.Year}年{to.Month}月{to.Day}日");
+
+    public override string Opening => "期初余额";
+
+    public override string Closing => "期末余额";
+
+    public override string Inflow => "收入";
+
+    public override string Outflow => "支出";
+
+    public override string PlannedShort => "计划支出";
+
+    public override string PlannedNotInBalance => "待表决通过，未计入余额";
+
+    public override string Yuan(string amount) => $"{amount} 元";
+
+    public override string VotesAndSpending => "表决与支出";
+
+    public override string AuthorityLabel => "依据";
+
+    public override string AuthorityText(OwnersVote.Web.Features.Money.SpendingAuthority authority) => authority switch
+    {
+        OwnersVote.Web.Features.Money.SpendingAuthority.Authorised => "表决已通过：支出经业主同意",
+        OwnersVote.Web.Features.Money.SpendingAuthority.PendingVote => "计划支出：表决尚未通过，通过前不得列支",
+        OwnersVote.Web.Features.Money.SpendingAuthority.Refused => "表决未通过：不得列支",
+        OwnersVote.Web.Features.Money.SpendingAuthority.UnknownVote => "找不到所列的表决",
+        _ => "无需表决",
+    };
+
+    public override string TimelineText(OwnersVote.Web.Features.Money.TimelineStepKind step, bool done) => step switch
+    {
+        OwnersVote.Web.Features.Money.TimelineStepKind.MatterPublished => "公布表决事项和报价单",
+        OwnersVote.Web.Features.Money.TimelineStepKind.VotingOpens => done ? "投票开始" : "投票将开始",
+        OwnersVote.Web.Features.Money.TimelineStepKind.VotingCloses => done ? "投票结束" : "投票截止（预定）",
+        OwnersVote.Web.Features.Money.TimelineStepKind.Passed => "表决通过，结果公布",
+        OwnersVote.Web.Features.Money.TimelineStepKind.NotPassed => "表决未通过，结果公布",
+        OwnersVote.Web.Features.Money.TimelineStepKind.Planned => "列入账目：计划支出（未计入余额）",
+        OwnersVote.Web.Features.Money.TimelineStepKind.Paid => "已支付，计入账目",
+        _ => "表决通过后才可支付；目前尚未支付",
+    };
+
+    public override string Day(DateTimeOffset instant)
+    {
+        DateTimeOffset t = InChina(instant);
+        return string.Create(CultureInfo.InvariantCulture, $"{t.Year}年{t.Month}月{t.Day}日");
+    }
+
+    public override string StatementLogEntry(long index) => $"日志第 {index} 条";
+
+    public override string DateLabel => "日期";
+
+    public override string LineDescription => "摘要";
+
+    public override string AmountYuan => "金额（元）";
+
+    public override string LineKind(OwnersVote.Voting.Events.StatementLineKind kind) => kind switch
+    {
+        OwnersVote.Voting.Events.StatementLineKind.Deposit => "缴存",
+        OwnersVote.Voting.Events.StatementLineKind.Interest => "利息",
+        OwnersVote.Voting.Events.StatementLineKind.Parking => "停车收益",
+        OwnersVote.Voting.Events.StatementLineKind.Advertising => "广告收益",
+        OwnersVote.Voting.Events.StatementLineKind.Venue => "场地租赁",
+        OwnersVote.Voting.Events.StatementLineKind.Spending => "支出",
+        _ => "计划支出",
+    };
+
+    public override string SupportingDocument => "凭证";
+
+    public override string Attachments => "附件";
+
+    public override string PublishStatementTitle => "公布账目";
+
+    public override string PublishStatementIntro => "上传一期账目的明细（.xlsx 或 .csv），填写期间和期初余额。有任何一行出错都不会公布，并列出每个出错的行号。公布后账目写入防篡改日志。";
+
+    public override string StatementPublishedText(int lines, long logIndex) => $"已公布：{lines} 笔明细，日志第 {logIndex} 条。";
+
+    public override string SeePublished => "查看公示页面";
+
+    public override string ImportRefused(int problems) => $"没有公布：发现 {problems} 个问题，请改正后重新上传。";
+
+    public override string ImportProblemText(OwnersVote.Web.Features.Money.ImportProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        string at = problem.Row > 0 ? $"第 {problem.Row} 行：" : "";
+        string v = problem.Value;
+        return at + problem.Code switch
+        {
+            OwnersVote.Web.Features.Money.ImportProblemCode.Unreadable => $"文件无法读取（{v}）",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NoHeader => "文件没有标题行",
+            OwnersVote.Web.Features.Money.ImportProblemCode.UnknownColumn => $"不认识的列“{v}”",
+            OwnersVote.Web.Features.Money.ImportProblemCode.MissingColumn => $"缺少“{v}”列",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NoLines => "标题行下面没有明细",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadDate => $"日期“{v}”不是 2026-06-30 这样的日期",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadKind => $"类别“{v}”不适用于这类账目",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadAmount => $"金额“{v}”不是最多两位小数的正数（元）",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NoDescription => "摘要为空",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadDocument => $"凭证“{v}”不是 SHA-256 哈希",
+            OwnersVote.Web.Features.Money.ImportProblemCode.OutsidePeriod => $"日期 {v} 不在账目期间内",
+            OwnersVote.Web.Features.Money.ImportProblemCode.OutOfOrder => $"日期 {v} 早于上一行，请按日期排列",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteRequired => "使用维修资金的支出和计划支出必须写明批准它的表决（《民法典》第二百七十八条）",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteNotAllowed => $"只有支出才写表决，这一行写了“{v}”",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteNotFound => $"本小区没有表决“{v}”",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteFailed => $"表决“{v}”未通过，不得列支",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteNotPassed => $"表决“{v}”尚未通过，只能列为计划支出",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteOfOtherBuildings => $"表决“{v}”不是本楼业主的表决",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadPeriod => $"期间 {v} 不对：维修资金每期不超过六个月，公共收益每期为一个自然季度",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadOpening => $"期初余额“{v}”不是金额（元）",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NotContinuous => $"与上一期不衔接：本期应从 {v} 元开始（日期 金额）",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NegativeBalance => $"余额将变为负数（{v} 元）",
+            OwnersVote.Web.Features.Money.ImportProblemCode.UnknownBuilding => $"本小区没有 {v} 号楼",
+            _ => $"这一期（从 {v} 起）已经公布过",
+        };
+    }
+
+    public override string StatementAccount => "账户";
+
+    public override string BuildingLabel => "楼栋（维修资金）";
+
+    public override string PeriodFrom => "期间开始日";
+
+    public override string PeriodTo => "期间结束日";
+
+    public override string OpeningYuan => "期初余额（元）";
+
+    public override string LinesFile => "明细文件（.xlsx 或 .csv）";
+
+    public override string LinesFileHelp => "第一行为标题：日期、类别、金额、摘要，可选：表决、凭证（也可用英文 date, kind, amount, description, vote, document）。类别：缴存、利息、停车收益、广告收益、场地租赁、支出、计划支出。金额以元为单位，最多两位小数。";
+
+    public override string PublishStatement => "检查并公布";
 }

@@ -1154,4 +1154,155 @@ public sealed class EnglishText : UiText
     public override string CertificateFinalLog(long treeSize, string root) => $"Made final at the log's first {treeSize} entries, root hash: {root}";
 
     public override string CertificatePreliminaryShort => "preliminary result";
+    // Issue 7 parts 6–8: money, notices, exports.
+    public override string FundTitle(string building) => $"Building {building} maintenance fund";
+
+    public override string FundIntro => "The maintenance fund's accounts are published at least every six months (Shanghai Residential Property Management Regulations art. 66). Every use of the fund needs the owners' vote (Civil Code art. 278): each spending below links to the vote that approved it; while that vote has not passed, the spending is only planned and not in the balance.";
+
+    public override string IncomeTitle => "Public income";
+
+    public override string IncomeIntro => "Income from the common parts belongs to the owners (Civil Code art. 282) and is published every quarter (Shanghai regulations art. 66).";
+
+    public override string MaintenanceFunds => "Maintenance funds by building";
+
+    public override string NoStatements => "No accounts published yet.";
+
+    public override string MoneyOverTime => "Money over time";
+
+    public override string FundChartDescription => "Bar chart: each period's income, spending, planned spending and closing balance (yuan). The table below has the same figures.";
+
+    public override string IncomeChartDescription => "Bar chart: each quarter's parking, advertising, venue rental and interest income and spending (yuan). The table below has the same figures.";
+
+    public override string ChartTableCaption => "The chart's figures (yuan):";
+
+    public override string Statements => "Statements";
+
+    public override string PeriodLabel => "Period";
+
+    public override string Period(DateOnly from, DateOnly to) =>
+        from.ToString("d MMM yyyy", CultureInfo.InvariantCulture) + " – " + to.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    public override string Opening => "Opening balance";
+
+    public override string Closing => "Closing balance";
+
+    public override string Inflow => "In";
+
+    public override string Outflow => "Out";
+
+    public override string PlannedShort => "Planned";
+
+    public override string PlannedNotInBalance => "awaiting the vote, not in the balance";
+
+    public override string Yuan(string amount) => $"¥{amount}";
+
+    public override string VotesAndSpending => "Votes and spending";
+
+    public override string AuthorityLabel => "Authority";
+
+    public override string AuthorityText(OwnersVote.Web.Features.Money.SpendingAuthority authority) => authority switch
+    {
+        OwnersVote.Web.Features.Money.SpendingAuthority.Authorised => "Vote passed: the owners approved this spending",
+        OwnersVote.Web.Features.Money.SpendingAuthority.PendingVote => "Planned: the vote has not passed; nothing is paid before it does",
+        OwnersVote.Web.Features.Money.SpendingAuthority.Refused => "Vote failed: not to be paid",
+        OwnersVote.Web.Features.Money.SpendingAuthority.UnknownVote => "The named vote is not found",
+        _ => "No vote needed",
+    };
+
+    public override string TimelineText(OwnersVote.Web.Features.Money.TimelineStepKind step, bool done) => step switch
+    {
+        OwnersVote.Web.Features.Money.TimelineStepKind.MatterPublished => "Matter and quotation published",
+        OwnersVote.Web.Features.Money.TimelineStepKind.VotingOpens => done ? "Voting opened" : "Voting opens",
+        OwnersVote.Web.Features.Money.TimelineStepKind.VotingCloses => done ? "Voting closed" : "Voting closes (scheduled)",
+        OwnersVote.Web.Features.Money.TimelineStepKind.Passed => "Passed; result published",
+        OwnersVote.Web.Features.Money.TimelineStepKind.NotPassed => "Not passed; result published",
+        OwnersVote.Web.Features.Money.TimelineStepKind.Planned => "On the statement as planned spending (not in the balance)",
+        OwnersVote.Web.Features.Money.TimelineStepKind.Paid => "Paid, on the statement",
+        _ => "Payment only after the vote passes; nothing paid yet",
+    };
+
+    public override string Day(DateTimeOffset instant) => InChina(instant).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    public override string StatementLogEntry(long index) => $"log entry {index}";
+
+    public override string DateLabel => "Date";
+
+    public override string LineDescription => "Description";
+
+    public override string AmountYuan => "Amount (yuan)";
+
+    public override string LineKind(OwnersVote.Voting.Events.StatementLineKind kind) => kind switch
+    {
+        OwnersVote.Voting.Events.StatementLineKind.Deposit => "Deposit",
+        OwnersVote.Voting.Events.StatementLineKind.Interest => "Interest",
+        OwnersVote.Voting.Events.StatementLineKind.Parking => "Parking",
+        OwnersVote.Voting.Events.StatementLineKind.Advertising => "Advertising",
+        OwnersVote.Voting.Events.StatementLineKind.Venue => "Venue rental",
+        OwnersVote.Voting.Events.StatementLineKind.Spending => "Spending",
+        _ => "Planned",
+    };
+
+    public override string SupportingDocument => "Voucher";
+
+    public override string Attachments => "Attachments";
+
+    public override string PublishStatementTitle => "Publish a statement";
+
+    public override string PublishStatementIntro => "Upload a period's lines (.xlsx or .csv) with the period and the opening balance. If any row is wrong nothing is published, and every wrong row is listed by number. A published statement goes into the tamper-evident log.";
+
+    public override string StatementPublishedText(int lines, long logIndex) => $"Published: {lines} lines, log entry {logIndex}.";
+
+    public override string SeePublished => "See the public page";
+
+    public override string ImportRefused(int problems) => $"Not published: {problems} problem(s) found; correct them and upload again.";
+
+    public override string ImportProblemText(OwnersVote.Web.Features.Money.ImportProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        string at = problem.Row > 0 ? $"Row {problem.Row}: " : "";
+        string v = problem.Value;
+        return at + problem.Code switch
+        {
+            OwnersVote.Web.Features.Money.ImportProblemCode.Unreadable => $"the file cannot be read ({v})",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NoHeader => "the file has no header row",
+            OwnersVote.Web.Features.Money.ImportProblemCode.UnknownColumn => $"unknown column \"{v}\"",
+            OwnersVote.Web.Features.Money.ImportProblemCode.MissingColumn => $"the \"{v}\" column is missing",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NoLines => "no lines under the header",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadDate => $"\"{v}\" is not a date like 2026-06-30",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadKind => $"kind \"{v}\" does not belong on this statement",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadAmount => $"\"{v}\" is not a positive amount in yuan with at most two decimals",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NoDescription => "the description is empty",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadDocument => $"document \"{v}\" is not a SHA-256 hash",
+            OwnersVote.Web.Features.Money.ImportProblemCode.OutsidePeriod => $"{v} is outside the period",
+            OwnersVote.Web.Features.Money.ImportProblemCode.OutOfOrder => $"{v} is before the row above; sort by date",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteRequired => "fund spending and planned spending name the vote that approves them (Civil Code art. 278)",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteNotAllowed => $"only spending names a vote; this row names \"{v}\"",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteNotFound => $"no vote \"{v}\" in this compound",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteFailed => $"vote \"{v}\" failed; nothing may be paid on it",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteNotPassed => $"vote \"{v}\" has not passed; record the spending as planned",
+            OwnersVote.Web.Features.Money.ImportProblemCode.VoteOfOtherBuildings => $"vote \"{v}\" is not this building's owners' vote",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadPeriod => $"period {v} is wrong: a fund statement covers at most six months, a public-income statement one calendar quarter",
+            OwnersVote.Web.Features.Money.ImportProblemCode.BadOpening => $"opening balance \"{v}\" is not an amount in yuan",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NotContinuous => $"does not follow the previous statement: this one starts at {v} (date, yuan)",
+            OwnersVote.Web.Features.Money.ImportProblemCode.NegativeBalance => $"the balance would go negative ({v})",
+            OwnersVote.Web.Features.Money.ImportProblemCode.UnknownBuilding => $"no building {v} in this compound",
+            _ => $"a statement for this period (from {v}) is already published",
+        };
+    }
+
+    public override string StatementAccount => "Account";
+
+    public override string BuildingLabel => "Building (maintenance fund)";
+
+    public override string PeriodFrom => "First day";
+
+    public override string PeriodTo => "Last day";
+
+    public override string OpeningYuan => "Opening balance (yuan)";
+
+    public override string LinesFile => "Lines file (.xlsx or .csv)";
+
+    public override string LinesFileHelp => "First row is the header: date, kind, amount, description, optionally vote, document (or 日期、类别、金额、摘要、表决、凭证). Kinds: deposit, interest, parking, advertising, venue, spending, planned. Amounts in yuan, at most two decimals.";
+
+    public override string PublishStatement => "Check and publish";
 }

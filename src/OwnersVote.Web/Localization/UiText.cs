@@ -926,4 +926,98 @@ public abstract class UiText
     public abstract string CertificateFinalLog(long treeSize, string root);
 
     public abstract string CertificatePreliminaryShort { get; }
+    // Issue 7 parts 6–8: money, notices, exports.
+    public abstract string FundTitle(string building);
+
+    public abstract string FundIntro { get; }
+
+    public abstract string IncomeTitle { get; }
+
+    public abstract string IncomeIntro { get; }
+
+    public abstract string MaintenanceFunds { get; }
+
+    public abstract string NoStatements { get; }
+
+    public abstract string MoneyOverTime { get; }
+
+    public abstract string FundChartDescription { get; }
+
+    public abstract string IncomeChartDescription { get; }
+
+    public abstract string ChartTableCaption { get; }
+
+    public abstract string Statements { get; }
+
+    public abstract string PeriodLabel { get; }
+
+    public abstract string Period(DateOnly from, DateOnly to);
+
+    public abstract string Opening { get; }
+
+    public abstract string Closing { get; }
+
+    public abstract string Inflow { get; }
+
+    public abstract string Outflow { get; }
+
+    public abstract string PlannedShort { get; }
+
+    public abstract string PlannedNotInBalance { get; }
+
+    /// <summary>An amount already formatted as yuan (<c>468,000.00</c>) with its unit.</summary>
+    public abstract string Yuan(string amount);
+
+    public abstract string VotesAndSpending { get; }
+
+    public abstract string AuthorityLabel { get; }
+
+    public abstract string AuthorityText(OwnersVote.Web.Features.Money.SpendingAuthority authority);
+
+    public abstract string TimelineText(OwnersVote.Web.Features.Money.TimelineStepKind step, bool done);
+
+    /// <summary>A day in China's time zone, without the time.</summary>
+    public abstract string Day(DateTimeOffset instant);
+
+    public abstract string StatementLogEntry(long index);
+
+    public abstract string DateLabel { get; }
+
+    public abstract string LineDescription { get; }
+
+    public abstract string AmountYuan { get; }
+
+    public abstract string LineKind(OwnersVote.Voting.Events.StatementLineKind kind);
+
+    public abstract string SupportingDocument { get; }
+
+    public abstract string Attachments { get; }
+
+    public abstract string PublishStatementTitle { get; }
+
+    public abstract string PublishStatementIntro { get; }
+
+    public abstract string StatementPublishedText(int lines, long logIndex);
+
+    public abstract string SeePublished { get; }
+
+    public abstract string ImportRefused(int problems);
+
+    public abstract string ImportProblemText(OwnersVote.Web.Features.Money.ImportProblem problem);
+
+    public abstract string StatementAccount { get; }
+
+    public abstract string BuildingLabel { get; }
+
+    public abstract string PeriodFrom { get; }
+
+    public abstract string PeriodTo { get; }
+
+    public abstract string OpeningYuan { get; }
+
+    public abstract string LinesFile { get; }
+
+    public abstract string LinesFileHelp { get; }
+
+    public abstract string PublishStatement { get; }
 }

@@ -57,6 +57,7 @@ public static class ProjectionRebuild
         await using ServiceProvider provider = services.BuildServiceProvider();
 
         List<InvitationRow> invitations;
+        List<NoticeReadRow> reads;
         await using (AsyncServiceScope scope = provider.CreateAsyncScope())
         {
             OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
@@ -66,6 +67,8 @@ public static class ProjectionRebuild
             List<PaperScanRow> scans = await ReadKeptAsync(db.PaperScans, cancellationToken);
             // The roll's sign-in particulars are not in the log either (PIPL: the log names owners by hash only).
             List<OwnerIdentityRow> identities = await ReadKeptAsync(db.OwnerIdentities, cancellationToken);
+            // Read receipts are not log entries either (reading a notice changes no outcome).
+            reads = await ReadKeptAsync(db.NoticeReads, cancellationToken);
             var roll = new KeptRoll(
                 await ReadKeptAsync(db.RollOwners, cancellationToken),
                 await ReadKeptAsync(db.RollUnits, cancellationToken),
@@ -78,6 +81,7 @@ public static class ProjectionRebuild
             await db.Database.EnsureCreatedAsync(cancellationToken);
             db.Invitations.AddRange(invitations);
             db.PaperScans.AddRange(scans);
+            db.NoticeReads.AddRange(reads);
             db.OwnerIdentities.AddRange(identities);
             db.RollOwners.AddRange(roll.Owners);
             db.RollUnits.AddRange(roll.Units);

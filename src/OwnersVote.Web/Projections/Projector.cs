@@ -81,6 +81,8 @@ public sealed partial class Projector(OwnersVoteDb db)
         Objection o => ObjectAsync(o, logged.Index, cancellationToken),
         ObjectionResolved o => ResolveAsync(o, cancellationToken),
         ResultFinalised f => FinaliseAsync(f, logged, cancellationToken),
+        NoticePublished n => PublishNoticeAsync(n, logged.Index, cancellationToken),
+        StatementPublished s => PublishStatementAsync(s, logged.Index, cancellationToken),
         _ => throw new ProjectionException($"No projection for event {logged.Event.Type} (entry {logged.Index})."),
     };
 
@@ -556,6 +558,70 @@ public sealed partial class Projector(OwnersVoteDb db)
         matter.FinalisedAt = e.At;
         matter.FinalTreeSize = checked(logged.Index + 1);
         matter.FinalRootHash = logged.TreeRoot.ToBase64();
+    }
+
+    // Issue 7 part 6: notices. The log keeps the text; the table is what the pages read.
+    private async Task PublishNoticeAsync(NoticePublished e, long index, CancellationToken cancellationToken)
+    {
+        await RequireCompoundAsync(e.Compound, cancellationToken);
+        if (await db.Notices.AnyAsync(n => n.CompoundId == e.Compound && n.Id == e.Notice, cancellationToken))
+        {
+            throw new ProjectionException($"Notice {e.Notice} of compound {e.Compound} is published twice.");
+        }
+
+        db.Notices.Add(new NoticeRow
+        {
+            CompoundId = e.Compound,
+            Id = e.Notice,
+            Title = e.Title,
+            Body = e.Body,
+            Scope = string.Join('\n', e.Scope.Select(b => b.Value)),
+            Attachments = JsonSerializer.Serialize(e.Attachments.Select(d => new { name = d.Name, sha256 = d.Sha256 })),
+            PublishedAt = e.At,
+            Actor = e.Actor,
+            LogIndex = index,
+        });
+    }
+
+    // Issue 7 part 7: fund and public-income statements with their lines.
+    private async Task PublishStatementAsync(StatementPublished e, long index, CancellationToken cancellationToken)
+    {
+        await RequireCompoundAsync(e.Compound, cancellationToken);
+        if (await db.Statements.AnyAsync(s => s.CompoundId == e.Compound && s.Id == e.Statement, cancellationToken))
+        {
+            throw new ProjectionException($"Statement {e.Statement} of compound {e.Compound} is published twice.");
+        }
+
+        db.Statements.Add(new StatementRow
+        {
+            CompoundId = e.Compound,
+            Id = e.Statement,
+            Kind = e is FundStatementPublished ? StatementRow.Fund : StatementRow.Income,
+            BuildingId = e is FundStatementPublished fund ? fund.Building.Value : "",
+            From = e.From,
+            To = e.To,
+            Opening = e.Opening,
+            Closing = e.Closing,
+            Attachments = JsonSerializer.Serialize(e.Attachments.Select(d => new { name = d.Name, sha256 = d.Sha256 })),
+            PublishedAt = e.At,
+            LogIndex = index,
+        });
+        for (int i = 0; i < e.Lines.Count; i++)
+        {
+            StatementLine line = e.Lines[i];
+            db.StatementLines.Add(new StatementLineRow
+            {
+                CompoundId = e.Compound,
+                StatementId = e.Statement,
+                Number = i + 1,
+                Date = line.Date,
+                Kind = StatementPublished.KindText(line.Kind),
+                Amount = line.Amount,
+                Description = line.Description,
+                VoteId = line.Vote,
+                Document = line.Document,
+            });
+        }
     }
 
     private async Task RequireCompoundAsync(string compoundId, CancellationToken cancellationToken)

@@ -39,6 +39,9 @@ internal static class EventSamples
         yield return new ProxyGranted(Compound, At.AddHours(1), "officer:wang", mandate, new string('d', 64), "officer:wang", null);
         yield return new ProxyRevoked(Compound, At.AddHours(2), "owner:" + Owner("310000000000000001"), mandate.Id, Owner("310000000000000001"), null);
         yield return new CustodialBallotCast(Compound, Vote, At.AddDays(2), "officer:zhao", Owner("310000000000000001"), "p-57-0101", ["57-0101", "57-0102"], [new BallotAnswer("q1", Choice.Yes)], "officer:wang", "officer:zhao");
+        yield return Notice();
+        yield return Fund();
+        yield return Income();
         yield return new VoteClosed(Compound, Vote, At.AddDays(7), "system");
         yield return new TallyPublished(Compound, Vote, At.AddDays(7).AddMinutes(1), "system", ThresholdClass.Ordinary, [
             new QuestionTally(
@@ -59,6 +62,32 @@ internal static class EventSamples
         yield return new ObjectionResolved(Compound, Vote, At.AddDays(8), "committee:chen", "obj-1", "已核对不动产登记簿，面积无误。");
         yield return new ResultFinalised(Compound, Vote, At.AddDays(10), "committee:chen");
     }
+
+    public static NoticePublished Notice() => new(
+        Compound, At.AddDays(2), "committee:chen", "n-2025-03-lift", "57号楼电梯维修方案公示", "方案与报价单见附件，欢迎业主提出意见。",
+        [new BuildingId("57")], [new MatterDocument("quotation.pdf", new string('a', 64))]);
+
+    public static FundStatementPublished Fund() => new(
+        Compound, At.AddDays(3), "officer:wang", "fund-57-2025h1", new BuildingId("57"), new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30),
+        Opening: 100_000_00, Closing: 100_000_00 + 5_000_00 + 1_234_56 - 20_000_00,
+        [
+            new StatementLine(new DateOnly(2025, 1, 15), StatementLineKind.Deposit, 5_000_00, "新交房补缴"),
+            new StatementLine(new DateOnly(2025, 2, 1), StatementLineKind.Spending, 20_000_00, "屋面防水", "b57-roof-2024", new string('c', 64)),
+            new StatementLine(new DateOnly(2025, 3, 1), StatementLineKind.Planned, 468_000_00, "电梯大修", Vote),
+            new StatementLine(new DateOnly(2025, 6, 21), StatementLineKind.Interest, 1_234_56, "活期利息"),
+        ],
+        [new MatterDocument("bank.pdf", new string('d', 64))]);
+
+    public static PublicIncomePublished Income() => new(
+        Compound, At.AddDays(4), "officer:wang", "income-2025q1", new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 31),
+        Opening: 0, Closing: 30_000_00 + 4_000_00 + 1_500_00 - 2_000_00,
+        [
+            new StatementLine(new DateOnly(2025, 1, 31), StatementLineKind.Parking, 30_000_00, "地面停车位"),
+            new StatementLine(new DateOnly(2025, 2, 28), StatementLineKind.Advertising, 4_000_00, "电梯广告"),
+            new StatementLine(new DateOnly(2025, 3, 10), StatementLineKind.Spending, 2_000_00, "公告栏维修"),
+            new StatementLine(new DateOnly(2025, 3, 31), StatementLineKind.Venue, 1_500_00, "会所场地租赁"),
+        ],
+        []);
 
     public static CompoundRegistered Registered() =>
         new(Compound, At, "admin:li", "景城品雅苑", "上海市闵行区马桥镇", BallotFixtures.RpId, [BallotFixtures.Origin], RequireUserVerification: true);

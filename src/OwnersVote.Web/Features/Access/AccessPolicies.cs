@@ -57,6 +57,18 @@ public static class AccessPolicies
     /// <summary>An admin of the session's compound.</summary>
     public const string Admin = "admin";
 
+    /// <summary>
+    /// Whoever publishes for the owners: the owners' committee (业主委员会) or an officer of the
+    /// compound — notices and money statements (issue 7 parts 6–7).
+    /// </summary>
+    public const string Publisher = "publisher";
+
+    /// <summary>
+    /// Who reads the committee's records and exports them: the committee, officers, and auditors
+    /// (the housing authority, 房管部门) — participation rolls (issue 7 part 8).
+    /// </summary>
+    public const string Records = "records";
+
     /// <summary>The roles each policy admits; <see cref="Public"/> admits every session and none.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Admits { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
@@ -66,6 +78,8 @@ public static class AccessPolicies
         [Auditor] = [Roles.Auditor],
         [Organiser] = [Roles.Committee, Roles.Officer],
         [Admin] = [Roles.Admin],
+        [Publisher] = [Roles.Committee, Roles.Officer],
+        [Records] = [Roles.Committee, Roles.Officer, Roles.Auditor],
     };
 }
 
@@ -88,7 +102,9 @@ public static class AccessSetup
             .AddPolicy(AccessPolicies.Officer, policy => Staff(policy, Roles.Officer))
             .AddPolicy(AccessPolicies.Auditor, policy => Staff(policy, Roles.Auditor))
             .AddPolicy(AccessPolicies.Organiser, policy => Staff(policy, Roles.Committee, Roles.Officer))
-            .AddPolicy(AccessPolicies.Admin, policy => Staff(policy, Roles.Admin));
+            .AddPolicy(AccessPolicies.Admin, policy => Staff(policy, Roles.Admin))
+            .AddPolicy(AccessPolicies.Publisher, policy => Staff(policy, Roles.Committee, Roles.Officer))
+            .AddPolicy(AccessPolicies.Records, policy => Staff(policy, Roles.Committee, Roles.Officer, Roles.Auditor));
     }
 
     private static void Staff(AuthorizationPolicyBuilder policy, params string[] roles) =>
