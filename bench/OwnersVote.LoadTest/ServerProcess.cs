@@ -93,6 +93,10 @@ internal sealed class ServerProcess(string dataFolder, int port, string provider
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Listening but slow to answer (a loaded machine): ask again, within the timeout.
+            }
 
             await Task.Delay(200, cancellationToken);
         }
