@@ -8,7 +8,11 @@ using OwnersVote.Voting.Signing;
 namespace OwnersVote.LoadTest;
 
 /// <summary>A ballot signed before the timed phase: the submission body, ready to post.</summary>
-internal sealed record SignedBallot(OwnerClient Owner, string Vote, JsonObject Body);
+internal sealed record SignedBallot(OwnerClient Owner, string Vote, JsonObject Body)
+{
+    /// <summary>The server the ballot was prepared on (its challenge is held there), as <see cref="OwnerClient.Node"/> was.</summary>
+    public required string Node { get; init; }
+}
 
 /// <summary>What the server answered to a submitted ballot.</summary>
 internal sealed record CastOutcome(bool Accepted, long Index, string LeafHash, string Receipt, string Problem, TimeSpan Latency);
@@ -53,6 +57,14 @@ internal sealed partial class OwnerClient(string baseUrl, string vote, string co
 
     public string Vote { get; } = vote;
 
+    /// <summary>
+    /// The server ballots are prepared on and cast to (cluster mode: any node; the session cookie
+    /// works on all of them, cookies being per host, not per port). Starts as the sign-in server.
+    /// </summary>
+    public string Node { get; set; } = baseUrl;
+
+    private readonly string _home = baseUrl;
+
     /// <summary>Signs in with the invitation code and registers a new passkey.</summary>
     public async Task EnrolAsync(CancellationToken cancellationToken)
     {
@@ -67,7 +79,7 @@ internal sealed partial class OwnerClient(string baseUrl, string vote, string co
 
         JsonObject options = await PostJsonAsync("/api/passkey/registration/options", new JsonObject(), cancellationToken);
         _passkey = SoftwareAuthenticator.MakeCredential(options["rpId"]!.GetValue<string>());
-        (byte[] attestation, byte[] clientData) = _passkey.CreateRegistration(Challenge(options), baseUrl);
+        (byte[] attestation, byte[] clientData) = _passkey.CreateRegistration(Challenge(options), _home);
         await PostJsonAsync("/api/passkey/registration", new JsonObject
         {
             ["handle"] = options["handle"]!.GetValue<string>(),
@@ -80,8 +92,9 @@ internal sealed partial class OwnerClient(string baseUrl, string vote, string co
     public async Task<SignedBallot> PrepareAndSignAsync(string choice, CancellationToken cancellationToken)
     {
         SoftwareAuthenticator passkey = _passkey ?? throw new InvalidOperationException("enrol first");
-        JsonObject options = await PostJsonAsync($"/api/votes/{Vote}/ballot/options", new JsonObject { ["answers"] = new JsonObject { ["q1"] = choice } }, cancellationToken);
-        WebAuthnAssertion assertion = passkey.GetAssertion(Challenge(options), baseUrl);
+        string node = Node;
+        JsonObject options = await PostJsonAsync(node + $"/api/votes/{Vote}/ballot/options", new JsonObject { ["answers"] = new JsonObject { ["q1"] = choice } }, cancellationToken);
+        WebAuthnAssertion assertion = passkey.GetAssertion(Challenge(options), node);
         return new SignedBallot(this, Vote, new JsonObject
         {
             ["handle"] = options["handle"]!.GetValue<string>(),
@@ -89,14 +102,15 @@ internal sealed partial class OwnerClient(string baseUrl, string vote, string co
             ["authenticatorData"] = Base64UrlText.Encode(assertion.AuthenticatorData.Span),
             ["clientDataJson"] = Base64UrlText.Encode(assertion.ClientDataJson.Span),
             ["signature"] = Base64UrlText.Encode(assertion.Signature.Span),
-        });
+        })
+        { Node = node };
     }
 
     /// <summary>Submits a signed ballot; the latency runs until the durable receipt arrives.</summary>
     public async Task<CastOutcome> CastAsync(SignedBallot ballot, CancellationToken cancellationToken)
     {
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
-        using HttpResponseMessage response = await _http.PostAsJsonAsync(new Uri($"/api/votes/{ballot.Vote}/ballot", UriKind.Relative), ballot.Body, cancellationToken);
+        using HttpResponseMessage response = await _http.PostAsJsonAsync(new Uri(ballot.Node + $"/api/votes/{ballot.Vote}/ballot"), ballot.Body, cancellationToken);
         string text = await response.Content.ReadAsStringAsync(cancellationToken);
         TimeSpan latency = System.Diagnostics.Stopwatch.GetElapsedTime(start);
         if (!response.IsSuccessStatusCode)
@@ -119,7 +133,7 @@ internal sealed partial class OwnerClient(string baseUrl, string vote, string co
 
     private async Task<JsonObject> PostJsonAsync(string path, JsonObject body, CancellationToken cancellationToken)
     {
-        using HttpResponseMessage response = await _http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, cancellationToken);
+        using HttpResponseMessage response = await _http.PostAsJsonAsync(new Uri(path, UriKind.RelativeOrAbsolute), body, cancellationToken);
         string text = await response.Content.ReadAsStringAsync(cancellationToken);
         return response.IsSuccessStatusCode
             ? JsonNode.Parse(text)!.AsObject()

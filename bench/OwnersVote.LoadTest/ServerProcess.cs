@@ -9,7 +9,7 @@ namespace OwnersVote.LoadTest;
 /// keys and database under one data folder, the demo and <paramref name="owners"/> synthetic owners
 /// seeded. Start waits for <c>/readyz</c>; <see cref="Kill"/> is <c>kill -9</c>.
 /// </summary>
-internal sealed class ServerProcess(string dataFolder, int port, string provider, string connectionString, int owners) : IDisposable
+internal sealed class ServerProcess(string dataFolder, int port, string provider, string connectionString, int owners, IReadOnlyDictionary<string, string>? settings = null) : IDisposable
 {
     private Process? _process;
 
@@ -18,6 +18,8 @@ internal sealed class ServerProcess(string dataFolder, int port, string provider
     public string CodesFile => Path.Combine(dataFolder, "synthetic-codes.txt");
 
     public string LogDirectory => Path.Combine(dataFolder, "log");
+
+    public bool HasExited => _process is null || _process.HasExited;
 
     public static int FreePort()
     {
@@ -51,8 +53,9 @@ internal sealed class ServerProcess(string dataFolder, int port, string provider
             ["Log__PublicUrl"] = BaseUrl,
             ["DataProtection__KeysPath"] = Path.Combine(dataFolder, "keys"),
             ["Logging__LogLevel__Default"] = "Warning",
-        })
+        }.Concat(settings ?? new Dictionary<string, string>()))
         {
+            // Later entries (the caller's settings) override the defaults above.
             info.Environment[key] = value;
         }
 
@@ -89,6 +92,10 @@ internal sealed class ServerProcess(string dataFolder, int port, string provider
             catch (HttpRequestException)
             {
                 // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Listening but slow to answer (a loaded machine): ask again, within the timeout.
             }
 
             await Task.Delay(200, cancellationToken);

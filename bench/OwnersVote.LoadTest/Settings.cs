@@ -2,9 +2,15 @@ using System.Globalization;
 
 namespace OwnersVote.LoadTest;
 
-/// <summary>The command line of both modes, each value bounded.</summary>
+/// <summary>The command line of every mode, each value bounded.</summary>
 internal sealed record Settings(int Owners, int Concurrency, int Seconds, int Kills, string Provider, string? Connection, string? Data)
 {
+    /// <summary><c>cluster</c>: how many web nodes share the PostgreSQL database.</summary>
+    public int Nodes { get; init; } = 3;
+
+    /// <summary><c>cluster</c>: kill the sequencer's node with SIGKILL while ballots arrive (<c>--kill-leader yes</c>).</summary>
+    public bool KillLeader { get; init; }
+
     public static Settings? Parse(string[] args, int owners)
     {
         var s = new Settings(owners, 64, 60, 20, "Sqlite", null, null);
@@ -20,6 +26,8 @@ internal sealed record Settings(int Owners, int Concurrency, int Seconds, int Ki
                 "--provider" when v is "Sqlite" or "Postgres" => s with { Provider = v },
                 "--connection" => s with { Connection = v },
                 "--data" => s with { Data = v },
+                "--nodes" when Int(v, 1, 8) is int n => s with { Nodes = n },
+                "--kill-leader" when v is "yes" or "no" => s with { KillLeader = v == "yes" },
                 _ => null,
             };
             if (s is null)

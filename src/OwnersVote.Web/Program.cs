@@ -3,6 +3,7 @@ using OwnersVote.Web.Hosting;
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 
 builder.AddOwnersVote();
+builder.AddOwnersVoteOperations();
 
 WebApplication app = builder.Build();
 

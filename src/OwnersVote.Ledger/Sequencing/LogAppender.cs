@@ -30,6 +30,13 @@ public sealed record LogAppenderOptions
 
     /// <summary>At most this many entries are replayed from the journal after a crash.</summary>
     public long SyncEveryEntries { get; init; } = 1 << 20;
+
+    /// <summary>
+    /// Told, once a batch is durable and before its callers are answered, how many entries it held
+    /// and how long sequencing it took (journal fsync, tiles, checkpoint). For metrics: it must be
+    /// quick and must not throw.
+    /// </summary>
+    public Action<int, TimeSpan>? BatchSequenced { get; init; }
 }
 
 /// <summary>
@@ -307,6 +314,7 @@ public sealed class LogAppender : IAsyncDisposable
     private async Task SequenceAsync(List<Pending> batch)
     {
         // 1. The one durable write of the batch.
+        long started = _time.GetTimestamp();
         var entries = new ReadOnlyMemory<byte>[batch.Count];
         for (int i = 0; i < batch.Count; i++)
         {
@@ -343,6 +351,7 @@ public sealed class LogAppender : IAsyncDisposable
             await SyncAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
+        _options.BatchSequenced?.Invoke(batch.Count, _time.GetElapsedTime(started));
         long size = _builder.TreeSize;
         for (int i = 0; i < batch.Count; i++)
         {

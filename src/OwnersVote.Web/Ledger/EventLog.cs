@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using OwnersVote.Ledger;
 using OwnersVote.Ledger.Sequencing;
 using OwnersVote.Voting.Events;
+using OwnersVote.Web.Cluster;
+using OwnersVote.Web.Hosting;
 using OwnersVote.Web.Projections;
 
 namespace OwnersVote.Web.Ledger;
@@ -22,13 +24,19 @@ namespace OwnersVote.Web.Ledger;
 /// names each failure, and the next append asks again (for its newer checkpoint). Appends that
 /// arrive while witnesses are being asked are covered by the next request, so one round trip
 /// serves many appends.
+///
+/// Several nodes (<c>Cluster:Enabled</c>, docs/operations.md): appends go through
+/// <see cref="ClusterNode"/> to the PostgreSQL queue; only the node elected sequencer opens the
+/// appender (<see cref="OpenSequencerAsync"/>), and every node serves the shared checkpoint and the
+/// tiles of the shared log directory.
 /// </remarks>
 public sealed partial class EventLog(
     IServiceScopeFactory scopes,
     IOptions<LogOptions> options,
     IHostEnvironment environment,
     LogWitnesses witnesses,
-    ILogger<EventLog> logger) : IAsyncDisposable
+    ILogger<EventLog> logger,
+    ClusterNode? cluster = null) : IAsyncDisposable
 {
     // Concurrent callers append at once, so the appender's group commit pools their entries into
     // one batch (one fsync); each call's entries are queued under _enqueue, so they are
@@ -45,6 +53,9 @@ public sealed partial class EventLog(
     private LogAppender? _appender;
     private NoteSigner? _signer;
     private NoteVerifier? _verifier;
+    private string? _origin;
+    private string? _directory;
+    private FileTileStore? _readStore;
 
     // The checkpoint served: the appender's newest one that witnesses were last asked to cosign,
     // with the cosignatures obtained. Replaced whole, under _cosignGate; read without a lock.
@@ -52,7 +63,7 @@ public sealed partial class EventLog(
     private readonly SemaphoreSlim _cosignGate = new(1, 1);
 
     /// <summary>The checkpoint origin line.</summary>
-    public string Origin => Appender.Origin;
+    public string Origin => _origin ?? throw NotOpen();
 
     /// <summary>The log's verifier key (<c>name+keyid+base64</c>), served at <c>/log/key</c>.</summary>
     public string VerifierKey => (_verifier ?? throw NotOpen()).VerifierKey;
@@ -65,7 +76,7 @@ public sealed partial class EventLog(
     /// <see cref="AppendAsync"/> returns, it covers the appended entry and witnesses have been asked
     /// to cosign it (see the failure policy in the remarks).
     /// </summary>
-    public byte[] LatestCheckpoint => Volatile.Read(ref _served)?.Note ?? throw NotOpen();
+    public byte[] LatestCheckpoint => cluster is not null ? cluster.LatestCheckpoint : Volatile.Read(ref _served)?.Note ?? throw NotOpen();
 
     /// <summary>The witnesses of this log and the quorum k (<c>/log/witnesses</c>).</summary>
     public LogWitnesses Witnesses => witnesses;
@@ -77,10 +88,16 @@ public sealed partial class EventLog(
     public int WitnessQuorum => witnesses.Quorum;
 
     /// <summary>The number of entries in the log.</summary>
-    public long TreeSize => Appender.TreeSize;
+    public long TreeSize => cluster is not null ? cluster.TreeSize : Appender.TreeSize;
 
     /// <summary>The log's tiles, entry bundles and checkpoint (c2sp.org/tlog-tiles paths).</summary>
-    public ITileStore Store => Appender.Store;
+    public ITileStore Store => (ITileStore?)_appender?.Store ?? _readStore ?? throw NotOpen();
+
+    /// <summary>The size of the log this process's appender holds (the cluster's sequencer only).</summary>
+    internal long SequencedSize => Appender.TreeSize;
+
+    /// <summary>The checkpoint this process's appender last had witnessed, with its size (the cluster's sequencer only).</summary>
+    internal (byte[] Note, long Size) SequencerCheckpoint => Volatile.Read(ref _served) is { } served ? (served.Note, served.Size) : throw NotOpen();
 
     private LogAppender Appender => _appender ?? throw NotOpen();
 
@@ -99,15 +116,59 @@ public sealed partial class EventLog(
         string signerKey = await SecretFile.ReadOrCreateLineAsync(keyFile, () => NoteSigner.Generate(origin).SignerKey, cancellationToken);
         _signer = NoteSigner.Parse(signerKey);
         _verifier = _signer.Verifier;
-        _appender = await LogAppender.OpenAsync(directory, origin, _signer, _verifier, cancellationToken: cancellationToken);
-        LogOpened(logger, origin, _appender.TreeSize);
-        await CatchUpAsync(cancellationToken);
+        _origin = origin;
+        _directory = directory;
+        if (cluster is not null)
+        {
+            // Every node reads the shared directory; the elected one opens the appender.
+            _readStore = new FileTileStore(directory);
+            await witnesses.OpenAsync(origin, _verifier, cancellationToken);
+            await cluster.JoinAsync(this, cancellationToken);
+            return;
+        }
+
+        await OpenAppenderAsync(cancellationToken);
 
         // The stored checkpoint carries the log's signature only (the appender writes it), so the
         // witnesses are asked at once: a restarted server serves a cosigned checkpoint before any append.
         await witnesses.OpenAsync(origin, _verifier, cancellationToken);
-        _served = new ServedCheckpoint(_appender.LatestCheckpoint, -1);
+        _served = new ServedCheckpoint(_appender!.LatestCheckpoint, -1);
         await CosignAtLeastAsync(_appender.TreeSize);
+    }
+
+    /// <summary>
+    /// The cluster's sequencer opens the shared log (recovering from its predecessor's crash),
+    /// catches the projections up and has the checkpoint witnessed.
+    /// </summary>
+    internal async Task OpenSequencerAsync(CancellationToken cancellationToken)
+    {
+        await OpenAppenderAsync(cancellationToken);
+        _served = new ServedCheckpoint(_appender!.LatestCheckpoint, -1);
+        await CosignAtLeastAsync(_appender.TreeSize);
+    }
+
+    /// <summary>The cluster's sequencer closes the appender (a clean sync) when it stops leading.</summary>
+    internal async Task CloseSequencerAsync()
+    {
+        LogAppender? appender = Interlocked.Exchange(ref _appender, null);
+        if (appender is not null)
+        {
+            await appender.DisposeAsync();
+        }
+    }
+
+    /// <summary>The sequencer's fence file: <paramref name="configured"/>, else beside the log directory.</summary>
+    internal string FenceFilePath(string? configured) =>
+        configured is { Length: > 0 } path
+            ? Path.GetFullPath(path, environment.ContentRootPath)
+            : Path.TrimEndingDirectorySeparator(_directory ?? throw NotOpen()) + ".sequencer.lock";
+
+    private async Task OpenAppenderAsync(CancellationToken cancellationToken)
+    {
+        _appender = await LogAppender.OpenAsync(
+            _directory!, _origin!, _signer!, _verifier!, new LogAppenderOptions { BatchSequenced = OwnersVoteTelemetry.Batch }, cancellationToken: cancellationToken);
+        LogOpened(logger, _origin!, _appender.TreeSize);
+        await CatchUpAsync(cancellationToken);
     }
 
     /// <summary>
@@ -134,8 +195,22 @@ public sealed partial class EventLog(
     public async Task<IReadOnlyList<AppendResult>> AppendManyAsync(IReadOnlyList<LedgerEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         // Encode all first: a schema error logs nothing.
         byte[][] entries = [.. events.Select(EventCodec.Encode)];
+        IReadOnlyList<AppendResult> appended = cluster is not null
+            ? await cluster.AppendAsync(entries, cancellationToken)
+            : await AppendEncodedAsync(entries, events, cancellationToken);
+        OwnersVoteTelemetry.Appended(events, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return appended;
+    }
+
+    /// <summary>
+    /// Appends encoded entries (with their decoded events, for the projections) through this
+    /// process's appender: the single node, or the cluster's sequencer.
+    /// </summary>
+    internal async Task<IReadOnlyList<AppendResult>> AppendEncodedAsync(IReadOnlyList<byte[]> entries, IReadOnlyList<LedgerEvent> events, CancellationToken cancellationToken)
+    {
         AppendResult[] results = [];
         try
         {
@@ -234,8 +309,17 @@ public sealed partial class EventLog(
     }
 
     /// <summary>An inclusion proof (RFC 9162 §2.1.3) for entry <paramref name="index"/> in the tree of <paramref name="treeSize"/>.</summary>
-    public Task<IReadOnlyList<Hash>> ProveInclusionAsync(long index, long treeSize, CancellationToken cancellationToken) =>
-        Appender.ProveInclusionAsync(index, treeSize, cancellationToken);
+    public async Task<IReadOnlyList<Hash>> ProveInclusionAsync(long index, long treeSize, CancellationToken cancellationToken)
+    {
+        if (_appender is { } appender)
+        {
+            return await appender.ProveInclusionAsync(index, treeSize, cancellationToken);
+        }
+
+        // A cluster node that is not the sequencer reads the shared tiles.
+        TileHashSource source = await TileHashSource.LoadAsync(Store, treeSize, s => InclusionProof.Create(index, treeSize, s), cancellationToken);
+        return InclusionProof.Create(index, treeSize, source);
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -295,7 +379,7 @@ public sealed partial class EventLog(
     // (reads are safe while it appends; a deleted partial tile falls back to its full tile).
     private async Task<IReadOnlyList<Hash>> ProveConsistencyAsync(long from, long to, CancellationToken cancellationToken)
     {
-        TileHashSource source = await TileHashSource.LoadAsync(Appender.Store, to, s => ConsistencyProof.Create(from, to, s), cancellationToken);
+        TileHashSource source = await TileHashSource.LoadAsync(Store, to, s => ConsistencyProof.Create(from, to, s), cancellationToken);
         return ConsistencyProof.Create(from, to, source);
     }
 
