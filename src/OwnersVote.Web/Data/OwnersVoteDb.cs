@@ -263,6 +263,7 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
             e.ToTable("invitation_letters");
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.CompoundId, x.BatchId });
+        });
         modelBuilder.Entity<OwnerIdentityRow>(e =>
         {
             e.ToTable("owner_identities");

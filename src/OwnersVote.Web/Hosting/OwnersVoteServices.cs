@@ -93,7 +93,7 @@ public static class OwnersVoteServices
         services.AddOwnersVotePrivacy(builder.Configuration);
         services.AddOwnersVoteExternalSignIn(builder.Configuration);
         services.Configure<LifecycleOptions>(builder.Configuration.GetSection(LifecycleOptions.Section));
-        services.AddScoped<RollFreezer>();
+        services.AddScoped<AnnouncementRoll>();
         services.AddScoped<VoteLifecycle>();
         services.AddScoped<LifecycleQueries>();
         services.AddHostedService<VoteLifecycleService>();

@@ -25,7 +25,7 @@ public sealed partial class VoteLifecycle(
     EventLog log,
     TimeProvider time,
     INotifier notifier,
-    RollFreezer rolls,
+    AnnouncementRoll rolls,
     ILogger<VoteLifecycle> logger)
 {
     /// <summary>The notice template of a reminder; parameters <c>vote</c>, <c>title</c> and <c>closes</c>.</summary>
@@ -104,7 +104,7 @@ public sealed partial class VoteLifecycle(
             }
 
             string actor = Actor(session);
-            RollFrozen? roll = await rolls.FreezeAsync(draft.CompoundId, draft.Id, now, actor, cancellationToken);
+            RollFrozen? roll = await rolls.FreezeAsync(draft.CompoundId, draft.Id, draft.OpensAt, now, actor, cancellationToken);
             if (roll is null)
             {
                 return LifecycleCodes.NoRoll;

@@ -81,10 +81,27 @@ public sealed partial class RollFreezer(OwnersVoteDb db, RollBook roll, EventLog
             return (null, FreezeRefusal.AlreadyFrozen);
         }
 
+        if (await EntryAsync(compound, vote, opensAt, EventTime.Truncate(time.GetUtcNow()), actor, cancellationToken) is not { } frozen)
+        {
+            return (null, FreezeRefusal.EmptyRoll);
+        }
+
+        DoubleCount total = frozen.ToRoll().Total(Scope.WholeCompound);
+        AppendResult appended = await log.AppendAsync(frozen, cancellationToken);
+        return (new FrozenRoll(appended.Index, frozen.Units.Count, total.Heads.Value, total.Area), null);
+    }
+
+    /// <summary>
+    /// The <c>RollFrozen</c> entry for <paramref name="vote"/> from the compound's editable roll as
+    /// it stands at <paramref name="opensAt"/>, dated <paramref name="at"/>, not appended; null when
+    /// the editable roll has no unit. The vote lifecycle appends it with the vote's announcement.
+    /// </summary>
+    public async Task<RollFrozen?> EntryAsync(string compound, string vote, DateTimeOffset opensAt, DateTimeOffset at, string actor, CancellationToken cancellationToken)
+    {
         IReadOnlyList<RollUnitAsOf> units = await roll.AsOfAsync(compound, opensAt, cancellationToken);
         if (units.Count == 0)
         {
-            return (null, FreezeRefusal.EmptyRoll);
+            return null;
         }
 
         // JI art. 9: the principal is the casting owner's keyed hash, so an owner of several units
@@ -97,10 +114,7 @@ public sealed partial class RollFreezer(OwnersVoteDb db, RollBook roll, EventLog
             u.AreaSource,
             u.OwnerHash,
             u.OwnerId == OwnerId.DeveloperValue ? OwnerId.Developer : new OwnerId(u.OwnerHash)))];
-        var frozen = new RollFrozen(compound, vote, EventTime.Truncate(time.GetUtcNow()), actor, entries);
-        DoubleCount total = frozen.ToRoll().Total(Scope.WholeCompound);
-        AppendResult appended = await log.AppendAsync(frozen, cancellationToken);
-        return (new FrozenRoll(appended.Index, entries.Count, total.Heads.Value, total.Area), null);
+        return new RollFrozen(compound, vote, at, actor, entries);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
