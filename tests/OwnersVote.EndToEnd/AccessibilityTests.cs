@@ -79,6 +79,9 @@ public sealed class AccessibilityTests(SqliteApp app, Browser browser) : IClassF
         await page.GetByTestId("ballot-sign").ClickAsync();
         await Assertions.Expect(page.GetByTestId("ballot-recorded")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await CheckAsync(page, "receipt", culture, largeType, findings);
+        // Issue 6: the owner's proxy mandates.
+        await page.GotoAsync($"{app.BaseUrl}/proxies");
+        await CheckAsync(page, "/proxies", culture, largeType, findings);
 
         Assert.True(findings.Count == 0, string.Join("\n", findings));
     }
