@@ -134,8 +134,23 @@ internal static class ClusterRun
         timed.CancelAfter(TimeSpan.FromSeconds(settings.Seconds));
         var outcomes = new ConcurrentBag<(CastOutcome Outcome, string Vote)>();
         start = Stopwatch.GetTimestamp();
-        await Parallel.ForEachAsync(ballots, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = timed.Token }, async (b, ct) =>
-            outcomes.Add((await b.Owner.CastAsync(b, ct), b.Vote)));
+        await Parallel.ForEachAsync(ballots, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken }, async (b, ct) =>
+        {
+            if (timed.IsCancellationRequested)
+            {
+                return; // Time is up: not sent.
+            }
+
+            try
+            {
+                outcomes.Add((await b.Owner.CastAsync(b, ct), b.Vote));
+            }
+            catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+            {
+                // The client's own 60 s timeout: no receipt.
+                outcomes.Add((new CastOutcome(false, -1, "", "", "no answer: " + e.Message, TimeSpan.Zero), b.Vote));
+            }
+        });
         TimeSpan wall = Stopwatch.GetElapsedTime(start);
         List<CastOutcome> accepted = [.. outcomes.Where(o => o.Outcome.Accepted).Select(o => o.Outcome)];
         foreach (IGrouping<string, CastOutcome> refused in outcomes.Select(o => o.Outcome).Where(o => !o.Accepted).GroupBy(o => o.Problem).Take(5))

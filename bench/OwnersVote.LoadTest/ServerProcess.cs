@@ -60,7 +60,23 @@ internal sealed class ServerProcess(string dataFolder, int port, string provider
         }
 
         _process = Process.Start(info) ?? throw new InvalidOperationException("cannot start dotnet");
-        _process.OutputDataReceived += (_, _) => { };
+        // Warnings and errors the server logs (console formatter: "warn: Category[id]" then indented
+        // lines) are passed on; information is dropped.
+        bool forwarding = false;
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not { Length: > 0 } line)
+            {
+                return;
+            }
+
+            forwarding = line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)
+                || (forwarding && line.StartsWith(' '));
+            if (forwarding)
+            {
+                Console.Error.WriteLine($"server {port}: {line}");
+            }
+        };
         _process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is { Length: > 0 } line)

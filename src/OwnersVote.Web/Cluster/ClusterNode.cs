@@ -5,8 +5,8 @@ using Npgsql;
 using OwnersVote.Ledger;
 using OwnersVote.Ledger.Sequencing;
 using OwnersVote.Web.Hosting;
-using EventLog = OwnersVote.Web.Ledger.EventLog;
 using OwnersVote.Web.Projections;
+using EventLog = OwnersVote.Web.Ledger.EventLog;
 
 namespace OwnersVote.Web.Cluster;
 
@@ -31,6 +31,7 @@ public sealed partial class ClusterNode(
     private long _lastRefresh;
     private Task _listener = Task.CompletedTask;
     private ClusterSequencer? _sequencer;
+    private int _disposed;
 
     /// <summary>This node's name (<c>Cluster:NodeName</c>, else host and process id).</summary>
     public string Name { get; } = options.Value.NodeName is { Length: > 0 } name ? name : $"{Environment.MachineName}:{Environment.ProcessId}";
@@ -157,6 +158,13 @@ public sealed partial class ClusterNode(
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // Registered as a singleton and as a hosted service (a factory returning the singleton),
+        // the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await StopAsync(CancellationToken.None);
         _stopping.Dispose();
     }

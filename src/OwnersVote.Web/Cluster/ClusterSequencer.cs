@@ -3,8 +3,8 @@ using Npgsql;
 using OwnersVote.Ledger;
 using OwnersVote.Voting.Events;
 using OwnersVote.Web.Hosting;
-using EventLog = OwnersVote.Web.Ledger.EventLog;
 using OwnersVote.Web.Projections;
+using EventLog = OwnersVote.Web.Ledger.EventLog;
 
 namespace OwnersVote.Web.Cluster;
 
