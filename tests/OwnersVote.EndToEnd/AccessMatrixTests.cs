@@ -80,11 +80,28 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
             ["public"] = null,
             [Roles.Owner] = Cookie(new OwnerSession(compound, Roles.Owner, ownerHash)),
             [Roles.Committee] = Cookie(new OwnerSession(compound, Roles.Committee, committeeHash)),
-            [Roles.Officer] = Cookie(new OwnerSession(compound, Roles.Officer, null)),
+            [Roles.Officer] = Cookie(new OwnerSession(compound, Roles.Officer, null, "officer:demo-1")),
             [Roles.Auditor] = Cookie(new OwnerSession(compound, Roles.Auditor, null)),
             [Roles.Admin] = Cookie(new OwnerSession(compound, Roles.Admin, null)),
         };
         string otherOwner = Cookie(new OwnerSession(OtherCompound, Roles.Owner, ownerHash));
+
+        // The seeded second demo compound (清溪花园): its real owner, and its officer, against A.
+        string secondOwnerHash;
+        using (IServiceScope scope = app.Services.CreateScope())
+        {
+            OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
+            secondOwnerHash = await db.Units.Where(u => u.VoteId == SecondDemoCompound.VoteId && u.Id == "1-101").Select(u => u.OwnerHash).SingleAsync(Cancel);
+        }
+
+        string secondOwner = Cookie(new OwnerSession(SecondDemoCompound.CompoundId, Roles.Owner, secondOwnerHash));
+        string secondOfficer = Cookie(new OwnerSession(SecondDemoCompound.CompoundId, Roles.Officer, null, SecondDemoCompound.Officer));
+        string[] aOwnerHashes;
+        using (IServiceScope scope = app.Services.CreateScope())
+        {
+            OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
+            aOwnerHashes = [.. await db.Units.Where(u => u.CompoundId == compound).Select(u => u.OwnerHash).Distinct().ToListAsync(Cancel)];
+        }
 
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(app.BaseUrl) };
@@ -117,6 +134,34 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
                         $"{method} {endpoint.Url} as an owner of compound B: {status}");
                     Assert.DoesNotContain("57-101", body, StringComparison.Ordinal);
                     Assert.DoesNotContain(ownerHash, body, StringComparison.OrdinalIgnoreCase);
+                }
+
+                // Compound B's real owner and officer, on every endpoint their role admits: nothing
+                // personal of compound A — no owner hash of A on a non-public answer, and A's
+                // units on no page of B's officer (A's units and areas are public data only).
+                foreach ((string who, string cookie) in new[] { ("owner of B", secondOwner), ("officer of B", secondOfficer) })
+                {
+                    using HttpResponseMessage b = await SendAsync(client, method, endpoint.Url, cookie);
+                    if (endpoint.Policy == AccessPolicies.Public || await DeniedAsync(b))
+                    {
+                        continue;
+                    }
+
+                    string body = await b.Content.ReadAsStringAsync(Cancel);
+                    Assert.True(
+                        !endpoint.Url.Contains(DemoSeeder.LiftVoteId, StringComparison.Ordinal) && !endpoint.Url.Contains("57-101", StringComparison.Ordinal) || (int)b.StatusCode is 400 or 404,
+                        $"{method} {endpoint.Url} as the {who}: {(int)b.StatusCode}");
+                    // (57-101 itself is the desk's example; 57-201 and 57-202 are only on A's roll.)
+                    Assert.DoesNotContain("57-201", body, StringComparison.Ordinal);
+                    Assert.DoesNotContain("57-202", body, StringComparison.Ordinal);
+                    Assert.DoesNotContain(aOwnerHashes, h => body.Contains(h, StringComparison.OrdinalIgnoreCase));
+                }
+
+                // And the other way: A's roles never see B's owners' names (only B's officers hold them).
+                foreach ((string role, string? cookie) in sessions)
+                {
+                    using HttpResponseMessage a = await SendAsync(client, method, endpoint.Url, cookie);
+                    Assert.DoesNotContain("示例业主甲", await a.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
                 }
             }
         }
@@ -199,6 +244,11 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
             claims.Add(new Claim(OwnerSession.OwnerClaim, owner));
         }
 
+        if (session.StaffId is { } staff)
+        {
+            claims.Add(new Claim(OwnerSession.StaffClaim, staff));
+        }
+
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, OwnerSession.OwnerClaim, ClaimTypes.Role));
         CookieAuthenticationOptions options = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
         string value = options.TicketDataFormat.Protect(new AuthenticationTicket(principal, CookieAuthenticationDefaults.AuthenticationScheme));
@@ -241,6 +291,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
                 "{name}" => Uri.EscapeDataString(OwnersVote.Web.Demo.DemoDocuments.LiftQuotationName),
                 "{mode:regex(^(on|off)$)}" => "on",
                 "{hash}.png" => new string('0', 64) + ".png",
+                "{unit}" => "57-101",
                 _ when segment.StartsWith('{') => throw new InvalidOperationException($"No demo value for {segment} in {route}: add one here."),
                 _ => segment,
             };

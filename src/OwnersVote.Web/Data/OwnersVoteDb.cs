@@ -36,8 +36,20 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
 
     public DbSet<ProjectionStateRow> ProjectionState => Set<ProjectionStateRow>();
 
-    /// <summary>ID-number hashes and phones for sign-in (issue 6): not derived from the log, carried over by a rebuild.</summary>
-    public DbSet<OwnerIdentityRow> OwnerIdentities => Set<OwnerIdentityRow>();
+    /// <summary>The editable roll (issue 6 §1): not derived from the log, carried over by a rebuild.</summary>
+    public DbSet<RollUnitRow> RollUnits => Set<RollUnitRow>();
+
+    public DbSet<RollOwnerRow> RollOwners => Set<RollOwnerRow>();
+
+    public DbSet<RollCoOwnerRow> RollCoOwners => Set<RollCoOwnerRow>();
+
+    public DbSet<RollTransferRow> RollTransfers => Set<RollTransferRow>();
+
+    public DbSet<RollHistoryRow> RollHistory => Set<RollHistoryRow>();
+
+    public DbSet<LetterBatchRow> LetterBatches => Set<LetterBatchRow>();
+
+    public DbSet<InvitationLetterRow> InvitationLetters => Set<InvitationLetterRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -114,11 +126,45 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).ValueGeneratedNever();
         });
-        modelBuilder.Entity<OwnerIdentityRow>(e =>
+        modelBuilder.Entity<RollUnitRow>(e =>
         {
-            e.ToTable("owner_identities");
-            e.HasKey(x => new { x.CompoundId, x.OwnerHash });
-            e.HasIndex(x => x.IdNumberHash);
+            e.ToTable("roll_units");
+            e.HasKey(x => new { x.CompoundId, x.Id });
+            e.HasIndex(x => new { x.CompoundId, x.BuildingId });
+        });
+        modelBuilder.Entity<RollOwnerRow>(e =>
+        {
+            e.ToTable("roll_owners");
+            e.HasKey(x => new { x.CompoundId, x.Id });
+            e.HasIndex(x => new { x.CompoundId, x.OwnerHash });
+        });
+        modelBuilder.Entity<RollCoOwnerRow>(e =>
+        {
+            e.ToTable("roll_co_owners");
+            e.HasKey(x => new { x.CompoundId, x.UnitId, x.OwnerId });
+        });
+        modelBuilder.Entity<RollTransferRow>(e =>
+        {
+            e.ToTable("roll_transfers");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.CompoundId, x.UnitId });
+        });
+        modelBuilder.Entity<RollHistoryRow>(e =>
+        {
+            e.ToTable("roll_history");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.CompoundId, x.UnitId });
+        });
+        modelBuilder.Entity<LetterBatchRow>(e =>
+        {
+            e.ToTable("letter_batches");
+            e.HasKey(x => x.Id);
+        });
+        modelBuilder.Entity<InvitationLetterRow>(e =>
+        {
+            e.ToTable("invitation_letters");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.CompoundId, x.BatchId });
         });
     }
 }

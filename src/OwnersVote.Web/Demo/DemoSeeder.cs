@@ -7,6 +7,7 @@ using OwnersVote.Voting.Events;
 using OwnersVote.Voting.Signing;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Features.Documents;
+using OwnersVote.Web.Features.RollBook;
 using OwnersVote.Web.Ledger;
 
 namespace OwnersVote.Web.Demo;
@@ -26,7 +27,7 @@ public sealed record DemoSeedOutcome(bool Seeded, string CompoundId, int Entries
 /// the log alone. The closed compound-wide vote is closed and its tally, recounted by
 /// <see cref="VoteReplay"/>, published; the open building-57 lift vote has its first 30 ballots in.
 /// </summary>
-public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time, IOptions<DemoOptions> options, IHostEnvironment environment, DocumentStore documents)
+public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time, IOptions<DemoOptions> options, IHostEnvironment environment, DocumentStore documents, RollBook rollBook)
 {
     /// <summary>The demo compound's id.</summary>
     public const string CompoundId = "jingcheng-pinyayuan";
@@ -100,6 +101,20 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // The editable roll (issue 6) starts as the sample roll, imported as an officer would, so
+        // the next vote's roll is frozen from it; the owner hashes equal the ones in the log.
+        if (!await db.RollUnits.AnyAsync(u => u.CompoundId == CompoundId, cancellationToken))
+        {
+            await using FileStream sample = File.OpenRead(Path.Combine(folder, "roll.csv"));
+            RollSheetResult sheet = await RollUpload.ReadAsync(sample, "roll.csv", cancellationToken);
+            RollImportOutcome imported = await rollBook.ImportAsync(CompoundId, Admin, sheet, "roll.csv", cancellationToken);
+            if (imported.Errors.Count > 0)
+            {
+                throw new InvalidOperationException("The demo roll does not import: " + string.Join("; ", imported.Errors));
+            }
+        }
+
         return new DemoSeedOutcome(appended > 0, CompoundId, appended);
     }
 
@@ -304,7 +319,8 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
         }
     }
 
-    private static string Code(string label) => InvitationCode.Derive(s_invitationKey, "invitation|" + label);
+    /// <summary>A demo invitation code, the same on every run (the demo's own key; real codes are random).</summary>
+    internal static string Code(string label) => InvitationCode.Derive(s_invitationKey, "invitation|" + label);
 
     // PIPL: the log and the tables hold owners only as keyed hashes (OwnerKey) under the
     // compound's secret key. The developer keeps its id: its units count together as one head (JI art. 9).

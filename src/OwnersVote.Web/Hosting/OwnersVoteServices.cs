@@ -22,6 +22,7 @@ using OwnersVote.Web.Features.Log;
 using OwnersVote.Web.Features.Privacy;
 using OwnersVote.Web.Features.Receipts;
 using OwnersVote.Web.Features.Results;
+using OwnersVote.Web.Features.RollBook;
 using OwnersVote.Web.Features.SignIn;
 using OwnersVote.Web.Features.Votes;
 using OwnersVote.Web.Ledger;
@@ -57,6 +58,7 @@ public static class OwnersVoteServices
         services.AddSingleton<EventLog>();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<SecondDemoCompound>();
         services.Configure<SyntheticOptions>(builder.Configuration.GetSection(SyntheticOptions.Section));
         services.AddScoped<SyntheticCompounds>();
         services.AddHostedService<ProjectionStartup>();
@@ -70,6 +72,10 @@ public static class OwnersVoteServices
         services.AddSingleton<DocumentStore>();
         services.AddOwnersVoteEnrolment(builder.Configuration);
         services.AddScoped<DeskEnrolments>();
+        services.AddSingleton<CompoundKey>();
+        services.AddScoped<RollBook>();
+        services.AddScoped<RollFreezer>();
+        services.AddScoped<InvitationLetters>();
         services.AddSingleton<BallotSessions>();
         services.AddScoped<BallotDesk>();
         services.AddSingleton<HandwritingStore>();

@@ -500,6 +500,117 @@ public sealed class EnglishText : UiText
     public override string NormalType => "Normal type";
     public override string BallotsByChannel(int online, int paper) => $"Of the ballots counted, {online} were cast online and {paper} on paper.";
 
+    // Issue 6: the editable roll, invitation letters (helper "roll").
+    public override string RollTitle => "Roll of owners";
+    public override string RollIntro => "Each vote's frozen roll comes from this roll. Imports, edits and transfers are recorded with the officer; a freeze goes into the public log, which names owners only by keyed hash, never by name or ID number.";
+    public override string RollImportHeading => "Import a roll";
+    public override string RollImportHint => "Upload a .xlsx or .csv file with the headers 楼号, 室号, 业主编号, 面积, 面积来源 (optionally 姓名, 身份证号, 手机) or building, unit, owner, area, area_source. Write 开发商 as the owner of the developer's unsold units. If any row is wrong nothing is imported, and every bad row is listed.";
+    public override string RollImportFile => "Roll file (.xlsx or .csv)";
+    public override string RollImportButton => "Import";
+    public override string RollImported(int units, int owners) => $"Imported {units} units and {owners} owners.";
+    public override string RollImportFailed(int problems) => $"The roll has {problems} problem(s); nothing was imported:";
+    public override string RollFreezeHeading => "Freeze the roll for a new vote";
+    public override string RollFreezeHint => "The roll is frozen with the owners as of the vote's opening (transfers effective later do not count) and written to the log; it cannot change afterwards.";
+    public override string RollVoteIdLabel => "Vote id (lower-case letters, digits and hyphens)";
+    public override string RollOpensLabel => "Voting opens at (Beijing time)";
+    public override string RollFreezeButton => "Freeze the roll";
+    public override string RollFrozenDone(string vote, int units, int heads, string area, long logIndex) =>
+        $"The roll of vote {vote} is frozen: {units} units, {heads} owners, {area} m² (log entry {logIndex}).";
+    public override string RollFreezeRefused(string refusal) => "Not frozen: " + refusal switch
+    {
+        "BadVoteId" => "the vote id or the opening time is not valid.",
+        "UnknownCompound" => "the compound is not registered.",
+        "EmptyRoll" => "the roll is empty; import one first.",
+        "AlreadyFrozen" => "this vote's roll is already frozen.",
+        _ => refusal,
+    };
+    public override string RollUnitsHeading => "Units";
+    public override string RollAllBuildings => "All buildings";
+    public override string RollFilter => "Filter";
+    public override string RollColumnUnit => "Unit";
+    public override string RollColumnBuilding => "Building";
+    public override string RollColumnArea => "Area (m²)";
+    public override string RollColumnSource => "Area source";
+    public override string RollColumnOwner => "Voting owner";
+    public override string RollColumnCoOwners => "Other co-owners";
+    public override string RollColumnWhen => "When";
+    public override string RollColumnOfficer => "Officer";
+    public override string RollColumnChange => "Change";
+    public override string RollHistoryHeading => "History";
+    public override string RollAreaSource(OwnersVote.Voting.AreaSource source) => source switch
+    {
+        OwnersVote.Voting.AreaSource.Registry => "Registry",
+        OwnersVote.Voting.AreaSource.Survey => "Survey",
+        _ => "Contract",
+    };
+    public override string RollUnitTitle(string unit) => $"Roll: {unit}";
+    public override string RollSaved => "Saved and recorded in the history.";
+    public override string RollRefused(string refusal) => "Not saved: " + refusal switch
+    {
+        "UnknownUnit" => "no such unit on the roll.",
+        "BadId" => "an id or a date is not valid.",
+        "BadArea" => "the area must be square metres with at most two decimals, and not 0.",
+        "BadAreaSource" => "the area source must be registry, survey or contract.",
+        "BadIdNumber" => "the ID number's length or check digit is wrong.",
+        "BadPhone" => "the phone number is not valid.",
+        "OwnerMismatch" => "this owner code is on file with another ID number.",
+        "SameOwner" => "already an owner of this unit.",
+        "NotACoOwner" => "not a co-owner of this unit.",
+        "DeveloperCoOwner" => "the developer's unsold units cannot be co-owned with a person.",
+        _ => refusal,
+    };
+    public override string RollEditUnitHeading => "Correct the area and building";
+    public override string RollAreaLabel => "Exclusive area (m²)";
+    public override string RollSave => "Save";
+    public override string RollOwnersHeading => "Owners";
+    public override string RollOwnerCode => "Owner code";
+    public override string RollOwnerName => "Name";
+    public override string RollOwnerPhone => "Phone";
+    public override string RollOwnerIdNumber => "ID number";
+    public override string RollIdOnFile => "On file (hash only)";
+    public override string RollCasts => "Casts the vote";
+    public override string RollChooseCaster => "Let this co-owner vote";
+    public override string RollEditOwnerHeading => "Update an owner's particulars";
+    public override string RollTransferHeading => "Transfer";
+    public override string RollTransferHint => "The new owner votes in votes that open after the transfer takes effect; votes already open stay with the previous owner.";
+    public override string RollNewOwner => "New owner code";
+    public override string RollEffective => "Date the transfer was registered";
+    public override string RollTransferButton => "Record the transfer";
+    public override string RollCoOwnerHeading => "Add a co-owner";
+    public override string RollAddCoOwner => "Add";
+    public override string RollTransfersHeading => "Transfers";
+    public override string RollTransferItem(string from, string to, string effective, string officer) => $"{from} → {to}, effective {effective} (recorded by {officer})";
+    public override string LettersTitle => "Invitation letters";
+    public override string LettersIntro => "Print an invitation letter (one-time code and QR code) for every voting owner of a building. One officer asks, another approves and prints; the codes appear only in that printout. Record who handed each letter out and how.";
+    public override string LettersRequest => "Ask to print";
+    public override string LettersRequested(string building) => $"Asked to print building {building}'s letters; another officer must approve.";
+    public override string LettersRefused(string refusal) => "Not done: " + refusal switch
+    {
+        "NoSuchBuilding" => "no such building on the roll.",
+        "Unknown" => "no such request or letter.",
+        "SameOfficer" => "the officer who asked cannot approve.",
+        "BadMethod" => "choose how the letter was handed out.",
+        _ => refusal,
+    };
+    public override string LettersPendingHeading => "Waiting for approval";
+    public override string LettersPendingItem(string building, string officer, string when) => $"Building {building}, asked by {officer} at {when}";
+    public override string LettersApprove => "Approve and download the PDF";
+    public override string LettersPrintedHeading => "Printed letters";
+    public override string LettersPrintedAt => "Printed";
+    public override string LettersDelivery => "Delivery";
+    public override string LettersDeliver => "Record delivery";
+    public override string LettersDelivered(string officer, string when, string method) => $"{officer}, {when}, {method}";
+    public override string DeliveryMethod(string method) => method switch
+    {
+        "in-person" => "handed over in person",
+        "mailbox" => "put in the mailbox",
+        "post" => "sent by post",
+        _ => method,
+    };
+    public override string LetterTo(string owner) => $"Dear {owner},";
+    public override string LetterScan => "Scan to sign in";
+    public override string LetterFooter(string letterId) => $"Letter {letterId} (for recording delivery; not the code)";
+
     // Issue 6: privacy (my data, retention), sign-in through an identity provider, the phone check.
     public override string PhoneEndingLabel => "Last four digits of your phone number";
 
@@ -590,4 +701,8 @@ public sealed class EnglishText : UiText
     public override string MyDataNotHeld => "This system never keeps your ID number itself, only its keyed hash. In the public log your ballots name you only by a keyed hash, never by name.";
 
     public override string MyDataNothing => "This system holds nothing about you in this compound.";
+
+    public override string MyDataOwnerCode => "Owner code on the roll";
+
+    public override string MyDataName => "Name";
 }

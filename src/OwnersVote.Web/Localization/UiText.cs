@@ -453,6 +453,78 @@ public abstract class UiText
     /// <summary>How many counted ballots came online and how many on paper (DESIGN.md: merged count).</summary>
     public abstract string BallotsByChannel(int online, int paper);
 
+    // Issue 6: the editable roll, invitation letters (helper "roll").
+    public abstract string RollTitle { get; }
+    public abstract string RollIntro { get; }
+    public abstract string RollImportHeading { get; }
+    public abstract string RollImportHint { get; }
+    public abstract string RollImportFile { get; }
+    public abstract string RollImportButton { get; }
+    public abstract string RollImported(int units, int owners);
+    public abstract string RollImportFailed(int problems);
+    public abstract string RollFreezeHeading { get; }
+    public abstract string RollFreezeHint { get; }
+    public abstract string RollVoteIdLabel { get; }
+    public abstract string RollOpensLabel { get; }
+    public abstract string RollFreezeButton { get; }
+    public abstract string RollFrozenDone(string vote, int units, int heads, string area, long logIndex);
+    public abstract string RollFreezeRefused(string refusal);
+    public abstract string RollUnitsHeading { get; }
+    public abstract string RollAllBuildings { get; }
+    public abstract string RollFilter { get; }
+    public abstract string RollColumnUnit { get; }
+    public abstract string RollColumnBuilding { get; }
+    public abstract string RollColumnArea { get; }
+    public abstract string RollColumnSource { get; }
+    public abstract string RollColumnOwner { get; }
+    public abstract string RollColumnCoOwners { get; }
+    public abstract string RollColumnWhen { get; }
+    public abstract string RollColumnOfficer { get; }
+    public abstract string RollColumnChange { get; }
+    public abstract string RollHistoryHeading { get; }
+    public abstract string RollAreaSource(OwnersVote.Voting.AreaSource source);
+    public abstract string RollUnitTitle(string unit);
+    public abstract string RollSaved { get; }
+    public abstract string RollRefused(string refusal);
+    public abstract string RollEditUnitHeading { get; }
+    public abstract string RollAreaLabel { get; }
+    public abstract string RollSave { get; }
+    public abstract string RollOwnersHeading { get; }
+    public abstract string RollOwnerCode { get; }
+    public abstract string RollOwnerName { get; }
+    public abstract string RollOwnerPhone { get; }
+    public abstract string RollOwnerIdNumber { get; }
+    public abstract string RollIdOnFile { get; }
+    public abstract string RollCasts { get; }
+    public abstract string RollChooseCaster { get; }
+    public abstract string RollEditOwnerHeading { get; }
+    public abstract string RollTransferHeading { get; }
+    public abstract string RollTransferHint { get; }
+    public abstract string RollNewOwner { get; }
+    public abstract string RollEffective { get; }
+    public abstract string RollTransferButton { get; }
+    public abstract string RollCoOwnerHeading { get; }
+    public abstract string RollAddCoOwner { get; }
+    public abstract string RollTransfersHeading { get; }
+    public abstract string RollTransferItem(string from, string to, string effective, string officer);
+    public abstract string LettersTitle { get; }
+    public abstract string LettersIntro { get; }
+    public abstract string LettersRequest { get; }
+    public abstract string LettersRequested(string building);
+    public abstract string LettersRefused(string refusal);
+    public abstract string LettersPendingHeading { get; }
+    public abstract string LettersPendingItem(string building, string officer, string when);
+    public abstract string LettersApprove { get; }
+    public abstract string LettersPrintedHeading { get; }
+    public abstract string LettersPrintedAt { get; }
+    public abstract string LettersDelivery { get; }
+    public abstract string LettersDeliver { get; }
+    public abstract string LettersDelivered(string officer, string when, string method);
+    public abstract string DeliveryMethod(string method);
+    public abstract string LetterTo(string owner);
+    public abstract string LetterScan { get; }
+    public abstract string LetterFooter(string letterId);
+
     // Issue 6: privacy (my data, retention), sign-in through an identity provider, the phone check.
     public abstract string PhoneEndingLabel { get; }
 
@@ -527,4 +599,8 @@ public abstract class UiText
     public abstract string MyDataNotHeld { get; }
 
     public abstract string MyDataNothing { get; }
+
+    public abstract string MyDataOwnerCode { get; }
+
+    public abstract string MyDataName { get; }
 }

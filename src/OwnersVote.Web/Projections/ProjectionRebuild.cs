@@ -60,11 +60,25 @@ public static class ProjectionRebuild
         {
             OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
             invitations = await ReadInvitationsAsync(db, cancellationToken);
-            List<OwnerIdentityRow> identities = await ReadKeptAsync(db.OwnerIdentities, cancellationToken);
+            // The editable roll and its letters (issue 6) are not derived from the log either.
+            var roll = new KeptRoll(
+                await ReadAsync(db.RollOwners, cancellationToken),
+                await ReadAsync(db.RollUnits, cancellationToken),
+                await ReadAsync(db.RollCoOwners, cancellationToken),
+                await ReadAsync(db.RollTransfers, cancellationToken),
+                await ReadAsync(db.RollHistory, cancellationToken),
+                await ReadAsync(db.LetterBatches, cancellationToken),
+                await ReadAsync(db.InvitationLetters, cancellationToken));
             await db.Database.EnsureDeletedAsync(cancellationToken);
             await db.Database.EnsureCreatedAsync(cancellationToken);
             db.Invitations.AddRange(invitations);
-            db.OwnerIdentities.AddRange(identities);
+            db.RollOwners.AddRange(roll.Owners);
+            db.RollUnits.AddRange(roll.Units);
+            db.RollCoOwners.AddRange(roll.CoOwners);
+            db.RollTransfers.AddRange(roll.Transfers);
+            db.RollHistory.AddRange(roll.History);
+            db.LetterBatches.AddRange(roll.Batches);
+            db.InvitationLetters.AddRange(roll.Letters);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -95,8 +109,7 @@ public static class ProjectionRebuild
         }
     }
 
-    // The roll's sign-in particulars are not in the log either (PIPL: the log names owners by hash only).
-    private static async Task<List<T>> ReadKeptAsync<T>(DbSet<T> table, CancellationToken cancellationToken)
+    private static async Task<List<T>> ReadAsync<T>(DbSet<T> table, CancellationToken cancellationToken)
         where T : class
     {
         try
@@ -105,9 +118,19 @@ public static class ProjectionRebuild
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
         {
+            // A database made before the table existed: nothing to keep.
             return [];
         }
     }
+
+    private sealed record KeptRoll(
+        List<RollOwnerRow> Owners,
+        List<RollUnitRow> Units,
+        List<RollCoOwnerRow> CoOwners,
+        List<RollTransferRow> Transfers,
+        List<RollHistoryRow> History,
+        List<LetterBatchRow> Batches,
+        List<InvitationLetterRow> Letters);
 
     private sealed class RebuildEnvironment : IHostEnvironment
     {

@@ -31,9 +31,12 @@ public sealed partial class ProjectionStartup(
             DemoSeeder seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
             DemoSeedOutcome outcome = await seeder.SeedAsync(cancellationToken);
             LogDemo(logger, outcome.CompoundId, outcome.Seeded, outcome.Entries);
+            // DESIGN.md §3: a second compound, so compound A's owners can be shown to see nothing of B's.
+            SecondDemoCompound second = scope.ServiceProvider.GetRequiredService<SecondDemoCompound>();
+            await second.SeedAsync(cancellationToken);
             if (demo.Value.PrintAccounts)
             {
-                Console.Out.Write(DemoAccounts.Banner(seeder.Accounts, demo.Value.PublicUrl));
+                Console.Out.Write(DemoAccounts.Banner([.. seeder.Accounts, .. second.Accounts], demo.Value.PublicUrl));
             }
 
             // Load and crash tests only (Demo:Synthetic:Owners, default 0).

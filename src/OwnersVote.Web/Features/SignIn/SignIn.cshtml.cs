@@ -17,8 +17,8 @@ namespace OwnersVote.Web.Features.SignIn;
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class SignInModel(InvitationRedeemer redeemer, SignInAttempts attempts, UiText text, Microsoft.Extensions.Options.IOptions<OidcOptions> oidc) : PageModel
 {
-    /// <summary>The code as typed.</summary>
-    [BindProperty]
+    /// <summary>The code as typed, or as carried by a printed letter's QR code (<c>/signin?code=…</c>: shown, never redeemed by a GET).</summary>
+    [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
 
     /// <summary>The last four digits of the owner's phone, asked for when the roll has one.</summary>
