@@ -7,7 +7,7 @@ using OwnersVote.Ledger;
 using OwnersVote.Voting.Events;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
-using OwnersVote.Web.Features.Privacy;
+using OwnersVote.Web.Features.RollBook;
 
 namespace OwnersVote.EndToEnd;
 
@@ -186,20 +186,16 @@ public sealed class OidcSignInTests(OidcApp app, Browser browser) : IClassFixtur
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "ov-session");
     }
 
-    // What the roll helper's import records for an owner: the ID number's keyed hash, by an officer.
+    // An officer records the owner's ID number on the editable roll (kept as its keyed hash only).
     private async Task<(string OwnerHash, string RecordedBy)> PutOnRollAsync(string unit, string idNumber)
     {
+        const string Officer = "officer:demo-1";
         using IServiceScope scope = app.Services.CreateScope();
         OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
-        string owner = await db.Units.Where(u => u.VoteId == DemoSeeder.LiftVoteId && u.Id == unit).Select(u => u.OwnerHash).SingleAsync(Cancel);
-        string hash = await scope.ServiceProvider.GetRequiredService<IdNumberHash>().ComputeAsync(IdNumberHash.Normalise(idNumber)!, Cancel);
-        const string Officer = "officer:demo-1";
-        if (!await db.OwnerIdentities.AnyAsync(o => o.OwnerHash == owner, Cancel))
-        {
-            db.OwnerIdentities.Add(new OwnerIdentityRow { CompoundId = DemoSeeder.CompoundId, OwnerHash = owner, IdNumberHash = hash, RecordedBy = Officer, RecordedAt = DateTimeOffset.UtcNow });
-            await db.SaveChangesAsync(Cancel);
-        }
-
+        string code = await db.RollUnits.Where(u => u.CompoundId == DemoSeeder.CompoundId && u.Id == unit).Select(u => u.OwnerId).SingleAsync(Cancel);
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<RollBook>().EditOwnerAsync(DemoSeeder.CompoundId, Officer, unit, code, null, null, idNumber, Cancel));
+        string owner = await db.RollOwners.Where(o => o.CompoundId == DemoSeeder.CompoundId && o.Id == code).Select(o => o.OwnerHash).SingleAsync(Cancel);
+        Assert.Equal(owner, await db.Units.Where(u => u.VoteId == DemoSeeder.LiftVoteId && u.Id == unit).Select(u => u.OwnerHash).SingleAsync(Cancel));
         return (owner, Officer);
     }
 

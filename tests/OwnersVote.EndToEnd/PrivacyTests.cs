@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
+using OwnersVote.Web.Features.RollBook;
 
 namespace OwnersVote.EndToEnd;
 
@@ -14,6 +15,7 @@ namespace OwnersVote.EndToEnd;
 public sealed class PrivacyTests(SqliteApp app, Browser browser) : IClassFixture<SqliteApp>
 {
     private const string Phone = "139 1234 5678";
+    private const string IdNumber = "11010519491231002X";
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -88,7 +90,11 @@ public sealed class PrivacyTests(SqliteApp app, Browser browser) : IClassFixture
         Assert.All(root.GetProperty("credentials").EnumerateArray(), c => Assert.False(string.IsNullOrEmpty(c.GetProperty("kind").GetString())));
         JsonElement notice = Assert.Single(root.GetProperty("notices").EnumerateArray());
         Assert.Equal("credential-enrolled", notice.GetProperty("template").GetString());
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("onFile").ValueKind);
+        // The roll's particulars: the demo roll has an owner code, but no name, phone or ID number.
+        JsonElement onFile = root.GetProperty("onFile");
+        Assert.StartsWith("OW-", onFile.GetProperty("ownerCode").GetString(), StringComparison.Ordinal);
+        Assert.False(onFile.GetProperty("idNumberHashOnFile").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, onFile.GetProperty("phone").ValueKind);
         Assert.Contains(root.GetProperty("invitations").EnumerateArray(), i => i.GetProperty("usedAt").ValueKind == JsonValueKind.String);
 
         // Signed out, neither answers.
@@ -102,16 +108,15 @@ public sealed class PrivacyTests(SqliteApp app, Browser browser) : IClassFixture
     {
         string[] owners;
         long entry;
+        string idHash;
         using (IServiceScope scope = app.Services.CreateScope())
         {
             OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
             owners = [.. await db.Units.Select(u => u.OwnerHash).Distinct().ToListAsync(Cancel)];
             entry = await db.Ballots.Where(b => b.MatterId == DemoSeeder.LiftVoteId).Select(b => b.LogIndex).FirstAsync(Cancel);
-            if (!await db.OwnerIdentities.AnyAsync(Cancel))
-            {
-                db.OwnerIdentities.Add(new OwnerIdentityRow { CompoundId = DemoSeeder.CompoundId, OwnerHash = owners[0], Phone = Phone, IdNumberHash = new string('d', 64), RecordedBy = "officer:demo-1", RecordedAt = DateTimeOffset.UtcNow });
-                await db.SaveChangesAsync(Cancel);
-            }
+            string code = await db.RollUnits.Where(u => u.CompoundId == DemoSeeder.CompoundId && u.Id == "57-201").Select(u => u.OwnerId).SingleAsync(Cancel);
+            Assert.Null(await scope.ServiceProvider.GetRequiredService<RollBook>().EditOwnerAsync(DemoSeeder.CompoundId, "officer:demo-1", "57-201", code, "王小明", Phone, IdNumber, Cancel));
+            idHash = (await db.RollOwners.SingleAsync(o => o.CompoundId == DemoSeeder.CompoundId && o.Id == code, Cancel)).IdNumberHash!;
         }
 
         using HttpClient client = app.CreateApiClient();
@@ -124,7 +129,7 @@ public sealed class PrivacyTests(SqliteApp app, Browser browser) : IClassFixture
         foreach (string path in pages)
         {
             string body = await client.GetStringAsync(path, Cancel);
-            foreach (string secret in owners.Append(Phone).Append("5678").Append(new string('d', 64)))
+            foreach (string secret in owners.Append(Phone).Append("5678").Append(idHash).Append("王小明").Append(IdNumber))
             {
                 Assert.False(body.Contains(secret, StringComparison.OrdinalIgnoreCase), $"{path} shows {secret[..Math.Min(8, secret.Length)]}…");
             }
@@ -155,9 +160,8 @@ public sealed class PhoneCheckTests(SqliteApp app, Browser browser) : IClassFixt
         using (IServiceScope scope = app.Services.CreateScope())
         {
             OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
-            string owner = await db.Units.Where(u => u.VoteId == DemoSeeder.LiftVoteId && u.Id == "57-202").Select(u => u.OwnerHash).SingleAsync(Cancel);
-            db.OwnerIdentities.Add(new OwnerIdentityRow { CompoundId = DemoSeeder.CompoundId, OwnerHash = owner, Phone = "+86 139-1234-5678", RecordedBy = "officer:demo-1", RecordedAt = DateTimeOffset.UtcNow });
-            await db.SaveChangesAsync(Cancel);
+            string ownerCode = await db.RollUnits.Where(u => u.CompoundId == DemoSeeder.CompoundId && u.Id == "57-202").Select(u => u.OwnerId).SingleAsync(Cancel);
+            Assert.Null(await scope.ServiceProvider.GetRequiredService<RollBook>().EditOwnerAsync(DemoSeeder.CompoundId, "officer:demo-1", "57-202", ownerCode, null, "+86 139-1234-5678", null, Cancel));
             code = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().IssueOwnerInvitationAsync("57-202", Cancel);
             codeHash = InvitationCode.Hash(code);
         }

@@ -13,6 +13,58 @@ using OwnersVote.Web.Ledger;
 
 namespace OwnersVote.EndToEnd;
 
+/// <summary>The app with retention sweeping every second (<c>Privacy:Retention:Interval</c>).</summary>
+public sealed class SweepingApp() : SqliteAppOver(Directory.CreateTempSubdirectory("ov-e2e-retention-").FullName)
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Privacy:Retention:Interval", "00:00:01");
+        builder.UseSetting("Privacy:Retention:Invitations", "30.00:00:00");
+    }
+
+    protected override async ValueTask ReleaseDatabaseAsync()
+    {
+        await base.ReleaseDatabaseAsync();
+        Directory.Delete(DataFolder, recursive: true);
+    }
+}
+
+/// <summary>The hosted service runs the sweep on its own, as configured.</summary>
+public sealed class RetentionServiceTests(SweepingApp app) : IClassFixture<SweepingApp>
+{
+    [Fact]
+    public async Task The_running_server_removes_an_invitation_used_longer_ago_than_its_period()
+    {
+        CancellationToken cancel = TestContext.Current.CancellationToken;
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        string old = InvitationCode.Hash("SWPT-OLD2");
+        string recent = InvitationCode.Hash("SWPT-NEW2");
+        using (IServiceScope scope = app.Services.CreateScope())
+        {
+            OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
+            foreach ((string hash, int days) in new[] { (old, 31), (recent, 29) })
+            {
+                db.Invitations.Add(new InvitationRow { CodeHash = hash, CompoundId = DemoSeeder.CompoundId, Role = "owner", OwnerId = new string('f', 64), IssuedBy = "officer:demo-1\nofficer:demo-2", ExpiresAt = now.AddDays(60), UsedAt = now.AddDays(-days) });
+            }
+
+            await db.SaveChangesAsync(cancel);
+        }
+
+        bool gone = false;
+        for (int i = 0; i < 60 && !gone; i++)
+        {
+            await Task.Delay(250, cancel);
+            using IServiceScope scope = app.Services.CreateScope();
+            gone = !await scope.ServiceProvider.GetRequiredService<OwnersVoteDb>().Invitations.AnyAsync(x => x.CodeHash == old, cancel);
+        }
+
+        Assert.True(gone, "the sweep did not run within 15 seconds");
+        using IServiceScope check = app.Services.CreateScope();
+        Assert.True(await check.ServiceProvider.GetRequiredService<OwnersVoteDb>().Invitations.AnyAsync(x => x.CodeHash == recent, cancel));
+    }
+}
+
 /// <summary>
 /// Retention (PIPL arts. 19, 47) on the real app's database, outbox and log: each kind goes after
 /// its period and not before, each sweep removes at most its batch, and the log keeps everything.

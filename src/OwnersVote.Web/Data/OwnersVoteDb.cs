@@ -61,9 +61,6 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
 
     public DbSet<InvitationLetterRow> InvitationLetters => Set<InvitationLetterRow>();
 
-    /// <summary>ID-number hashes and phones for sign-in (issue 6): not derived from the log, carried over by a rebuild.</summary>
-    public DbSet<OwnerIdentityRow> OwnerIdentities => Set<OwnerIdentityRow>();
-
     public DbSet<VoteDraftRow> VoteDrafts => Set<VoteDraftRow>();
 
     public DbSet<DeliveryRow> Deliveries => Set<DeliveryRow>();
@@ -264,11 +261,6 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.CompoundId, x.BatchId });
         });
-        modelBuilder.Entity<OwnerIdentityRow>(e =>
-        {
-            e.ToTable("owner_identities");
-            e.HasKey(x => new { x.CompoundId, x.OwnerHash });
-            e.HasIndex(x => x.IdNumberHash);
         });
     }
 }

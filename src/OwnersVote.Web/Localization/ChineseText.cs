@@ -1301,4 +1301,8 @@ public sealed class ChineseText : UiText
     public override string LinesFileHelp => "第一行为标题：日期、类别、金额、摘要，可选：表决、凭证（也可用英文 date, kind, amount, description, vote, document）。类别：缴存、利息、停车收益、广告收益、场地租赁、支出、计划支出。金额以元为单位，最多两位小数。";
 
     public override string PublishStatement => "检查并公布";
+
+    public override string MyDataOwnerCode => "名册中的业主编号";
+
+    public override string MyDataName => "姓名";
 }

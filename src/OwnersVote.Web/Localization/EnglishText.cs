@@ -1305,4 +1305,8 @@ public sealed class EnglishText : UiText
     public override string LinesFileHelp => "First row is the header: date, kind, amount, description, optionally vote, document (or 日期、类别、金额、摘要、表决、凭证). Kinds: deposit, interest, parking, advertising, venue, spending, planned. Amounts in yuan, at most two decimals.";
 
     public override string PublishStatement => "Check and publish";
+
+    public override string MyDataOwnerCode => "Owner code on the roll";
+
+    public override string MyDataName => "Name";
 }

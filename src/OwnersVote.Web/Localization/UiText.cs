@@ -1020,4 +1020,8 @@ public abstract class UiText
     public abstract string LinesFileHelp { get; }
 
     public abstract string PublishStatement { get; }
+
+    public abstract string MyDataOwnerCode { get; }
+
+    public abstract string MyDataName { get; }
 }

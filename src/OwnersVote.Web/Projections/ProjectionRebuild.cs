@@ -65,8 +65,6 @@ public static class ProjectionRebuild
             // Neither the paper review queue (uploads are not events) nor the editable roll and its
             // letters (issue 6) are derived from the log: they are carried over.
             List<PaperScanRow> scans = await ReadKeptAsync(db.PaperScans, cancellationToken);
-            // The roll's sign-in particulars are not in the log either (PIPL: the log names owners by hash only).
-            List<OwnerIdentityRow> identities = await ReadKeptAsync(db.OwnerIdentities, cancellationToken);
             // Read receipts are not log entries either (reading a notice changes no outcome).
             reads = await ReadKeptAsync(db.NoticeReads, cancellationToken);
             var roll = new KeptRoll(
@@ -82,7 +80,6 @@ public static class ProjectionRebuild
             db.Invitations.AddRange(invitations);
             db.PaperScans.AddRange(scans);
             db.NoticeReads.AddRange(reads);
-            db.OwnerIdentities.AddRange(identities);
             db.RollOwners.AddRange(roll.Owners);
             db.RollUnits.AddRange(roll.Units);
             db.RollCoOwners.AddRange(roll.CoOwners);

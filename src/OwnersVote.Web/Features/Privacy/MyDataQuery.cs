@@ -27,7 +27,7 @@ public sealed class MyDataQuery(OwnersVoteDb db, OutboxNotifier outbox, IOptions
             return null;
         }
 
-        OwnerIdentityRow? identity = await db.OwnerIdentities.AsNoTracking()
+        RollOwnerRow? identity = await db.RollOwners.AsNoTracking()
             .FirstOrDefaultAsync(o => o.CompoundId == compound && o.OwnerHash == owner, cancellationToken);
 
         var titles = (await db.Matters.AsNoTracking().Where(m => m.CompoundId == compound)
@@ -87,7 +87,7 @@ public sealed class MyDataQuery(OwnersVoteDb db, OutboxNotifier outbox, IOptions
             row.Name,
             owner,
             time.GetUtcNow(),
-            identity is null ? null : new HeldParticulars(identity.IdNumberHash is not null, identity.IdNumberHash, identity.Phone, identity.RecordedBy, identity.RecordedAt),
+            identity is null ? null : new HeldParticulars(identity.Id, identity.Name, identity.IdNumberHash is not null, identity.IdNumberHash, identity.Phone, identity.UpdatedBy, identity.UpdatedAt),
             rollEntries,
             credentials,
             invitations,

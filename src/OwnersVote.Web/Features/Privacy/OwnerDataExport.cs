@@ -42,13 +42,15 @@ public sealed record OwnerDataExport(
         [.. RollEntries.GroupBy(e => e.Unit, StringComparer.Ordinal).Select(g => g.MaxBy(e => e.RollOrder)!).OrderBy(e => e.Unit, StringComparer.Ordinal)];
 }
 
-/// <summary>The roll's particulars for sign-in.</summary>
+/// <summary>The owner's particulars on the editable roll (<c>roll_owners</c>).</summary>
+/// <param name="OwnerCode">The owner code of the roll (业主编号).</param>
+/// <param name="Name">The name on file, or null.</param>
 /// <param name="IdNumberHashOnFile">Whether a keyed hash of the ID number is on file (the number itself never is).</param>
 /// <param name="IdNumberHash">That hash, or null.</param>
 /// <param name="Phone">The phone number on file, or null.</param>
-/// <param name="RecordedBy">The officer who recorded them.</param>
+/// <param name="RecordedBy">The officer who last changed them.</param>
 /// <param name="RecordedAt">When.</param>
-public sealed record HeldParticulars(bool IdNumberHashOnFile, string? IdNumberHash, string? Phone, string RecordedBy, DateTimeOffset RecordedAt);
+public sealed record HeldParticulars(string OwnerCode, string? Name, bool IdNumberHashOnFile, string? IdNumberHash, string? Phone, string RecordedBy, DateTimeOffset RecordedAt);
 
 /// <summary>A unit on a vote's frozen roll (RollFrozen).</summary>
 /// <param name="FrozenFor">The vote whose roll it is.</param>

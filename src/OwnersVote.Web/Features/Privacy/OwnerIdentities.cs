@@ -9,8 +9,9 @@ namespace OwnersVote.Web.Features.Privacy;
 public sealed record IdentifiedOwner(string CompoundId, string OwnerHash, string RecordedBy);
 
 /// <summary>
-/// The roll's particulars used at sign-in (<see cref="OwnerIdentityRow"/>): which owner carries an
-/// ID-number hash, and the phone number on file for the invitation's second factor.
+/// The editable roll's particulars used at sign-in (<see cref="RollOwnerRow"/>): which owner carries
+/// an ID-number hash (<c>CompoundKey.IdNumberHashAsync</c>: the number itself is never kept), and the
+/// phone number on file for the invitation's second factor.
 /// </summary>
 public sealed class OwnerIdentities(OwnersVoteDb db)
 {
@@ -21,17 +22,17 @@ public sealed class OwnerIdentities(OwnersVoteDb db)
     public async Task<IReadOnlyList<IdentifiedOwner>> FindAsync(string idNumberHash, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(idNumberHash);
-        return await db.OwnerIdentities.AsNoTracking()
+        return await db.RollOwners.AsNoTracking()
             .Where(o => o.IdNumberHash == idNumberHash)
             .OrderBy(o => o.CompoundId)
-            .Select(o => new IdentifiedOwner(o.CompoundId, o.OwnerHash, o.RecordedBy))
+            .Select(o => new IdentifiedOwner(o.CompoundId, o.OwnerHash, o.UpdatedBy))
             .ToListAsync(cancellationToken);
     }
 
     /// <summary>The last <see cref="PhoneDigits"/> digits of the owner's phone on file, or null when none is (or it has fewer digits).</summary>
     public async Task<string?> PhoneEndingAsync(string compoundId, string ownerHash, CancellationToken cancellationToken)
     {
-        string? phone = await db.OwnerIdentities.AsNoTracking()
+        string? phone = await db.RollOwners.AsNoTracking()
             .Where(o => o.CompoundId == compoundId && o.OwnerHash == ownerHash)
             .Select(o => o.Phone)
             .FirstOrDefaultAsync(cancellationToken);

@@ -6,12 +6,6 @@ public sealed class PrivacyOptions
     /// <summary>The section name.</summary>
     public const string Section = "Privacy";
 
-    /// <summary>
-    /// The deployment's owner-hash key file (32 random bytes, mode 0600), relative to the content
-    /// root; null means <c>Demo:CompoundKeyFile</c>, the key the roll is hashed with.
-    /// </summary>
-    public string? KeyFile { get; set; }
-
     /// <summary>How long each kind of personal data is kept (<c>Privacy:Retention:*</c>).</summary>
     public RetentionOptions Retention { get; set; } = new();
 }

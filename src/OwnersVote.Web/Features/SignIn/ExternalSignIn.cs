@@ -8,6 +8,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Features.Access;
 using OwnersVote.Web.Features.Privacy;
+using OwnersVote.Web.Features.RollBook;
 
 namespace OwnersVote.Web.Features.SignIn;
 
@@ -15,7 +16,8 @@ namespace OwnersVote.Web.Features.SignIn;
 /// Sign-in through an external OpenID Connect provider (OpenID Connect Core 1.0 §3.1, the
 /// authorization code flow, with PKCE per RFC 7636): the provider verifies the person, its
 /// id_token carries their resident ID number, and the owner is the one whose roll entry carries
-/// that number's keyed hash (<see cref="IdNumberHash"/>). The number is hashed at once and never
+/// that number's keyed hash (<see cref="CompoundKey.IdNumberHashAsync"/>, under the deployment's
+/// key, checked by <see cref="ResidentIdNumber"/>). The number is hashed at once and never
 /// stored, logged or put in the session. The owner then continues as after an invitation: a
 /// passkey is set up on <c>/signin/passkey</c>, active after the cooling-off.
 /// </summary>
@@ -94,11 +96,11 @@ public static class ExternalSignIn
         IServiceProvider services = context.HttpContext.RequestServices;
         OidcOptions oidc = services.GetRequiredService<IOptions<OidcOptions>>().Value;
         CancellationToken cancellationToken = context.HttpContext.RequestAborted;
-        string? number = IdNumberHash.Normalise(context.Principal?.FindFirst(oidc.IdNumberClaim)?.Value);
+        string? number = context.Principal?.FindFirst(oidc.IdNumberClaim)?.Value is { } claim ? ResidentIdNumber.Normalise(claim) : null;
         IReadOnlyList<IdentifiedOwner> owners = number is null
             ? []
             : await services.GetRequiredService<OwnerIdentities>().FindAsync(
-                await services.GetRequiredService<IdNumberHash>().ComputeAsync(number, cancellationToken), cancellationToken);
+                await services.GetRequiredService<CompoundKey>().IdNumberHashAsync(number, cancellationToken), cancellationToken);
         if (owners.Count != 1)
         {
             Refuse(context, owners.Count == 0 ? UnknownOwner : Ambiguous);
