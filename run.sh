@@ -17,6 +17,7 @@ exec dotnet run --project src/OwnersVote.Web/OwnersVote.Web.csproj -c Release --
   --Log:PublicUrl="http://localhost:5000" \
   --Demo:CompoundKeyFile="$PWD/data/demo-compound.key" \
   --Demo:Seed=true \
+  --Demo:SecondCompound=true \
   --Demo:PrintAccounts=true \
   --Demo:PublicUrl="http://localhost:5000" \
   "$@"

@@ -24,7 +24,7 @@ namespace OwnersVote.EndToEnd;
 /// fails), and every endpoint is walked as the public, every role of compound A, and an owner of
 /// compound B holding A's vote ids.
 /// </summary>
-public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class AccessMatrixTests(TwoCompoundApp app) : IClassFixture<TwoCompoundApp>
 {
     /// <summary>The second compound (registered in the log by the walk): its owner carries even the same owner hash as A's owner of 57-101.</summary>
     private const string OtherCompound = "other-compound-b";
@@ -209,6 +209,83 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         }
     }
 
+    [Fact]
+    public async Task Every_page_refuses_a_form_post_without_its_antiforgery_token()
+    {
+        // CSRF: each Razor page, POSTed a form by a role its policy admits but without the token
+        // (what a cross-site form sends along with the cookie), answers 400. The error page alone
+        // opts out: it changes nothing.
+        string ownerHash;
+        using (IServiceScope scope = app.Services.CreateScope())
+        {
+            OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
+            ownerHash = await db.Units.Where(u => u.VoteId == DemoSeeder.LiftVoteId && u.Id == "57-101").Select(u => u.OwnerHash).SingleAsync(Cancel);
+        }
+
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(app.BaseUrl) };
+        IReadOnlyList<MappedEndpoint> pages = [.. Endpoints().Where(e => e.IsPage && e.Route != "/error")];
+        Assert.Contains(pages, p => p.Route == "/roll");
+        foreach (MappedEndpoint page in pages)
+        {
+            string? cookie = page.Policy switch
+            {
+                AccessPolicies.Public => null,
+                AccessPolicies.Owner => Cookie(new OwnerSession(DemoSeeder.CompoundId, Roles.Owner, ownerHash)),
+                _ => Cookie(new OwnerSession(DemoSeeder.CompoundId, AccessPolicies.Admits[page.Policy][0], null, "officer:demo-1")),
+            };
+            using var request = new HttpRequestMessage(HttpMethod.Post, page.Url)
+            {
+                Content = new StringContent("code=ABCD-EFGH&unit=57-101", Encoding.UTF8, "application/x-www-form-urlencoded"),
+            };
+            if (cookie is not null)
+            {
+                request.Headers.Add("Cookie", cookie);
+            }
+
+            using HttpResponseMessage response = await client.SendAsync(request, Cancel);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"POST {page.Url} without an antiforgery token: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task The_roll_pages_refuse_a_form_post_without_its_antiforgery_token_and_change_nothing()
+    {
+        // Razor Pages validate the antiforgery token on every POST: an officer's own cookie, sent by
+        // a cross-site form, changes nothing on the roll.
+        string cookie = Cookie(new OwnerSession(DemoSeeder.CompoundId, Roles.Officer, null, "officer:demo-1"));
+        int history;
+        using (IServiceScope scope = app.Services.CreateScope())
+        {
+            history = await scope.ServiceProvider.GetRequiredService<OwnersVoteDb>().RollHistory.CountAsync(Cancel);
+        }
+
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(app.BaseUrl) };
+        foreach ((string path, string form) in new[]
+        {
+            ("/roll?handler=Freeze", "vote=csrf-vote&opens=2027-01-01T09:00"),
+            ("/roll/units/57-101?handler=Unit", "building=57&area=1.00&areaSource=registry"),
+            ("/roll/units/57-101?handler=Transfer", "owner=X&effective=2026-01-01"),
+            ("/roll/letters?handler=Request", "building=57"),
+        })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path)
+            {
+                Content = new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded"),
+            };
+            request.Headers.Add("Cookie", cookie);
+            using HttpResponseMessage response = await client.SendAsync(request, Cancel);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+
+        using IServiceScope check = app.Services.CreateScope();
+        OwnersVoteDb db = check.ServiceProvider.GetRequiredService<OwnersVoteDb>();
+        Assert.Equal(history, await db.RollHistory.CountAsync(Cancel));
+        Assert.False(await db.Units.AnyAsync(u => u.VoteId == "csrf-vote", Cancel));
+        Assert.False(await db.LetterBatches.AnyAsync(Cancel));
+    }
+
     // Denied by a policy: 401, a redirect to the sign-in page, or a 403 that is not one of the
     // handlers' own refusals (those carry an urn:ownersvote:problem type, e.g. not-in-scope).
     private static async Task<bool> DeniedAsync(HttpResponseMessage response) => response.StatusCode switch
@@ -268,7 +345,8 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
             string policy = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
                 ? AccessPolicies.Public
                 : string.Join(",", endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? "(authenticated)").Distinct());
-            mapped.Add(new MappedEndpoint(methods is null ? "any" : string.Join(", ", walk), route, policy, walk, Url(route)));
+            bool page = endpoint.Metadata.OfType<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>().Any();
+            mapped.Add(new MappedEndpoint(methods is null ? "any" : string.Join(", ", walk), route, policy, walk, Url(route), page));
         }
 
         return [.. mapped.DistinctBy(e => (e.Methods, e.Route)).OrderBy(e => e.Route, StringComparer.Ordinal).ThenBy(e => e.Methods, StringComparer.Ordinal)];
@@ -342,5 +420,5 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         throw new InvalidOperationException("OwnersVote.slnx not found above " + AppContext.BaseDirectory);
     }
 
-    private sealed record MappedEndpoint(string Methods, string Route, string Policy, string[] Walk, string Url);
+    private sealed record MappedEndpoint(string Methods, string Route, string Policy, string[] Walk, string Url, bool IsPage);
 }

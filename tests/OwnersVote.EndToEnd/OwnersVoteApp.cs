@@ -66,7 +66,11 @@ public abstract class OwnersVoteApp(string dataFolder) : WebApplicationFactory<P
         // Most tests vote right after enrolling; the desk-enrolment test waits a short cooling-off.
         builder.UseSetting("Enrolment:CoolingOff", CoolingOff.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Notifications:OutboxFile", OutboxFile);
+        builder.UseSetting("Demo:SecondCompound", SecondCompound ? "true" : "false");
     }
+
+    /// <summary>Demo:SecondCompound for this app: only the tests of two compounds seed the second one.</summary>
+    protected virtual bool SecondCompound => false;
 
     /// <summary>Enrolment:CoolingOff for this app: none unless a test needs one.</summary>
     protected virtual TimeSpan CoolingOff => TimeSpan.Zero;
@@ -92,6 +96,18 @@ public abstract class OwnersVoteApp(string dataFolder) : WebApplicationFactory<P
 /// <summary>The app on the embedded default: a SQLite file in a fresh temporary folder.</summary>
 public sealed class SqliteApp() : SqliteAppOver(Directory.CreateTempSubdirectory("ov-e2e-sqlite-").FullName)
 {
+    protected override async ValueTask ReleaseDatabaseAsync()
+    {
+        await base.ReleaseDatabaseAsync();
+        Directory.Delete(DataFolder, recursive: true);
+    }
+}
+
+/// <summary>The app with the second demo compound (清溪花园) seeded beside the first.</summary>
+public sealed class TwoCompoundApp() : SqliteAppOver(Directory.CreateTempSubdirectory("ov-e2e-two-").FullName)
+{
+    protected override bool SecondCompound => true;
+
     protected override async ValueTask ReleaseDatabaseAsync()
     {
         await base.ReleaseDatabaseAsync();

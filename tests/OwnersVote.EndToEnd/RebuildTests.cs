@@ -49,6 +49,8 @@ public sealed partial class RebuildTests
         try
         {
             Snapshot first = await RunAsync(folder, deleteDatabaseFirst: false);
+            long rollRows = await CountRollRowsAsync(folder);
+            Assert.True(rollRows > 0);
             await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "ownersvote.db")}"))
             {
                 await connection.OpenAsync(Cancel);
@@ -65,6 +67,8 @@ public sealed partial class RebuildTests
             Assert.Equal("", stderr.ToString());
             Assert.Equal(0, code);
             Assert.Matches(@"^rebuilt from \d+ log entries: 2 votes, \d+ ballots; 5 invitations kept\n$", stdout.ToString());
+            // The editable roll and its history are not derived from the log: a rebuild keeps them (issue 6).
+            Assert.Equal(rollRows, await CountRollRowsAsync(folder));
             Snapshot rebuilt = await RunAsync(folder, deleteDatabaseFirst: false);
             Assert.Equal(first.Tables, rebuilt.Tables);
             Assert.Equal(first.Pages, rebuilt.Pages);
@@ -77,6 +81,17 @@ public sealed partial class RebuildTests
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static async Task<long> CountRollRowsAsync(string folder)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "ownersvote.db")}");
+        await connection.OpenAsync(Cancel);
+        using Microsoft.Data.Sqlite.SqliteCommand count = connection.CreateCommand();
+        count.CommandText = "SELECT (SELECT COUNT(*) FROM roll_units) + (SELECT COUNT(*) FROM roll_owners) + (SELECT COUNT(*) FROM roll_history)";
+        long rows = (long)(await count.ExecuteScalarAsync(Cancel) ?? 0L);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return rows;
     }
 
     [Fact]

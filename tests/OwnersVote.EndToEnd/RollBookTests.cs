@@ -278,6 +278,85 @@ public sealed class RollBookTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(before + 1, again.ServiceProvider.GetRequiredService<EventLog>().TreeSize);
     }
 
+    [Fact]
+    public async Task Two_officers_print_a_buildings_letters_whose_QR_codes_sign_each_owner_in()
+    {
+        string compound = await RegisteredCompoundAsync();
+        string csv = "楼号,室号,业主编号,姓名,面积,面积来源\n1,1-101,A,业主甲,88.50,不动产登记\n1,1-102,A,业主甲,60,不动产登记\n1,1-103,开发商,,92,实测\n2,2-101,B,业主乙,70,合同\n";
+        Assert.Empty((await ImportAsync(compound, Encoding.UTF8.GetBytes(csv), "roll.csv")).Errors);
+        byte[] pdf;
+        string batch;
+        using (IServiceScope scope = app.Services.CreateScope())
+        {
+            InvitationLetters letters = scope.ServiceProvider.GetRequiredService<InvitationLetters>();
+            Assert.Equal(LetterRefusal.NoSuchBuilding, (await letters.RequestAsync(compound, "officer:one", "9", Cancel)).Refused);
+            PendingLetterBatch? pending = (await letters.RequestAsync(compound, "officer:one", "1", Cancel)).Pending;
+            Assert.NotNull(pending);
+            batch = pending.Id;
+            // DESIGN.md §3: the officer who asked cannot approve; another compound's officer cannot see it.
+            Assert.Equal(LetterRefusal.SameOfficer, (await letters.ApproveAsync(compound, "officer:one", batch, app.BaseUrl, Cancel)).Refused);
+            Assert.Equal(LetterRefusal.Unknown, (await letters.ApproveAsync("another-compound", "officer:two", batch, app.BaseUrl, Cancel)).Refused);
+            (byte[]? printed, LetterRefusal? refused) = await letters.ApproveAsync(compound, "officer:two", batch, app.BaseUrl, Cancel);
+            Assert.Null(refused);
+            Assert.NotNull(printed);
+            pdf = printed;
+            Assert.Equal(LetterRefusal.Unknown, (await letters.ApproveAsync(compound, "officer:three", batch, app.BaseUrl, Cancel)).Refused);
+        }
+
+        Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
+        // One page per owner who casts a vote in building 1: owner A (two units) and the developer.
+        IReadOnlyList<OwnersVote.Paper.GreyImage> pages = await OwnersVote.Paper.PdfRasterizer.RasterizeAsync(pdf, 150, Cancel);
+        Assert.Equal(2, pages.Count);
+        var sessions = new List<OwnersVote.Web.Features.SignIn.OwnerSession>();
+        foreach (OwnersVote.Paper.GreyImage page in pages)
+        {
+            string url = DecodeQr(page);
+            Assert.StartsWith(app.BaseUrl + "/signin?code=", url, StringComparison.Ordinal);
+            string code = Uri.UnescapeDataString(url[(url.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+
+            // The QR's address shows the sign-in page with the code filled in; a GET redeems nothing.
+            using HttpClient client = app.CreateApiClient();
+            string signIn = await client.GetStringAsync(new Uri(url), Cancel);
+            Assert.Contains($"value=\"{code}\"", signIn, StringComparison.Ordinal);
+
+            using IServiceScope scope = app.Services.CreateScope();
+            var outcome = await scope.ServiceProvider.GetRequiredService<OwnersVote.Web.Features.SignIn.InvitationRedeemer>().RedeemAsync(code, Cancel);
+            Assert.NotNull(outcome.Session);
+            sessions.Add(outcome.Session);
+        }
+
+        Assert.All(sessions, s => Assert.Equal(compound, s.CompoundId));
+        Assert.Equal(
+            new[] { await OwnerHashAsync("A"), await OwnerHashAsync(OwnerId.DeveloperValue) }.Order(StringComparer.Ordinal),
+            sessions.Select(s => s.OwnerHash).Order(StringComparer.Ordinal));
+
+        using IServiceScope check = app.Services.CreateScope();
+        InvitationLetters after = check.ServiceProvider.GetRequiredService<InvitationLetters>();
+        IReadOnlyList<LetterView> printedLetters = await after.LettersAsync(compound, Cancel);
+        Assert.Equal(2, printedLetters.Count);
+        Assert.All(printedLetters, l => Assert.Null(l.DeliveredAt));
+        Assert.Equal(LetterRefusal.BadMethod, await after.RecordDeliveryAsync(compound, "officer:three", printedLetters[0].Id, "pigeon", Cancel));
+        Assert.Equal(LetterRefusal.Unknown, await after.RecordDeliveryAsync("another-compound", "officer:three", printedLetters[0].Id, "mailbox", Cancel));
+        Assert.Null(await after.RecordDeliveryAsync(compound, "officer:three", printedLetters[0].Id, "mailbox", Cancel));
+        LetterView delivered = (await after.LettersAsync(compound, Cancel)).Single(l => l.Id == printedLetters[0].Id);
+        Assert.Equal("officer:three", delivered.DeliveredBy);
+        Assert.Equal("mailbox", delivered.DeliveryMethod);
+        Assert.NotNull(delivered.DeliveredAt);
+        // The invitations name both officers: a passkey set up with them is logged with both.
+        OwnersVoteDb db = check.ServiceProvider.GetRequiredService<OwnersVoteDb>();
+        List<string> hashes = await db.InvitationLetters.Where(l => l.BatchId == batch).Select(l => l.CodeHash).ToListAsync(Cancel);
+        Assert.All(await db.Invitations.Where(i => hashes.Contains(i.CodeHash)).ToListAsync(Cancel), i => Assert.Equal("officer:one\nofficer:two", i.IssuedBy));
+    }
+
+    private static string DecodeQr(OwnersVote.Paper.GreyImage page)
+    {
+        var source = new ZXing.PlanarYUVLuminanceSource(page.Pixels, page.Width, page.Height, 0, 0, page.Width, page.Height, false);
+        var hints = new Dictionary<ZXing.DecodeHintType, object> { [ZXing.DecodeHintType.TRY_HARDER] = true, [ZXing.DecodeHintType.CHARACTER_SET] = "UTF-8" };
+        ZXing.Result? result = new ZXing.QrCode.QRCodeReader().decode(new ZXing.BinaryBitmap(new ZXing.Common.HybridBinarizer(source)), hints);
+        Assert.NotNull(result);
+        return result.Text;
+    }
+
     private static string NewCompound() => "roll-test-" + Guid.NewGuid().ToString("N")[..10];
 
     private async Task<string> RegisteredCompoundAsync()

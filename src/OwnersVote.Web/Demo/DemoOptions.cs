@@ -9,6 +9,12 @@ public sealed class DemoOptions
     /// <summary>Seed the demo compound into an empty projection store at startup.</summary>
     public bool Seed { get; set; }
 
+    /// <summary>
+    /// Also seed the second, small demo compound 清溪花园 (<see cref="SecondDemoCompound"/>), to try
+    /// and test that one compound's people see nothing personal of another's (DESIGN.md §3).
+    /// </summary>
+    public bool SecondCompound { get; set; }
+
     /// <summary>Print the demo accounts and their invitation codes to standard output at startup.</summary>
     public bool PrintAccounts { get; set; }
 

@@ -33,10 +33,14 @@ public sealed partial class ProjectionStartup(
             LogDemo(logger, outcome.CompoundId, outcome.Seeded, outcome.Entries);
             // DESIGN.md §3: a second compound, so compound A's owners can be shown to see nothing of B's.
             SecondDemoCompound second = scope.ServiceProvider.GetRequiredService<SecondDemoCompound>();
-            await second.SeedAsync(cancellationToken);
+            if (demo.Value.SecondCompound)
+            {
+                await second.SeedAsync(cancellationToken);
+            }
+
             if (demo.Value.PrintAccounts)
             {
-                Console.Out.Write(DemoAccounts.Banner([.. seeder.Accounts, .. second.Accounts], demo.Value.PublicUrl));
+                Console.Out.Write(DemoAccounts.Banner([.. seeder.Accounts, .. (demo.Value.SecondCompound ? second.Accounts : [])], demo.Value.PublicUrl));
             }
 
             // Load and crash tests only (Demo:Synthetic:Owners, default 0).
