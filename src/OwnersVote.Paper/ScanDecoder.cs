@@ -12,6 +12,13 @@ namespace OwnersVote.Paper;
 /// </summary>
 public static class ScanDecoder
 {
+    /// <summary>
+    /// The largest page decoded, in pixels: an A4 sheet at 600 dpi is 35 M and a 50 MP phone photo
+    /// 50 M; a header claiming more is refused before any pixel memory is taken (an upload must
+    /// not make the server allocate gigabytes).
+    /// </summary>
+    public const long MaxPixels = 64_000_000;
+
     /// <summary>The file format of <paramref name="bytes"/>, by its magic number.</summary>
     public static ScanFormat Detect(ReadOnlySpan<byte> bytes)
     {
@@ -51,7 +58,7 @@ public static class ScanDecoder
         return Detect(bytes) switch
         {
             ScanFormat.Png or ScanFormat.Jpeg => [DecodeSkia(bytes)],
-            ScanFormat.Tiff => DecodeTiff(bytes),
+            ScanFormat.Tiff => DecodeTiffSafely(bytes),
             ScanFormat.Pnm => [DecodePnm(bytes)],
             ScanFormat.Pdf => throw new UnreadableScanException("a PDF is rasterised first (PdfRasterizer)"),
             _ => throw new UnreadableScanException("not a PNG, JPEG, TIFF, PGM/PPM or PDF file"),
@@ -63,7 +70,7 @@ public static class ScanDecoder
         using var data = SKData.CreateCopy(bytes);
         using SKCodec? codec = SKCodec.Create(data) ?? throw new UnreadableScanException("the image cannot be decoded");
         SKImageInfo info = codec.Info;
-        if (info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > 200_000_000)
+        if (info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > MaxPixels)
         {
             throw new UnreadableScanException($"unsupported image size {info.Width}×{info.Height}");
         }
@@ -96,6 +103,42 @@ public static class ScanDecoder
         }
     }
 
+    private static List<GreyImage> DecodeTiffSafely(byte[] bytes)
+    {
+        try
+        {
+            return DecodeTiff(bytes);
+        }
+        catch (Exception e) when (e is not UnreadableScanException && ThrownByLibTiff(e))
+        {
+            // LibTiff.NET is a port of C code: a damaged file surfaces as whatever the port throws
+            // (IOException on a seek before the start, IndexOutOfRangeException, …). Found by
+            // fuzzing (docs/fuzzing.md); only exceptions thrown inside LibTiff are translated.
+            throw new UnreadableScanException($"the TIFF is damaged ({e.GetType().Name})", e);
+        }
+    }
+
+    // True when the innermost frame of our code is not the thrower: the exception came from
+    // LibTiff or the stream it reads.
+    private static bool ThrownByLibTiff(Exception e)
+    {
+        foreach (System.Diagnostics.StackFrame frame in new System.Diagnostics.StackTrace(e).GetFrames())
+        {
+            string origin = frame.GetMethod()?.DeclaringType?.Namespace ?? string.Empty;
+            if (origin.StartsWith("OwnersVote", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            if (origin.StartsWith("BitMiracle.LibTiff", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static List<GreyImage> DecodeTiff(byte[] bytes)
     {
         Tiff.SetErrorHandler(QuietTiffErrors.Instance);
@@ -112,7 +155,7 @@ public static class ScanDecoder
 
             int width = tiff.GetField(TiffTag.IMAGEWIDTH)[0].ToInt();
             int height = tiff.GetField(TiffTag.IMAGELENGTH)[0].ToInt();
-            if (width <= 0 || height <= 0 || (long)width * height > 200_000_000)
+            if (width <= 0 || height <= 0 || (long)width * height > MaxPixels)
             {
                 throw new UnreadableScanException($"TIFF page {page + 1} has unsupported size {width}×{height}");
             }

@@ -1,4 +1,3 @@
-using BitMiracle.LibTiff.Classic;
 using SkiaSharp;
 
 namespace OwnersVote.Paper.Tests;
@@ -87,7 +86,7 @@ public sealed class DegradationTests
     {
         GreyImage first = Scans.Mark(Scans.Page(150), 150, Scans.One(MarkKind.Tick, s_answers), Degradation.None with { Rotation = 2 });
         GreyImage second = Scans.Mark(Scans.Page(150), 150, Scans.One(MarkKind.Tick, PaperChoice.Yes, PaperChoice.Yes), Degradation.None with { Rotation = 180 });
-        byte[] tiff = Tiff2Pages(first, second);
+        byte[] tiff = Scans.Tiff(first, second);
         Assert.Equal(ScanFormat.Tiff, ScanDecoder.Detect(tiff));
 
         IReadOnlyList<GreyImage> pages = ScanDecoder.Decode(tiff);
@@ -129,32 +128,5 @@ public sealed class DegradationTests
 
         Assert.Equal(0, misreads);
         Assert.True(clear > 0 && clearAccepted * 10 >= clear * 9, $"{clearAccepted} of {clear} clear sheets accepted");
-    }
-
-    private static byte[] Tiff2Pages(params GreyImage[] pages)
-    {
-        using var stream = new MemoryStream();
-        using (Tiff tiff = Tiff.ClientOpen("scan.tif", "w", stream, new TiffStream()))
-        {
-            foreach (GreyImage page in pages)
-            {
-                tiff.SetField(TiffTag.IMAGEWIDTH, page.Width);
-                tiff.SetField(TiffTag.IMAGELENGTH, page.Height);
-                tiff.SetField(TiffTag.BITSPERSAMPLE, 8);
-                tiff.SetField(TiffTag.SAMPLESPERPIXEL, 1);
-                tiff.SetField(TiffTag.PHOTOMETRIC, Photometric.MINISBLACK);
-                tiff.SetField(TiffTag.COMPRESSION, Compression.LZW);
-                tiff.SetField(TiffTag.ROWSPERSTRIP, 64);
-                tiff.SetField(TiffTag.SUBFILETYPE, FileType.PAGE);
-                for (int y = 0; y < page.Height; y++)
-                {
-                    tiff.WriteScanline(page.Pixels.AsSpan(y * page.Width, page.Width).ToArray(), y);
-                }
-
-                tiff.WriteDirectory();
-            }
-        }
-
-        return stream.ToArray();
     }
 }

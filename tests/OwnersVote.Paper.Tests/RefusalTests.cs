@@ -98,4 +98,42 @@ public sealed class RefusalTests
         Assert.Equal(SheetStatus.Review, reading.Status);
         Assert.Contains(reading.Reasons, r => r.Code == ReviewCodes.ScaleOff);
     }
+
+    [Fact]
+    public void An_image_whose_header_claims_more_than_the_largest_page_is_refused_before_decoding()
+    {
+        // A PNG signature and an IHDR chunk for 10,000 × 10,000 grey pixels (100 M > MaxPixels),
+        // an empty zlib stream as its only data, each chunk with its CRC (PNG spec §5.3).
+        byte[] ihdr = [.. "IHDR"u8, 0, 0, 0x27, 0x10, 0, 0, 0x27, 0x10, 8, 0, 0, 0, 0];
+        byte[] idat = [.. "IDAT"u8, 0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01];
+        byte[] iend = [.. "IEND"u8];
+        byte[] png =
+        [
+            0x89, .. "PNG\r\n\u001a\n"u8,
+            0, 0, 0, 13, .. ihdr, .. BigEndian(Crc32(ihdr)),
+            0, 0, 0, 8, .. idat, .. BigEndian(Crc32(idat)),
+            0, 0, 0, 0, .. iend, .. BigEndian(Crc32(iend)),
+        ];
+
+        UnreadableScanException e = Assert.Throws<UnreadableScanException>(() => ScanDecoder.Decode(png));
+
+        Assert.Contains("10000×10000", e.Message, StringComparison.Ordinal);
+    }
+
+    private static uint Crc32(byte[] bytes)
+    {
+        uint crc = 0xFFFFFFFF;
+        foreach (byte b in bytes)
+        {
+            crc ^= b;
+            for (int k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? 0xEDB88320 ^ (crc >> 1) : crc >> 1;
+            }
+        }
+
+        return ~crc;
+    }
+
+    private static byte[] BigEndian(uint value) => [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value];
 }

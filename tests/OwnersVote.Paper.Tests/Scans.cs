@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BitMiracle.LibTiff.Classic;
 using SkiaSharp;
 
 namespace OwnersVote.Paper.Tests;
@@ -47,6 +48,34 @@ internal static class Scans
     /// <summary>One <paramref name="kind"/> mark per question, in the boxes of <paramref name="choices"/>.</summary>
     public static MarkKind[][] One(MarkKind kind, params PaperChoice[] choices) =>
         [.. choices.Select(c => BallotLayout.BoxChoices.Select(b => b == c ? kind : MarkKind.Blank).ToArray())];
+
+    /// <summary>A multi-page grey TIFF (LZW), as a sheet-fed scanner writes one.</summary>
+    public static byte[] Tiff(params GreyImage[] pages)
+    {
+        using var stream = new MemoryStream();
+        using (BitMiracle.LibTiff.Classic.Tiff tiff = BitMiracle.LibTiff.Classic.Tiff.ClientOpen("scan.tif", "w", stream, new TiffStream()))
+        {
+            foreach (GreyImage page in pages)
+            {
+                tiff.SetField(TiffTag.IMAGEWIDTH, page.Width);
+                tiff.SetField(TiffTag.IMAGELENGTH, page.Height);
+                tiff.SetField(TiffTag.BITSPERSAMPLE, 8);
+                tiff.SetField(TiffTag.SAMPLESPERPIXEL, 1);
+                tiff.SetField(TiffTag.PHOTOMETRIC, Photometric.MINISBLACK);
+                tiff.SetField(TiffTag.COMPRESSION, Compression.LZW);
+                tiff.SetField(TiffTag.ROWSPERSTRIP, 64);
+                tiff.SetField(TiffTag.SUBFILETYPE, FileType.PAGE);
+                for (int y = 0; y < page.Height; y++)
+                {
+                    tiff.WriteScanline(page.Pixels.AsSpan(y * page.Width, page.Width).ToArray(), y);
+                }
+
+                tiff.WriteDirectory();
+            }
+        }
+
+        return stream.ToArray();
+    }
 
     public static string Why(SheetReading reading) => string.Join("; ", reading.Reasons);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OwnersVote.Voting;
+using OwnersVote.Web.Spreadsheets;
 
 namespace OwnersVote.Cli.Commands;
 

@@ -1,19 +1,10 @@
-using System.Globalization;
-using System.Xml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using OwnersVote.Web.Spreadsheets;
 
 namespace OwnersVote.Cli.Commands;
 
-/// <summary>
-/// Reads the first worksheet of an .xlsx workbook (ECMA-376 SpreadsheetML) into rows: shared
-/// strings, inline strings, formula string results and numeric cells; rows and columns placed by
-/// their references (<c>r="B5"</c>) so that empty cells keep their places.
-/// </summary>
+/// <summary>Reads the first worksheet of an .xlsx file through <see cref="XlsxTable"/>, with the CLI's errors.</summary>
 public static class XlsxSheet
 {
-    private const int MaxRows = 1_048_576;
-
     /// <summary>The rows of the first worksheet.</summary>
     /// <exception cref="UsageException">The file cannot be read or is not a workbook.</exception>
     public static IReadOnlyList<SheetRow> Read(string path)
@@ -21,147 +12,16 @@ public static class XlsxSheet
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            using SpreadsheetDocument document = SpreadsheetDocument.Open(path, isEditable: false);
-            return Read(document, path);
+            using FileStream stream = File.OpenRead(path);
+            return XlsxTable.Read(stream, path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OpenXmlPackageException or InvalidDataException or FileFormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Missing file, no permission, not a zip, not an OPC package: all "cannot read".
             throw new UsageException($"cannot read {path}: {InputFile.OneLine(e.Message)}", e);
         }
-        catch (Exception e) when (e is XmlException or FormatException or InvalidOperationException or ArgumentOutOfRangeException && FromPackageReader(e))
+        catch (SpreadsheetException e)
         {
-            // A damaged workbook: malformed part XML, a relationship to a missing part, an unknown
-            // cell type. The OpenXml SDK reports these with general exception types, so they are
-            // recognised by where they were thrown, never when our own code throws them (fuzzing,
-            // docs/fuzzing.md).
-            throw new UsageException($"{path}: not a readable workbook ({InputFile.OneLine(e.Message)})", e);
+            throw new UsageException(e.Message, e);
         }
-    }
-
-    // True when the innermost frame of our code is not the thrower: the exception came from the
-    // OpenXml SDK or the XML and packaging readers under it.
-    private static bool FromPackageReader(Exception e)
-    {
-        System.Diagnostics.StackFrame[] frames = new System.Diagnostics.StackTrace(e).GetFrames();
-        foreach (System.Diagnostics.StackFrame frame in frames)
-        {
-            string origin = frame.GetMethod()?.DeclaringType?.Namespace ?? string.Empty;
-            if (origin.StartsWith("OwnersVote", StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            if (origin.StartsWith("DocumentFormat.OpenXml", StringComparison.Ordinal)
-                || origin.StartsWith("System.Xml", StringComparison.Ordinal)
-                || origin.StartsWith("System.IO.Packaging", StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static List<SheetRow> Read(SpreadsheetDocument document, string path)
-    {
-        WorkbookPart workbook = document.WorkbookPart ?? throw new UsageException($"{path}: not a workbook (no workbook part)");
-        Sheet sheet = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault()
-            ?? throw new UsageException($"{path}: the workbook has no worksheet");
-        string relationship = sheet.Id?.Value ?? throw new UsageException($"{path}: the first sheet has no part id");
-        if (workbook.GetPartById(relationship) is not WorksheetPart worksheet)
-        {
-            throw new UsageException($"{path}: the first sheet is not a worksheet");
-        }
-
-        // ECMA-376 §18.4.8: a shared string item is plain text (t) or rich text runs (r/t);
-        // phonetic runs (rPh) are reading aids, not content, so they are left out.
-        List<string> shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>()
-            .Select(item => item.Text?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text)))
-            .ToList() ?? [];
-
-        var rows = new List<SheetRow>();
-        SheetData? data = worksheet.Worksheet?.GetFirstChild<SheetData>();
-        int previous = 0;
-        foreach (Row row in data?.Elements<Row>() ?? [])
-        {
-            // ECMA-376 §18.3.1.73: row indexes are 1 to 1,048,576.
-            int number = row.RowIndex?.Value is uint index
-                ? (index is >= 1 and <= MaxRows ? (int)index : throw new UsageException($"{path}: row number {index} is outside a worksheet's 1 to {MaxRows}"))
-                : previous + 1;
-            previous = number;
-            var cells = new List<SheetCell?>();
-            int nextColumn = 0;
-            foreach (Cell cell in row.Elements<Cell>())
-            {
-                int column = cell.CellReference?.Value is string reference ? ColumnIndex(reference, path) : nextColumn;
-                nextColumn = column + 1;
-                while (cells.Count <= column)
-                {
-                    cells.Add(null);
-                }
-
-                cells[column] = Read(cell, shared, path, number);
-            }
-
-            rows.Add(new SheetRow(number, cells));
-        }
-
-        return rows;
-    }
-
-    private static SheetCell? Read(Cell cell, List<string> shared, string path, int row)
-    {
-        CellValues type = cell.DataType?.Value ?? CellValues.Number;
-        string? value = cell.CellValue?.Text;
-        if (type == CellValues.SharedString)
-        {
-            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int i) || i >= shared.Count)
-            {
-                throw new UsageException($"{path}: row {row}: a shared string reference is broken");
-            }
-
-            return new SheetCell(shared[i], IsNumber: false);
-        }
-
-        if (type == CellValues.InlineString)
-        {
-            InlineString? inline = cell.InlineString;
-            string text = inline?.Text?.Text ?? string.Concat(inline?.Elements<Run>().Select(r => r.Text?.Text) ?? []);
-            return new SheetCell(text, IsNumber: false);
-        }
-
-        if (value is null)
-        {
-            return null;
-        }
-
-        return type == CellValues.Number ? new SheetCell(value, IsNumber: true) : new SheetCell(value, IsNumber: false);
-    }
-
-    private static int ColumnIndex(string reference, string path)
-    {
-        // ECMA-376 §18.3.1.4: a cell reference is column letters then the row number ("AB12").
-        int column = 0;
-        int letters = 0;
-        foreach (char c in reference)
-        {
-            if (c is >= 'A' and <= 'Z')
-            {
-                column = checked((column * 26) + (c - 'A' + 1));
-                letters++;
-            }
-            else
-            {
-                break;
-            }
-        }
-
-        if (letters is 0 or > 3)
-        {
-            throw new UsageException($"{path}: malformed cell reference '{reference}'");
-        }
-
-        return column - 1;
     }
 }

@@ -63,6 +63,19 @@ internal static class EventRules
         }
     }
 
+    /// <summary>A paper sheet names its principal, a valid serial and the principal's units, sorted and unique.</summary>
+    public static void PaperSheet(string? principal, string? serial, IReadOnlyList<string> units, Func<string, Exception> fail)
+    {
+        NonEmpty(principal, "principal", fail);
+        PaperSerial(serial, fail);
+        if (units.Count == 0)
+        {
+            throw fail("a sheet names at least one unit.");
+        }
+
+        SortedUnique(units, "units", fail);
+    }
+
     public static System.Text.Json.Nodes.JsonArray Strings(IEnumerable<string> items)
     {
         var array = new System.Text.Json.Nodes.JsonArray();

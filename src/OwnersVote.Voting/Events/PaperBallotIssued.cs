@@ -41,13 +41,6 @@ public sealed record PaperBallotIssued(string Compound, string Vote, DateTimeOff
 
     private void Validate(Func<string, Exception> fail)
     {
-        EventRules.NonEmpty(Principal, "principal", fail);
-        EventRules.PaperSerial(Serial, fail);
-        if (Units.Count == 0)
-        {
-            throw fail("a sheet names at least one unit.");
-        }
-
-        EventRules.SortedUnique(Units, "units", fail);
+        EventRules.PaperSheet(Principal, Serial, Units, fail);
     }
 }

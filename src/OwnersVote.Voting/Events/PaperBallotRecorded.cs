@@ -93,14 +93,7 @@ public sealed record PaperBallotRecorded(
 
     private void Validate(Func<string, Exception> fail)
     {
-        EventRules.NonEmpty(Principal, "principal", fail);
-        EventRules.PaperSerial(Serial, fail);
-        if (Units.Count == 0)
-        {
-            throw fail("a sheet names at least one unit.");
-        }
-
-        EventRules.SortedUnique(Units, "units", fail);
+        EventRules.PaperSheet(Principal, Serial, Units, fail);
         if (Answers.Count == 0)
         {
             throw fail("a recorded ballot answers at least one question.");

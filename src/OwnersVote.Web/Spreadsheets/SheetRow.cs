@@ -1,4 +1,4 @@
-namespace OwnersVote.Cli.Commands;
+namespace OwnersVote.Web.Spreadsheets;
 
 /// <summary>A cell of an imported sheet: its text, and whether the spreadsheet stored it as a number.</summary>
 /// <param name="Text">The cell text (for numbers, the stored decimal text, e.g. <c>85.45</c>).</param>

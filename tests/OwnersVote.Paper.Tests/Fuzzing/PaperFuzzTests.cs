@@ -1,0 +1,105 @@
+using System.Text;
+using SkiaSharp;
+
+namespace OwnersVote.Paper.Tests.Fuzzing;
+
+/// <summary>
+/// Issue 10, fuzzing: QR payloads and scanned image files. A payload is accepted only if it is
+/// exactly one the printer made (any other accepted text would be a forged ballot code), and a
+/// damaged image file is an <see cref="UnreadableScanException"/>, never a crash or a hang.
+/// </summary>
+public sealed class PaperFuzzTests
+{
+    private static readonly string[] s_payloadTokens = ["|", "v1", "v2", "V1", "lift-57", "57-101", "S1", "=", "-", "_", "+", "/", "\u0000", "\n", "ｖ1", "𠀀", "A", "AAAAAAAAAAAAAAAAAAAAAA"];
+
+    private static readonly string[] s_imageTokens = ["IHDR", "IDAT", "IEND", "\u00ff\u00d8\u00ff", "\u00ff\u00d9", "II*\u0000", "MM\u0000*", "P5", "P6", " 255\n", "65535", "99999 99999"];
+
+    [Fact]
+    public async Task A_mutated_ballot_code_is_accepted_only_as_the_printer_wrote_it()
+    {
+        BallotKey other = BallotKey.ParseHex("ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100");
+        string[] genuine =
+        [
+            new BallotCode("lift-57", "57-101", "S1").Encode(Ballots.Key),
+            new BallotCode("lift-57", "57-0202", "K7Q2M9X4PZ").Encode(Ballots.Key),
+            new BallotCode("充电桩-2026", "56-1801", "0000000001").Encode(Ballots.Key),
+        ];
+        List<byte[]> seeds =
+        [
+            .. genuine.Select(Encoding.UTF8.GetBytes),
+            Encoding.UTF8.GetBytes(new BallotCode("lift-57", "57-101", "S1").Encode(other)),
+        ];
+        var printed = new HashSet<string>(genuine, StringComparer.Ordinal);
+
+        FuzzReport report = await Fuzzer.RunAsync("BallotCode.Verify", new Mutator(seeds, s_payloadTokens), seeds, input =>
+        {
+            string payload = Encoding.UTF8.GetString(input);
+            BallotCodeCheck check = BallotCode.Verify(payload, Ballots.Key);
+            if (check.Failure == BallotCodeFailure.None)
+            {
+                // Nothing but the printed text verifies: the code read back is the one encoded.
+                Assert.Contains(payload, printed);
+                Assert.Equal(payload, check.Code!.Encode(Ballots.Key));
+                return "accepted";
+            }
+
+            Assert.Null(check.Code);
+            return check.Failure.ToString();
+        });
+
+        report.AssertReached(r => r.Count("accepted") >= genuine.Length && r.Count("BadMac") > 0 && r.Count("Malformed") > 0);
+    }
+
+    [Fact]
+    public async Task A_damaged_scan_file_is_unreadable_or_decodes_to_whole_pages()
+    {
+        GreyImage small = Gradient(96, 64);
+        List<byte[]> seeds =
+        [
+            Encode(small, SKEncodedImageFormat.Png),
+            Encode(small, SKEncodedImageFormat.Jpeg),
+            Scans.Tiff(small, Gradient(40, 30)),
+            [.. "P5\n96 64\n255\n"u8, .. small.Pixels],
+            [.. "P6 2 2 255\n"u8, .. Enumerable.Repeat((byte)200, 12)],
+        ];
+
+        FuzzReport report = await Fuzzer.RunAsync("ScanDecoder.Decode", new Mutator(seeds, s_imageTokens), seeds, input =>
+        {
+            IReadOnlyList<GreyImage> pages;
+            try
+            {
+                pages = ScanDecoder.Decode(input);
+            }
+            catch (UnreadableScanException e)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(e.Message));
+                return "unreadable";
+            }
+
+            Assert.NotEmpty(pages);
+            Assert.All(pages, p => Assert.True(p.Width > 0 && p.Height > 0 && p.Pixels.Length == p.Width * p.Height));
+            return $"{ScanDecoder.Detect(input)} decoded";
+        });
+
+        report.AssertReached(r => r.Count("unreadable") > 0 && r.Outcomes.Keys.Count(k => k.EndsWith(" decoded", StringComparison.Ordinal)) >= 4);
+    }
+
+    private static GreyImage Gradient(int width, int height)
+    {
+        byte[] pixels = new byte[width * height];
+        for (int i = 0; i < pixels.Length; i++)
+        {
+            pixels[i] = (byte)((i % width) * 255 / width);
+        }
+
+        return new GreyImage(width, height, pixels);
+    }
+
+    private static byte[] Encode(GreyImage image, SKEncodedImageFormat format)
+    {
+        using var bitmap = new SKBitmap(new SKImageInfo(image.Width, image.Height, SKColorType.Gray8, SKAlphaType.Opaque));
+        image.Pixels.CopyTo(bitmap.GetPixelSpan());
+        using SKData data = bitmap.Encode(format, 90);
+        return data.ToArray();
+    }
+}
