@@ -243,6 +243,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
                 // Issue 7: the demo compound, building 57, its statements, notices and exports.
                 "{compound}" => DemoSeeder.CompoundId,
                 "{building}" => "57",
+                "{notice}" => "b57-lift-plan",
                 "{hash}.png" => new string('0', 64) + ".png",
                 _ when segment.StartsWith('{') => throw new InvalidOperationException($"No demo value for {segment} in {route}: add one here."),
                 _ => segment,

@@ -647,4 +647,28 @@ public sealed class ChineseText : UiText
     public override string LinesFileHelp => "第一行为标题：日期、类别、金额、摘要，可选：表决、凭证（也可用英文 date, kind, amount, description, vote, document）。类别：缴存、利息、停车收益、广告收益、场地租赁、支出、计划支出。金额以元为单位，最多两位小数。";
 
     public override string PublishStatement => "检查并公布";
+
+    public override string NoticesTitle => "通知公告";
+
+    public override string NoNotices => "暂无通知。";
+
+    public override string NoticeRead => "已读";
+
+    public override string NoticeUnread => "未读";
+
+    public override string PublishNoticeTitle => "发布通知公告";
+
+    public override string NoticePublishedText(long logIndex) => $"已发布，日志第 {logIndex} 条。";
+
+    public override string NoticeTitleLabel => "标题";
+
+    public override string NoticeBodyLabel => "正文";
+
+    public override string NoticeScopeLabel => "发给哪些楼的业主（都不选即全体业主）";
+
+    public override string PublishNotice => "发布";
+
+    public override string ReadReceipts => "阅读情况（每栋楼已读业主数 / 业主数）";
+
+    public override string ReadCount => "已读 / 业主";
 }

@@ -651,4 +651,28 @@ public sealed class EnglishText : UiText
     public override string LinesFileHelp => "First row is the header: date, kind, amount, description, optionally vote, document (or 日期、类别、金额、摘要、表决、凭证). Kinds: deposit, interest, parking, advertising, venue, spending, planned. Amounts in yuan, at most two decimals.";
 
     public override string PublishStatement => "Check and publish";
+
+    public override string NoticesTitle => "Notices";
+
+    public override string NoNotices => "No notices yet.";
+
+    public override string NoticeRead => "read";
+
+    public override string NoticeUnread => "unread";
+
+    public override string PublishNoticeTitle => "Publish a notice";
+
+    public override string NoticePublishedText(long logIndex) => $"Published as log entry {logIndex}.";
+
+    public override string NoticeTitleLabel => "Title";
+
+    public override string NoticeBodyLabel => "Text";
+
+    public override string NoticeScopeLabel => "For the owners of which buildings (none ticked: every owner)";
+
+    public override string PublishNotice => "Publish";
+
+    public override string ReadReceipts => "Read receipts (owners who read / owners, per building)";
+
+    public override string ReadCount => "Read / owners";
 }

@@ -547,4 +547,28 @@ public abstract class UiText
     public abstract string LinesFileHelp { get; }
 
     public abstract string PublishStatement { get; }
+
+    public abstract string NoticesTitle { get; }
+
+    public abstract string NoNotices { get; }
+
+    public abstract string NoticeRead { get; }
+
+    public abstract string NoticeUnread { get; }
+
+    public abstract string PublishNoticeTitle { get; }
+
+    public abstract string NoticePublishedText(long logIndex);
+
+    public abstract string NoticeTitleLabel { get; }
+
+    public abstract string NoticeBodyLabel { get; }
+
+    public abstract string NoticeScopeLabel { get; }
+
+    public abstract string PublishNotice { get; }
+
+    public abstract string ReadReceipts { get; }
+
+    public abstract string ReadCount { get; }
 }
