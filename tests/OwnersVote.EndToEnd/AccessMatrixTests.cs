@@ -373,6 +373,7 @@ public sealed class AccessMatrixTests(TwoCompoundApp app) : IClassFixture<TwoCom
                 // Issue 7: the demo compound, building 57, its statements, notices and exports.
                 "{compound}" => DemoSeeder.CompoundId,
                 "{building}" => "57",
+                "{notice}" => "b57-lift-plan",
                 "{hash}.png" => new string('0', 64) + ".png",
                 "{scan}" => new string('0', 32),
                 "{unit}" => "57-101",

@@ -23,6 +23,7 @@ using OwnersVote.Web.Features.Log;
 using OwnersVote.Web.Features.Paper;
 using OwnersVote.Web.Features.Privacy;
 using OwnersVote.Web.Features.Money;
+using OwnersVote.Web.Features.Notices;
 using OwnersVote.Web.Features.Receipts;
 using OwnersVote.Web.Features.Results;
 using OwnersVote.Web.Features.RollBook;
@@ -99,6 +100,7 @@ public static class OwnersVoteServices
         services.AddHostedService<VoteLifecycleService>();
         services.AddScoped<MoneyQuery>();
         services.AddScoped<StatementDesk>();
+        services.AddScoped<NoticeBoard>();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         // Chinese text stays readable UTF-8 in the HTML instead of &#x...; entities (STYLE.md).

@@ -1305,4 +1305,27 @@ public sealed class ChineseText : UiText
     public override string MyDataOwnerCode => "名册中的业主编号";
 
     public override string MyDataName => "姓名";
+    public override string NoticesTitle => "通知公告";
+
+    public override string NoNotices => "暂无通知。";
+
+    public override string NoticeRead => "已读";
+
+    public override string NoticeUnread => "未读";
+
+    public override string PublishNoticeTitle => "发布通知公告";
+
+    public override string NoticePublishedText(long logIndex) => $"已发布，日志第 {logIndex} 条。";
+
+    public override string NoticeTitleLabel => "标题";
+
+    public override string NoticeBodyLabel => "正文";
+
+    public override string NoticeScopeLabel => "发给哪些楼的业主（都不选即全体业主）";
+
+    public override string PublishNotice => "发布";
+
+    public override string ReadReceipts => "阅读情况（每栋楼已读业主数 / 业主数）";
+
+    public override string ReadCount => "已读 / 业主";
 }

@@ -1309,4 +1309,27 @@ public sealed class EnglishText : UiText
     public override string MyDataOwnerCode => "Owner code on the roll";
 
     public override string MyDataName => "Name";
+    public override string NoticesTitle => "Notices";
+
+    public override string NoNotices => "No notices yet.";
+
+    public override string NoticeRead => "read";
+
+    public override string NoticeUnread => "unread";
+
+    public override string PublishNoticeTitle => "Publish a notice";
+
+    public override string NoticePublishedText(long logIndex) => $"Published as log entry {logIndex}.";
+
+    public override string NoticeTitleLabel => "Title";
+
+    public override string NoticeBodyLabel => "Text";
+
+    public override string NoticeScopeLabel => "For the owners of which buildings (none ticked: every owner)";
+
+    public override string PublishNotice => "Publish";
+
+    public override string ReadReceipts => "Read receipts (owners who read / owners, per building)";
+
+    public override string ReadCount => "Read / owners";
 }

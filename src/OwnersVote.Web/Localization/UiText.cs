@@ -1024,4 +1024,27 @@ public abstract class UiText
     public abstract string MyDataOwnerCode { get; }
 
     public abstract string MyDataName { get; }
+    public abstract string NoticesTitle { get; }
+
+    public abstract string NoNotices { get; }
+
+    public abstract string NoticeRead { get; }
+
+    public abstract string NoticeUnread { get; }
+
+    public abstract string PublishNoticeTitle { get; }
+
+    public abstract string NoticePublishedText(long logIndex);
+
+    public abstract string NoticeTitleLabel { get; }
+
+    public abstract string NoticeBodyLabel { get; }
+
+    public abstract string NoticeScopeLabel { get; }
+
+    public abstract string PublishNotice { get; }
+
+    public abstract string ReadReceipts { get; }
+
+    public abstract string ReadCount { get; }
 }
