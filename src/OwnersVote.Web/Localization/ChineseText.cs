@@ -125,6 +125,7 @@ public sealed class ChineseText : UiText
     public override string Refresh => "刷新计票";
 
     public override string PublishedAt(string when) => $"结果公布于 {when}";
+
     public override string PublishedInLog(long treeSize) => $"计票结果是公开日志前 {treeSize} 条中的最后一条；这 {treeSize} 条的日志树根哈希：";
 
     public override string Quorum => "参与表决";
@@ -490,6 +491,7 @@ public sealed class ChineseText : UiText
     public override string CertificateNotMet => "未达到";
 
     public override string NormalType => "标准字号";
+
     public override string BallotsByChannel(int online, int paper) => $"计入的选票中，网上投票 {online} 份，纸质选票 {paper} 份。";
 
     // Paper ballots (issue 5).
@@ -654,6 +656,7 @@ public sealed class ChineseText : UiText
     public override string PaperApprove => "批准并记入日志";
 
     public override string PaperReturn => "退回重新确认";
+
     public override string ProxyRegisterTitle => "登记委托投票";
 
     public override string ProxyRegisterIntro => "业主可以书面委托他人投票（《上海市住宅物业管理规定》第十八条）。请核对业主签名的委托书，上传扫描件；代理人的邀请码须由另一位工作人员批准。";
@@ -755,22 +758,31 @@ public sealed class ChineseText : UiText
     public override string CustodialReceiptEntry => "日志记录";
 
     public override string CustodialReceiptEntryText(long index, string leafHash, string when) => $"第 {index} 条，{when}\n叶哈希 {leafHash}\n下方为该记录的包含证明，可在本站“核验选票”页或用 ov verify --receipt 核对。";
+
     // Issue 6: the editable roll, invitation letters (helper "roll").
     public override string RollTitle => "业主名册";
+
     public override string RollIntro => "名册是每次表决冻结名册的来源：导入、修改和过户都记录经办工作人员；冻结写入公开日志，业主只以密钥哈希出现，不含姓名和身份证号。";
     public override string RollImportHeading => "导入名册";
+
     public override string RollImportHint => "上传 .xlsx 或 .csv 文件，表头为 楼号、室号、业主编号、面积、面积来源（可选 姓名、身份证号、手机）。开发商未售房屋的业主编号填“开发商”。任何一行有误则整份不导入，并列出每一行的问题。";
     public override string RollImportFile => "名册文件（.xlsx 或 .csv）";
+
     public override string RollImportButton => "导入";
     public override string RollImported(int units, int owners) => $"已导入 {units} 个专有部分，{owners} 位业主。";
+
     public override string RollImportFailed(int problems) => $"名册有 {problems} 处问题，未导入任何内容：";
     public override string RollFreezeHeading => "为新的表决冻结名册";
+
     public override string RollFreezeHint => "按表决开始时的业主冻结名册（开始之后生效的过户不计入），写入日志后不能更改。";
     public override string RollVoteIdLabel => "表决编号（小写字母、数字和连字符）";
+
     public override string RollOpensLabel => "表决开始时间（北京时间）";
     public override string RollFreezeButton => "冻结名册";
+
     public override string RollFrozenDone(string vote, int units, int heads, string area, long logIndex) =>
         $"表决 {vote} 的名册已冻结：{units} 个专有部分，{heads} 人，{area} 平方米（日志第 {logIndex} 条）。";
+
     public override string RollFreezeRefused(string refusal) => "未冻结：" + refusal switch
     {
         "BadVoteId" => "表决编号或开始时间无效。",
@@ -779,18 +791,25 @@ public sealed class ChineseText : UiText
         "AlreadyFrozen" => "该表决的名册已冻结。",
         _ => refusal,
     };
+
     public override string RollUnitsHeading => "专有部分";
     public override string RollAllBuildings => "全部楼栋";
+
     public override string RollFilter => "筛选";
     public override string RollColumnUnit => "房号";
+
     public override string RollColumnBuilding => "楼号";
     public override string RollColumnArea => "面积（平方米）";
+
     public override string RollColumnSource => "面积来源";
     public override string RollColumnOwner => "投票业主";
+
     public override string RollColumnCoOwners => "其他共有人";
     public override string RollColumnWhen => "时间";
+
     public override string RollColumnOfficer => "经办人";
     public override string RollColumnChange => "变更";
+
     public override string RollHistoryHeading => "变更记录";
     public override string RollAreaSource(OwnersVote.Voting.AreaSource source) => source switch
     {
@@ -798,8 +817,10 @@ public sealed class ChineseText : UiText
         OwnersVote.Voting.AreaSource.Survey => "实测",
         _ => "合同",
     };
+
     public override string RollUnitTitle(string unit) => $"名册：{unit}";
     public override string RollSaved => "已保存，并记入变更记录。";
+
     public override string RollRefused(string refusal) => "未保存：" + refusal switch
     {
         "UnknownUnit" => "名册上没有这个房号。",
@@ -814,30 +835,43 @@ public sealed class ChineseText : UiText
         "DeveloperCoOwner" => "开发商的未售房屋不能与个人共有。",
         _ => refusal,
     };
+
     public override string RollEditUnitHeading => "修改面积和楼号";
     public override string RollAreaLabel => "专有部分面积（平方米）";
+
     public override string RollSave => "保存";
     public override string RollOwnersHeading => "业主";
+
     public override string RollOwnerCode => "业主编号";
     public override string RollOwnerName => "姓名";
+
     public override string RollOwnerPhone => "手机";
     public override string RollOwnerIdNumber => "身份证号";
+
     public override string RollIdOnFile => "已登记（仅存哈希）";
     public override string RollCasts => "代表投票";
+
     public override string RollChooseCaster => "改由此人投票";
     public override string RollEditOwnerHeading => "修改业主信息";
+
     public override string RollTransferHeading => "过户";
     public override string RollTransferHint => "新业主参加过户生效之后开始的表决；之前已开始的表决仍由原业主投票。";
+
     public override string RollNewOwner => "新业主编号";
     public override string RollEffective => "过户登记日期";
+
     public override string RollTransferButton => "登记过户";
     public override string RollCoOwnerHeading => "添加共有人";
+
     public override string RollAddCoOwner => "添加";
     public override string RollTransfersHeading => "过户记录";
+
     public override string RollTransferItem(string from, string to, string effective, string officer) => $"{from} → {to}，{effective} 起生效（经办：{officer}）";
     public override string LettersTitle => "邀请函";
+
     public override string LettersIntro => "为一栋楼的每位投票业主打印邀请函（一次性邀请码和二维码）。一位工作人员申请，另一位批准并打印；邀请码只在打印时出现一次。发放后请登记发放人和方式。";
     public override string LettersRequest => "申请打印";
+
     public override string LettersRequested(string building) => $"已申请打印 {building} 号楼的邀请函，请另一位工作人员批准。";
     public override string LettersRefused(string refusal) => "未完成：" + refusal switch
     {
@@ -847,14 +881,19 @@ public sealed class ChineseText : UiText
         "BadMethod" => "请选择发放方式。",
         _ => refusal,
     };
+
     public override string LettersPendingHeading => "待批准";
     public override string LettersPendingItem(string building, string officer, string when) => $"{building} 号楼，{officer} 于 {when} 申请";
+
     public override string LettersApprove => "批准并下载 PDF";
     public override string LettersPrintedHeading => "已打印的邀请函";
+
     public override string LettersPrintedAt => "打印时间";
     public override string LettersDelivery => "发放";
+
     public override string LettersDeliver => "登记发放";
     public override string LettersDelivered(string officer, string when, string method) => $"{officer} 于 {when} {method}";
+
     public override string DeliveryMethod(string method) => method switch
     {
         "in-person" => "当面交付",
@@ -862,8 +901,10 @@ public sealed class ChineseText : UiText
         "post" => "邮寄",
         _ => method,
     };
+
     public override string LetterTo(string owner) => $"尊敬的 {owner}：";
     public override string LetterScan => "扫码登录";
+
     public override string LetterFooter(string letterId) => $"邀请函编号 {letterId}（用于登记发放，不是邀请码）";
     // Issue 6: privacy (my data, retention), sign-in through an identity provider, the phone check.
     public override string PhoneEndingLabel => "手机号后四位";
@@ -955,6 +996,7 @@ public sealed class ChineseText : UiText
     public override string MyDataNotHeld => "本系统不保存您的身份证号码本身，只保存它的加密散列。公开日志中的选票只用加密散列代表您，不出现姓名。";
 
     public override string MyDataNothing => "本系统在这个小区没有保存关于您的任何信息。";
+
     // Issue 7: the vote lifecycle (drafts, deliveries, reminders, objections, final result)
     public override string ManageVotesTitle => "表决管理";
 
@@ -1146,6 +1188,7 @@ public sealed class ChineseText : UiText
     public override string CertificateFinalLog(long treeSize, string root) => $"最终结果确认于日志前 {treeSize} 条，树根哈希：{root}";
 
     public override string CertificatePreliminaryShort => "初步结果";
+
     // Issue 7 parts 6–8: money, notices, exports.
     public override string FundTitle(string building) => $"{building}号楼专项维修资金";
 
@@ -1305,6 +1348,7 @@ public sealed class ChineseText : UiText
     public override string MyDataOwnerCode => "名册中的业主编号";
 
     public override string MyDataName => "姓名";
+
     public override string NoticesTitle => "通知公告";
 
     public override string NoNotices => "暂无通知。";

@@ -126,6 +126,7 @@ public sealed class EnglishText : UiText
     public override string Refresh => "Count again";
 
     public override string PublishedAt(string when) => $"Result published {when}";
+
     public override string PublishedInLog(long treeSize) => $"The tally is the last of the public log's first {treeSize} entries; their tree's root hash:";
 
     public override string Quorum => "Participation";
@@ -498,6 +499,7 @@ public sealed class EnglishText : UiText
     public override string CertificateNotMet => "not met";
 
     public override string NormalType => "Normal type";
+
     public override string BallotsByChannel(int online, int paper) => $"Of the ballots counted, {online} were cast online and {paper} on paper.";
 
     // Paper ballots (issue 5).
@@ -662,6 +664,7 @@ public sealed class EnglishText : UiText
     public override string PaperApprove => "Approve and record";
 
     public override string PaperReturn => "Send back";
+
     public override string ProxyRegisterTitle => "Register a proxy";
 
     public override string ProxyRegisterIntro => "An owner may mandate another person in writing to vote for them (Shanghai Residential Property Management Regulations art. 18). Check the mandate the owner signed and upload its scan; a second officer approves the proxy's invitation.";
@@ -763,22 +766,31 @@ public sealed class EnglishText : UiText
     public override string CustodialReceiptEntry => "Log entry";
 
     public override string CustodialReceiptEntryText(long index, string leafHash, string when) => $"Entry {index}, {when}\nLeaf hash {leafHash}\nThe inclusion proof below can be checked on the \"verify my ballot\" page or with ov verify --receipt.";
+
     // Issue 6: the editable roll, invitation letters (helper "roll").
     public override string RollTitle => "Roll of owners";
+
     public override string RollIntro => "Each vote's frozen roll comes from this roll. Imports, edits and transfers are recorded with the officer; a freeze goes into the public log, which names owners only by keyed hash, never by name or ID number.";
     public override string RollImportHeading => "Import a roll";
+
     public override string RollImportHint => "Upload a .xlsx or .csv file with the headers 楼号, 室号, 业主编号, 面积, 面积来源 (optionally 姓名, 身份证号, 手机) or building, unit, owner, area, area_source. Write 开发商 as the owner of the developer's unsold units. If any row is wrong nothing is imported, and every bad row is listed.";
     public override string RollImportFile => "Roll file (.xlsx or .csv)";
+
     public override string RollImportButton => "Import";
     public override string RollImported(int units, int owners) => $"Imported {units} units and {owners} owners.";
+
     public override string RollImportFailed(int problems) => $"The roll has {problems} problem(s); nothing was imported:";
     public override string RollFreezeHeading => "Freeze the roll for a new vote";
+
     public override string RollFreezeHint => "The roll is frozen with the owners as of the vote's opening (transfers effective later do not count) and written to the log; it cannot change afterwards.";
     public override string RollVoteIdLabel => "Vote id (lower-case letters, digits and hyphens)";
+
     public override string RollOpensLabel => "Voting opens at (Beijing time)";
     public override string RollFreezeButton => "Freeze the roll";
+
     public override string RollFrozenDone(string vote, int units, int heads, string area, long logIndex) =>
         $"The roll of vote {vote} is frozen: {units} units, {heads} owners, {area} m² (log entry {logIndex}).";
+
     public override string RollFreezeRefused(string refusal) => "Not frozen: " + refusal switch
     {
         "BadVoteId" => "the vote id or the opening time is not valid.",
@@ -787,18 +799,25 @@ public sealed class EnglishText : UiText
         "AlreadyFrozen" => "this vote's roll is already frozen.",
         _ => refusal,
     };
+
     public override string RollUnitsHeading => "Units";
     public override string RollAllBuildings => "All buildings";
+
     public override string RollFilter => "Filter";
     public override string RollColumnUnit => "Unit";
+
     public override string RollColumnBuilding => "Building";
     public override string RollColumnArea => "Area (m²)";
+
     public override string RollColumnSource => "Area source";
     public override string RollColumnOwner => "Voting owner";
+
     public override string RollColumnCoOwners => "Other co-owners";
     public override string RollColumnWhen => "When";
+
     public override string RollColumnOfficer => "Officer";
     public override string RollColumnChange => "Change";
+
     public override string RollHistoryHeading => "History";
     public override string RollAreaSource(OwnersVote.Voting.AreaSource source) => source switch
     {
@@ -806,8 +825,10 @@ public sealed class EnglishText : UiText
         OwnersVote.Voting.AreaSource.Survey => "Survey",
         _ => "Contract",
     };
+
     public override string RollUnitTitle(string unit) => $"Roll: {unit}";
     public override string RollSaved => "Saved and recorded in the history.";
+
     public override string RollRefused(string refusal) => "Not saved: " + refusal switch
     {
         "UnknownUnit" => "no such unit on the roll.",
@@ -822,30 +843,43 @@ public sealed class EnglishText : UiText
         "DeveloperCoOwner" => "the developer's unsold units cannot be co-owned with a person.",
         _ => refusal,
     };
+
     public override string RollEditUnitHeading => "Correct the area and building";
     public override string RollAreaLabel => "Exclusive area (m²)";
+
     public override string RollSave => "Save";
     public override string RollOwnersHeading => "Owners";
+
     public override string RollOwnerCode => "Owner code";
     public override string RollOwnerName => "Name";
+
     public override string RollOwnerPhone => "Phone";
     public override string RollOwnerIdNumber => "ID number";
+
     public override string RollIdOnFile => "On file (hash only)";
     public override string RollCasts => "Casts the vote";
+
     public override string RollChooseCaster => "Let this co-owner vote";
     public override string RollEditOwnerHeading => "Update an owner's particulars";
+
     public override string RollTransferHeading => "Transfer";
     public override string RollTransferHint => "The new owner votes in votes that open after the transfer takes effect; votes already open stay with the previous owner.";
+
     public override string RollNewOwner => "New owner code";
     public override string RollEffective => "Date the transfer was registered";
+
     public override string RollTransferButton => "Record the transfer";
     public override string RollCoOwnerHeading => "Add a co-owner";
+
     public override string RollAddCoOwner => "Add";
     public override string RollTransfersHeading => "Transfers";
+
     public override string RollTransferItem(string from, string to, string effective, string officer) => $"{from} → {to}, effective {effective} (recorded by {officer})";
     public override string LettersTitle => "Invitation letters";
+
     public override string LettersIntro => "Print an invitation letter (one-time code and QR code) for every voting owner of a building. One officer asks, another approves and prints; the codes appear only in that printout. Record who handed each letter out and how.";
     public override string LettersRequest => "Ask to print";
+
     public override string LettersRequested(string building) => $"Asked to print building {building}'s letters; another officer must approve.";
     public override string LettersRefused(string refusal) => "Not done: " + refusal switch
     {
@@ -855,14 +889,19 @@ public sealed class EnglishText : UiText
         "BadMethod" => "choose how the letter was handed out.",
         _ => refusal,
     };
+
     public override string LettersPendingHeading => "Waiting for approval";
     public override string LettersPendingItem(string building, string officer, string when) => $"Building {building}, asked by {officer} at {when}";
+
     public override string LettersApprove => "Approve and download the PDF";
     public override string LettersPrintedHeading => "Printed letters";
+
     public override string LettersPrintedAt => "Printed";
     public override string LettersDelivery => "Delivery";
+
     public override string LettersDeliver => "Record delivery";
     public override string LettersDelivered(string officer, string when, string method) => $"{officer}, {when}, {method}";
+
     public override string DeliveryMethod(string method) => method switch
     {
         "in-person" => "handed over in person",
@@ -870,8 +909,10 @@ public sealed class EnglishText : UiText
         "post" => "sent by post",
         _ => method,
     };
+
     public override string LetterTo(string owner) => $"Dear {owner},";
     public override string LetterScan => "Scan to sign in";
+
     public override string LetterFooter(string letterId) => $"Letter {letterId} (for recording delivery; not the code)";
     // Issue 6: privacy (my data, retention), sign-in through an identity provider, the phone check.
     public override string PhoneEndingLabel => "Last four digits of your phone number";
@@ -963,6 +1004,7 @@ public sealed class EnglishText : UiText
     public override string MyDataNotHeld => "This system never keeps your ID number itself, only its keyed hash. In the public log your ballots name you only by a keyed hash, never by name.";
 
     public override string MyDataNothing => "This system holds nothing about you in this compound.";
+
     // Issue 7: the vote lifecycle (drafts, deliveries, reminders, objections, final result)
     public override string ManageVotesTitle => "Manage votes";
 
@@ -1154,6 +1196,7 @@ public sealed class EnglishText : UiText
     public override string CertificateFinalLog(long treeSize, string root) => $"Made final at the log's first {treeSize} entries, root hash: {root}";
 
     public override string CertificatePreliminaryShort => "preliminary result";
+
     // Issue 7 parts 6–8: money, notices, exports.
     public override string FundTitle(string building) => $"Building {building} maintenance fund";
 
@@ -1309,6 +1352,7 @@ public sealed class EnglishText : UiText
     public override string MyDataOwnerCode => "Owner code on the roll";
 
     public override string MyDataName => "Name";
+
     public override string NoticesTitle => "Notices";
 
     public override string NoNotices => "No notices yet.";

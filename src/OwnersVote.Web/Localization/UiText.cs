@@ -630,6 +630,7 @@ public abstract class UiText
     public abstract string CustodialReceiptEntry { get; }
 
     public abstract string CustodialReceiptEntryText(long index, string leafHash, string when);
+
     // Issue 6: the editable roll, invitation letters (helper "roll").
     public abstract string RollTitle { get; }
     public abstract string RollIntro { get; }
@@ -638,6 +639,7 @@ public abstract class UiText
     public abstract string RollImportFile { get; }
     public abstract string RollImportButton { get; }
     public abstract string RollImported(int units, int owners);
+
     public abstract string RollImportFailed(int problems);
     public abstract string RollFreezeHeading { get; }
     public abstract string RollFreezeHint { get; }
@@ -645,6 +647,7 @@ public abstract class UiText
     public abstract string RollOpensLabel { get; }
     public abstract string RollFreezeButton { get; }
     public abstract string RollFrozenDone(string vote, int units, int heads, string area, long logIndex);
+
     public abstract string RollFreezeRefused(string refusal);
     public abstract string RollUnitsHeading { get; }
     public abstract string RollAllBuildings { get; }
@@ -660,9 +663,11 @@ public abstract class UiText
     public abstract string RollColumnChange { get; }
     public abstract string RollHistoryHeading { get; }
     public abstract string RollAreaSource(OwnersVote.Voting.AreaSource source);
+
     public abstract string RollUnitTitle(string unit);
     public abstract string RollSaved { get; }
     public abstract string RollRefused(string refusal);
+
     public abstract string RollEditUnitHeading { get; }
     public abstract string RollAreaLabel { get; }
     public abstract string RollSave { get; }
@@ -684,23 +689,29 @@ public abstract class UiText
     public abstract string RollAddCoOwner { get; }
     public abstract string RollTransfersHeading { get; }
     public abstract string RollTransferItem(string from, string to, string effective, string officer);
+
     public abstract string LettersTitle { get; }
     public abstract string LettersIntro { get; }
     public abstract string LettersRequest { get; }
     public abstract string LettersRequested(string building);
+
     public abstract string LettersRefused(string refusal);
     public abstract string LettersPendingHeading { get; }
     public abstract string LettersPendingItem(string building, string officer, string when);
+
     public abstract string LettersApprove { get; }
     public abstract string LettersPrintedHeading { get; }
     public abstract string LettersPrintedAt { get; }
     public abstract string LettersDelivery { get; }
     public abstract string LettersDeliver { get; }
     public abstract string LettersDelivered(string officer, string when, string method);
+
     public abstract string DeliveryMethod(string method);
     public abstract string LetterTo(string owner);
+
     public abstract string LetterScan { get; }
     public abstract string LetterFooter(string letterId);
+
     // Issue 6: privacy (my data, retention), sign-in through an identity provider, the phone check.
     public abstract string PhoneEndingLabel { get; }
 
