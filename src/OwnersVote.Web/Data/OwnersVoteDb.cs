@@ -261,6 +261,5 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.CompoundId, x.BatchId });
         });
-    });
     }
 }
