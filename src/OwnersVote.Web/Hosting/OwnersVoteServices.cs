@@ -16,6 +16,7 @@ using OwnersVote.Web.Features.Desk;
 using OwnersVote.Web.Features.Display;
 using OwnersVote.Web.Features.Documents;
 using OwnersVote.Web.Features.Enrolment;
+using OwnersVote.Web.Features.Exports;
 using OwnersVote.Web.Features.Home;
 using OwnersVote.Web.Features.Language;
 using OwnersVote.Web.Features.Log;
@@ -136,6 +137,7 @@ public static class OwnersVoteServices
         app.MapDocumentEndpoints();
         app.MapCertificateEndpoints();
         app.MapLargeTypeEndpoints();
+        app.MapExportEndpoints();
 
         // Liveness: the process answers. Readiness: the projection store is reachable and seeded.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
