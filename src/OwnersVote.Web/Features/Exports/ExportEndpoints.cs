@@ -25,7 +25,7 @@ namespace OwnersVote.Web.Features.Exports;
 /// committee, officers and auditors (<see cref="AccessPolicies.Records"/>).</item>
 /// </list>
 /// The log is not copied into an archive: it is already published as immutable tiles under
-/// <c>/log</c>, and a copy would have to be verified against the checkpoint anyway (docs/exports.md:
+/// <c>/log</c>, and a copy would have to be verified against the checkpoint anyway (docs/money.md:
 /// <c>ov verify</c> downloads and recounts it).
 /// </summary>
 public static class ExportEndpoints
