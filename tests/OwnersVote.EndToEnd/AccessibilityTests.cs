@@ -45,7 +45,7 @@ public sealed class AccessibilityTests(SqliteApp app, Browser browser) : IClassF
         }
 
         var findings = new List<string>();
-        foreach (string path in new[] { "/", $"/votes/{Lift}", $"/votes/{Lift}/result", $"/votes/{Closed}/result", $"/votes/{Closed}/objections", "/verify", "/transparency", "/signin" })
+        foreach (string path in new[] { "/", $"/votes/{Lift}", $"/votes/{Lift}/result", $"/votes/{Closed}/result", $"/votes/{Closed}/objections", "/verify", "/transparency", $"/fund/{DemoSeeder.CompoundId}/57", $"/income/{DemoSeeder.CompoundId}", "/signin" })
         {
             await page.GotoAsync(app.BaseUrl + path);
             await CheckAsync(page, path, culture, largeType, findings);
@@ -83,6 +83,12 @@ public sealed class AccessibilityTests(SqliteApp app, Browser browser) : IClassF
         await page.GotoAsync($"{app.BaseUrl}/proxies");
         await CheckAsync(page, "/proxies", culture, largeType, findings);
 
+        // Issue 7 part 6: the owner's notices and one notice.
+        await page.GotoAsync(app.BaseUrl + "/notices");
+        await CheckAsync(page, "/notices", culture, largeType, findings);
+        await page.GotoAsync(app.BaseUrl + "/notices/accounts-published");
+        await CheckAsync(page, "/notices/accounts-published", culture, largeType, findings);
+
         Assert.True(findings.Count == 0, string.Join("\n", findings));
     }
 
@@ -116,7 +122,7 @@ public sealed class AccessibilityTests(SqliteApp app, Browser browser) : IClassF
     {
         IPage page = await browser.NewPageAsync(360, 800);
         await page.GotoAsync($"{app.BaseUrl}/large-type/on?returnUrl=/");
-        foreach (string path in new[] { "/", $"/votes/{Lift}", $"/votes/{Closed}/result", $"/votes/{Closed}/objections", "/verify", "/transparency", "/signin" })
+        foreach (string path in new[] { "/", $"/votes/{Lift}", $"/votes/{Closed}/result", $"/votes/{Closed}/objections", "/verify", "/transparency", "/signin", $"/fund/{DemoSeeder.CompoundId}/57", $"/income/{DemoSeeder.CompoundId}" })
         {
             await page.GotoAsync(app.BaseUrl + path);
             int scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");

@@ -16,6 +16,7 @@ using OwnersVote.Web.Features.Desk;
 using OwnersVote.Web.Features.Display;
 using OwnersVote.Web.Features.Documents;
 using OwnersVote.Web.Features.Enrolment;
+using OwnersVote.Web.Features.Exports;
 using OwnersVote.Web.Features.Home;
 using OwnersVote.Web.Features.Language;
 using OwnersVote.Web.Features.Lifecycle;
@@ -163,6 +164,7 @@ public static class OwnersVoteServices
         app.MapPaperEndpoints();
         app.MapMyDataApi();
         app.MapExternalSignIn();
+        app.MapExportEndpoints();
 
         // Liveness: the process answers. Readiness: the projection store is reachable and seeded.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
