@@ -320,7 +320,12 @@ public sealed class RollBookTests(SqliteApp app) : IClassFixture<SqliteApp>
             Assert.Contains($"value=\"{code}\"", signIn, StringComparison.Ordinal);
 
             using IServiceScope scope = app.Services.CreateScope();
-            var outcome = await scope.ServiceProvider.GetRequiredService<OwnersVote.Web.Features.SignIn.InvitationRedeemer>().RedeemAsync(code, Cancel);
+            // Issue 6: an owner with a phone on the roll also gives its last four digits.
+            OwnersVoteDb store = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
+            string codeHash = OwnersVote.Web.Demo.InvitationCode.Hash(code);
+            string? owner = (await store.Invitations.SingleAsync(i => i.CodeHash == codeHash, Cancel)).OwnerId;
+            string? phone = (await store.RollOwners.FirstOrDefaultAsync(o => o.CompoundId == compound && o.OwnerHash == owner, Cancel))?.Phone;
+            var outcome = await scope.ServiceProvider.GetRequiredService<OwnersVote.Web.Features.SignIn.InvitationRedeemer>().RedeemAsync(code, phone?[^4..], Cancel);
             Assert.NotNull(outcome.Session);
             sessions.Add(outcome.Session);
         }
