@@ -153,7 +153,11 @@ public sealed class RetentionTests(SqliteApp app) : IClassFixture<SqliteApp>
         RetentionOutcome outcome = await Sweep(scope, new RetentionOptions { Outbox = TimeSpan.Zero, Invitations = TimeSpan.Zero, Scans = TimeSpan.Zero }, now).RunAsync(Cancel);
 
         Assert.Equal(new RetentionOutcome(0, 0, 0), outcome);
-        Assert.True(await db.Invitations.AnyAsync(i => i.CodeHash == InvitationCode.Hash("ZERO-KEEP"), Cancel));
+        InvitationRow kept = await db.Invitations.SingleAsync(i => i.CodeHash == InvitationCode.Hash("ZERO-KEEP"), Cancel);
+
+        // The class shares one app: leave nothing the other test's sweeps would count.
+        db.Invitations.Remove(kept);
+        await db.SaveChangesAsync(Cancel);
     }
 
     private static RetentionSweep Sweep(IServiceScope scope, RetentionOptions retention, DateTimeOffset now) => new(

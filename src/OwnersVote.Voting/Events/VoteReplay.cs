@@ -123,6 +123,11 @@ public static class VoteReplay
                 case EnrolmentApproved:
                     // The audit of the desk's invitation; the credential it leads to is what signs.
                     break;
+                case NoticePublished:
+                case FundStatementPublished:
+                case PublicIncomePublished:
+                    // The compound's public information (issue 7): it changes no vote's count.
+                    break;
                 case RollFrozen roll:
                     if (_roll is not null || _casts.Count > 0)
                     {

@@ -63,6 +63,9 @@ public sealed class PaperFuzzTests
             [.. "P6 2 2 255\n"u8, .. Enumerable.Repeat((byte)200, 12)],
         ];
 
+        // A mutated header may claim a page of up to ScanDecoder.MaxPixels, which is decoded for real
+        // (bounded work, about a second on a busy machine); the case limit guards hangs, not that.
+        FuzzBudget budget = FuzzBudget.For("ScanDecoder.Decode", defaultCaseLimit: TimeSpan.FromSeconds(5));
         FuzzReport report = await Fuzzer.RunAsync("ScanDecoder.Decode", new Mutator(seeds, s_imageTokens), seeds, input =>
         {
             IReadOnlyList<GreyImage> pages;
@@ -79,7 +82,7 @@ public sealed class PaperFuzzTests
             Assert.NotEmpty(pages);
             Assert.All(pages, p => Assert.True(p.Width > 0 && p.Height > 0 && p.Pixels.Length == p.Width * p.Height));
             return $"{ScanDecoder.Detect(input)} decoded";
-        });
+        }, budget);
 
         report.AssertReached(r => r.Count("unreadable") > 0 && r.Outcomes.Keys.Count(k => k.EndsWith(" decoded", StringComparison.Ordinal)) >= 4);
     }

@@ -24,6 +24,10 @@ public sealed class ReferenceCaseReplayTests
                 .OrderBy(u => u.Id.Value, StringComparer.Ordinal)
                 .Select(u => new RollEntry(u.Id, u.Building, u.Area, u.AreaSource, EventSamples.Owner(u.Owner.Value), u.Owner))]),
             matter,
+            // The compound's notices and statements share the log and change no vote's count.
+            EventSamples.Notice(),
+            EventSamples.Fund(),
+            EventSamples.Income(),
         ];
         var choices = ballots.ToDictionary(b => b.Unit.Value, b => b.Choice, StringComparer.Ordinal);
         var authenticators = new List<SoftwareAuthenticator>();

@@ -21,7 +21,11 @@ internal sealed record FuzzBudget(int MaxCases, TimeSpan MaxTime, long Seed, Tim
     public static readonly TimeSpan DefaultCaseLimit = TimeSpan.FromSeconds(1);
 
     /// <summary>The budget for <paramref name="target"/>: CI defaults unless the environment says otherwise.</summary>
-    public static FuzzBudget For(string target, int defaultCases = DefaultCases, TimeSpan? defaultTime = null)
+    /// <param name="target">The target's name (it seeds the default random source).</param>
+    /// <param name="defaultCases">The case cap when the environment sets none.</param>
+    /// <param name="defaultTime">The wall-clock bound when the environment sets none.</param>
+    /// <param name="defaultCaseLimit">The per-case limit when the environment sets none, for targets whose legitimate largest input takes longer than <see cref="DefaultCaseLimit"/>.</param>
+    public static FuzzBudget For(string target, int defaultCases = DefaultCases, TimeSpan? defaultTime = null, TimeSpan? defaultCaseLimit = null)
     {
         string? seconds = Environment.GetEnvironmentVariable("OV_FUZZ_SECONDS");
         string? cases = Environment.GetEnvironmentVariable("OV_FUZZ_CASES");
@@ -41,7 +45,7 @@ internal sealed record FuzzBudget(int MaxCases, TimeSpan MaxTime, long Seed, Tim
             maxCases,
             time,
             baseSeed,
-            caseLimit is null ? DefaultCaseLimit : TimeSpan.FromSeconds(double.Parse(caseLimit, CultureInfo.InvariantCulture)),
+            caseLimit is null ? defaultCaseLimit ?? DefaultCaseLimit : TimeSpan.FromSeconds(double.Parse(caseLimit, CultureInfo.InvariantCulture)),
             only is null ? null : long.Parse(only, CultureInfo.InvariantCulture),
             input is null ? null : Convert.FromBase64String(input));
     }
