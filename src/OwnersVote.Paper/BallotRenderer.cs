@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using PdfSharp;
 using PdfSharp.Drawing;
@@ -61,7 +60,7 @@ public static class BallotRenderer
             shared ??= Prepare(g, matter, fonts);
             DrawPage(g, matter, sheet, shared, fonts);
             using QRCodeData data = qr.CreateQrCode(payload, QRCodeGenerator.ECCLevel.M);
-            DrawQr(g, data.ModuleMatrix);
+            PdfQr.Draw(g, data.ModuleMatrix, BallotLayout.Qr.X, BallotLayout.Qr.Y, BallotLayout.Qr.Width);
         }
 
         if (shared is null)
@@ -177,38 +176,6 @@ public static class BallotRenderer
         g.DrawRectangle(boxPen, Pt(s.X), Pt(s.Y), Pt(s.Width), Pt(s.Height));
         g.DrawString("业主（或受托人）签名", fonts.Body, black, new XRect(Pt(s.X - 42), Pt(s.Y), Pt(40), Pt(s.Height)), XStringFormats.CenterRight);
         Text(g, $"票号 {code.Serial}", fonts.Small, BallotLayout.Qr.X + 3, BallotLayout.Qr.Bottom);
-    }
-
-    // QRCoder's module matrix includes the four-module quiet zone; rows of dark modules are
-    // merged into runs so a page needs a few hundred rectangles, filled at once.
-    private static void DrawQr(XGraphics g, List<BitArray> matrix)
-    {
-        MmRect area = BallotLayout.Qr;
-        double module = area.Width / matrix.Count;
-        var runs = new List<XRect>();
-        for (int y = 0; y < matrix.Count; y++)
-        {
-            BitArray row = matrix[y];
-            int x = 0;
-            while (x < row.Length)
-            {
-                if (!row[x])
-                {
-                    x++;
-                    continue;
-                }
-
-                int start = x;
-                while (x < row.Length && row[x])
-                {
-                    x++;
-                }
-
-                runs.Add(new XRect(Pt(area.X + (start * module)), Pt(area.Y + (y * module)), Pt((x - start) * module), Pt(module)));
-            }
-        }
-
-        g.DrawRectangles(XBrushes.Black, runs.ToArray());
     }
 
     private static void Fill(XGraphics g, MmRect r) => g.DrawRectangle(XBrushes.Black, Pt(r.X), Pt(r.Y), Pt(r.Width), Pt(r.Height));

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using System.Text;
 using PdfSharp;
@@ -84,7 +83,7 @@ public static class InvitationLetterSheet
             g.DrawString(letter.Code, code, XBrushes.Black, new XRect(Pt(Left), Pt(y), Pt(Width - QrSize - 8), Pt(20)), XStringFormats.Center);
             using var generator = new QRCodeGenerator();
             using QRCodeData data = generator.CreateQrCode(letter.SignInUrl, QRCodeGenerator.ECCLevel.M);
-            DrawQr(g, data.ModuleMatrix, Left + Width - QrSize, qrTop);
+            PdfQr.Draw(g, data.ModuleMatrix, Left + Width - QrSize, qrTop, QrSize);
             double below = Paragraph(g, letter.QrCaption, small, Left + Width - QrSize, qrTop + QrSize, QrSize);
             y = Paragraph(g, letter.SignInUrl, small, Left, qrTop + 24, Width - QrSize - 8);
             y = Math.Max(y, below) + 4;
@@ -108,37 +107,6 @@ public static class InvitationLetterSheet
         }
 
         return yMm;
-    }
-
-    // QRCoder's module matrix includes the four-module quiet zone; each run of dark modules in a
-    // row is one rectangle.
-    private static void DrawQr(XGraphics g, List<BitArray> matrix, double xMm, double yMm)
-    {
-        double module = QrSize / matrix.Count;
-        var runs = new List<XRect>();
-        for (int row = 0; row < matrix.Count; row++)
-        {
-            BitArray bits = matrix[row];
-            int x = 0;
-            while (x < bits.Length)
-            {
-                if (!bits[x])
-                {
-                    x++;
-                    continue;
-                }
-
-                int start = x;
-                while (x < bits.Length && bits[x])
-                {
-                    x++;
-                }
-
-                runs.Add(new XRect(Pt(xMm + (start * module)), Pt(yMm + (row * module)), Pt((x - start) * module), Pt(module)));
-            }
-        }
-
-        g.DrawRectangles(XBrushes.Black, [.. runs]);
     }
 
     private static double Pt(double mm) => mm * PointsPerMm;

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using System.Text;
 using PdfSharp;
@@ -80,7 +79,7 @@ public static class ResultCertificate
         y = Paragraph(g, content.Checkpoint, small, Left, y, Width - QrSize - 4);
         using var qr = new QRCodeGenerator();
         using QRCodeData data = qr.CreateQrCode(content.VerificationUrl, QRCodeGenerator.ECCLevel.M);
-        DrawQr(g, data.ModuleMatrix, Left + Width - QrSize, qrTop);
+        PdfQr.Draw(g, data.ModuleMatrix, Left + Width - QrSize, qrTop, QrSize);
         double below = Paragraph(g, content.QrCaption, body, Left + Width - QrSize, qrTop + QrSize, QrSize);
         y = Math.Max(y, below) + 2;
         y = Paragraph(g, content.VerificationUrl, small, Left, y, Width);
@@ -102,37 +101,6 @@ public static class ResultCertificate
         }
 
         return yMm;
-    }
-
-    // QRCoder's module matrix includes the four-module quiet zone; runs of dark modules in a row
-    // become one rectangle each.
-    private static void DrawQr(XGraphics g, List<BitArray> matrix, double xMm, double yMm)
-    {
-        double module = QrSize / matrix.Count;
-        var runs = new List<XRect>();
-        for (int row = 0; row < matrix.Count; row++)
-        {
-            BitArray bits = matrix[row];
-            int x = 0;
-            while (x < bits.Length)
-            {
-                if (!bits[x])
-                {
-                    x++;
-                    continue;
-                }
-
-                int start = x;
-                while (x < bits.Length && bits[x])
-                {
-                    x++;
-                }
-
-                runs.Add(new XRect(Pt(xMm + (start * module)), Pt(yMm + (row * module)), Pt((x - start) * module), Pt(module)));
-            }
-        }
-
-        g.DrawRectangles(XBrushes.Black, runs.ToArray());
     }
 
     private static double Pt(double mm) => mm * PointsPerMm;
