@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -97,45 +95,8 @@ public static class InvitationLetterSheet
         document.Save(output, closeStream: false);
     }
 
-    private static double Paragraph(XGraphics g, string text, XFont font, double xMm, double yMm, double widthMm)
-    {
-        double lineHeight = font.Size / PointsPerMm * 1.4;
-        foreach (string line in Wrap(g, font, text, widthMm))
-        {
-            g.DrawString(line, font, XBrushes.Black, Pt(xMm), Pt(yMm), XStringFormats.TopLeft);
-            yMm += lineHeight;
-        }
-
-        return yMm;
-    }
+    private static double Paragraph(XGraphics g, string text, XFont font, double xMm, double yMm, double widthMm) =>
+        PdfText.Paragraph(g, text, font, xMm, yMm, widthMm, 1.4);
 
     private static double Pt(double mm) => mm * PointsPerMm;
-
-    private static List<string> Wrap(XGraphics g, XFont font, string text, double widthMm)
-    {
-        double limit = Pt(widthMm);
-        var lines = new List<string>();
-        foreach (string paragraph in text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n'))
-        {
-            var line = new StringBuilder();
-            double width = 0;
-            foreach (char ch in paragraph)
-            {
-                double w = g.MeasureString(ch.ToString(CultureInfo.InvariantCulture), font).Width;
-                if (width + w > limit && line.Length > 0)
-                {
-                    lines.Add(line.ToString());
-                    line.Clear();
-                    width = 0;
-                }
-
-                line.Append(ch);
-                width += w;
-            }
-
-            lines.Add(line.ToString());
-        }
-
-        return lines;
-    }
 }
