@@ -21,6 +21,27 @@ internal sealed class ServerProcess(string dataFolder, int port, string provider
 
     public bool HasExited => _process is null || _process.HasExited;
 
+    /// <summary>The server's process id (for a profiler), or 0 before it starts.</summary>
+    public int ProcessId => _process?.Id ?? 0;
+
+    /// <summary>
+    /// CPU time the server has used so far (user + system, from <c>/proc/PID/stat</c>), so a run can
+    /// state the server's CPU per ballot: steadier than a rate on a shared machine.
+    /// </summary>
+    public TimeSpan CpuTime()
+    {
+        if (_process is null)
+        {
+            return TimeSpan.Zero;
+        }
+
+        // proc(5): fields 14 and 15 (utime, stime) in clock ticks, after the parenthesised name.
+        string stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        long ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -11,6 +11,12 @@ internal sealed record Settings(int Owners, int Concurrency, int Seconds, int Ki
     /// <summary><c>cluster</c>: kill the sequencer's node with SIGKILL while ballots arrive (<c>--kill-leader yes</c>).</summary>
     public bool KillLeader { get; init; }
 
+    /// <summary><c>load</c>: ballots each owner signs before the clock (the vote allows changes).</summary>
+    public int BallotsPerOwner { get; init; } = 1;
+
+    /// <summary><c>load</c>: seconds of untimed casting before the window, so the JIT has tiered up.</summary>
+    public int Warmup { get; init; } = 10;
+
     public static Settings? Parse(string[] args, int owners)
     {
         var s = new Settings(owners, 64, 60, 20, "Sqlite", null, null);
@@ -27,6 +33,8 @@ internal sealed record Settings(int Owners, int Concurrency, int Seconds, int Ki
                 "--connection" => s with { Connection = v },
                 "--data" => s with { Data = v },
                 "--nodes" when Int(v, 1, 8) is int n => s with { Nodes = n },
+                "--warmup" when Int(v, 0, 600) is int n => s with { Warmup = n },
+                "--ballots-per-owner" when Int(v, 1, 100) is int n => s with { BallotsPerOwner = n },
                 "--kill-leader" when v is "yes" or "no" => s with { KillLeader = v == "yes" },
                 _ => null,
             };
