@@ -57,6 +57,8 @@ public static class OwnersVoteServices
 
         services.AddOwnersVoteDatabase(builder.Configuration, builder.Environment);
         services.AddScoped<Projector>();
+        services.AddSingleton<CoseKeyCache>();
+        services.AddSingleton<VoteFactsCache>();
         services.Configure<LogOptions>(builder.Configuration.GetSection(LogOptions.Section));
         services.Configure<WitnessesOptions>(builder.Configuration.GetSection(WitnessesOptions.Section));
         services.AddSingleton<LogWitnesses>();

@@ -65,7 +65,7 @@ public sealed partial class Projector
 
         CompoundRow compound = await db.Compounds.SingleAsync(c => c.Id == e.Compound, cancellationToken);
         var relyingParty = new RelyingParty(compound.RpId, new HashSet<string>(compound.Origins.Split('\n'), StringComparer.Ordinal), compound.RequireUserVerification);
-        var stored = new StoredCredential(Base64Url(credential.Id), CoseKey.Parse(credential.PublicKey), checked((uint)credential.SignCount));
+        var stored = new StoredCredential(Base64Url(credential.Id), _keys.Get(credential.PublicKey), checked((uint)credential.SignCount));
         if (BallotSignatureVerifier.Verify(ParseKind(credential.Kind), assertion, e.Mandate.Challenge(), stored, relyingParty) is not AssertionResult.Accepted accepted)
         {
             return "mandate-bad-signature";
@@ -93,9 +93,9 @@ public sealed partial class Projector
     private async Task<ProxyCheck> ProxyCheckAsync(BallotCast e, CancellationToken cancellationToken)
     {
         string credentialId = Base64UrlText.Encode(e.Assertion.CredentialId.Span);
-        CredentialRow? credential = await db.Credentials.AsNoTracking().SingleOrDefaultAsync(c => c.Id == credentialId, cancellationToken);
-        string first = e.Ballot.Units[0];
-        string? owner = await db.Units.AsNoTracking().Where(u => u.VoteId == e.Vote && u.Id == first).Select(u => u.OwnerHash).SingleOrDefaultAsync(cancellationToken);
+        // Issue 10: the credential as the run preloaded it, the owner from the run's roll.
+        CredentialRow? credential = await db.Credentials.FindAsync([credentialId], cancellationToken);
+        string? owner = (await RollOfAsync(e.Vote, cancellationToken)).ByUnit.TryGetValue(e.Ballot.Units[0], out UnitRow? first) ? first.OwnerHash : null;
         if (credential is null || owner is null || owner == credential.OwnerHash)
         {
             return s_ownBallot;
@@ -131,8 +131,9 @@ public sealed partial class Projector
     }
 
     // Civil Code art. 173, as VoteReplay: once the owner voted in person, a proxy's ballot is set aside.
+    // The run's unsaved ballots count too (PrincipalBallotsAsync).
     private async Task<string?> InPersonProblemAsync(string vote, string principal, string? mandate, CancellationToken cancellationToken) =>
-        mandate is not null && await db.Ballots.AnyAsync(b => b.MatterId == vote && b.OwnerId == principal && b.Rejection == null && b.Proxy == null && b.Channel != Paper, cancellationToken)
+        mandate is not null && (await PrincipalBallotsAsync(vote, principal, cancellationToken)).Exists(b => b.Rejection == null && b.Proxy == null && b.Channel != Paper)
             ? "owner-voted-in-person"
             : null;
 
@@ -142,7 +143,7 @@ public sealed partial class Projector
         string id = e.BallotId;
         string? rejection = await CheckCustodialAsync(e, id, matter, cancellationToken);
         BallotAnswer? answer = e.Answers.FirstOrDefault(a => a.Question == matter.Question);
-        db.Ballots.Add(new BallotRow
+        AddBallot(new BallotRow
         {
             BallotId = id,
             MatterId = e.Vote,
@@ -153,7 +154,7 @@ public sealed partial class Projector
             LogIndex = index,
             Rejection = rejection,
         });
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         if (rejection is null)
         {
             await RecountPrincipalAsync(matter, e.Principal, cancellationToken);

@@ -4,6 +4,7 @@ using OwnersVote.Voting;
 using OwnersVote.Voting.Events;
 using OwnersVote.Voting.Signing;
 using OwnersVote.Web.Data;
+using OwnersVote.Web.Features.SignIn;
 
 namespace OwnersVote.Web.Projections;
 
@@ -14,8 +15,25 @@ namespace OwnersVote.Web.Projections;
 /// checks and codes of <see cref="VoteReplay"/> (WebAuthn assertion against the enrolled passkey,
 /// roll, scope, answers), so the tables count what <c>ov verify</c> recounts.
 /// </summary>
-public sealed partial class Projector(OwnersVoteDb db)
+public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null)
 {
+    // Shared with the cast path when the app provides one; a projector of its own otherwise.
+    private readonly CoseKeyCache _keys = keys ?? new CoseKeyCache();
+
+    // Issue 10: one instance projects one run of entries (EventLog makes a scope per run). A run
+    // is mostly online ballots of a few votes: their rolls and scopes are read once per run, not
+    // once per ballot, and online ballots are saved together at the end of the run (_added: rows
+    // not saved yet, which the duplicate and recount checks must see as the database would).
+    private readonly Dictionary<string, VoteRoll> _rolls = new(StringComparer.Ordinal);
+    private readonly List<BallotRow> _added = [];
+
+    // Read once per run for all of the run's online ballots: the ballot ids already in the tables
+    // or added by the run (duplicate-ballot), and every ballot of each principal voting online in the run (tracked
+    // rows; every ballot row the run adds for that principal is appended), which the recount and
+    // the in-person rule need.
+    private readonly HashSet<(string Matter, string Ballot)> _known = [];
+    private readonly Dictionary<(string Matter, string Principal), List<BallotRow>> _principals = [];
+
     /// <summary>The stored channel of a ballot cast online.</summary>
     public const string Online = "online";
 
@@ -42,20 +60,103 @@ public sealed partial class Projector(OwnersVoteDb db)
             db.ProjectionState.Add(state);
         }
 
-        foreach (LoggedEvent e in events)
+        List<LoggedEvent> run = [.. events];
+        await PreloadBallotsAsync([.. run.Select(e => e.Event).OfType<BallotCast>()], cancellationToken);
+        foreach (LoggedEvent e in run)
         {
             if (e.Index != state.AppliedSize)
             {
                 throw new ProjectionException($"Log entry {e.Index} arrives when entry {state.AppliedSize} is next: the tables do not follow this log.");
             }
 
+            bool online = e.Event is BallotCast;
+            if (!online)
+            {
+                // Later events read what earlier ones wrote (a ballot needs its matter, a matter
+                // its roll): anything but an online ballot is saved on its own, and the run's
+                // rolls are read again.
+                await SaveAsync(cancellationToken);
+                _rolls.Clear();
+            }
+
             await ApplyOneAsync(e, cancellationToken);
             state.AppliedSize = checked(e.Index + 1);
-            // Later events read what earlier ones wrote (a ballot needs its matter).
-            await db.SaveChangesAsync(cancellationToken);
+            if (!online)
+            {
+                await SaveAsync(cancellationToken);
+            }
         }
 
+        await SaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        _added.Clear();
+    }
+
+    private async Task PreloadBallotsAsync(List<BallotCast> ballots, CancellationToken cancellationToken)
+    {
+        if (ballots.Count == 0)
+        {
+            return;
+        }
+
+        // Tracked, so FindAsync answers from memory for the rest of the run.
+        List<string> credentials = [.. ballots.Select(b => Base64UrlText.Encode(b.Assertion.CredentialId.Span)).Distinct(StringComparer.Ordinal)];
+        await db.Credentials.Where(c => credentials.Contains(c.Id)).LoadAsync(cancellationToken);
+
+        List<string> ids = [.. ballots.Select(b => b.BallotId).Distinct(StringComparer.Ordinal)];
+        foreach (var known in await db.Ballots.AsNoTracking().Where(b => ids.Contains(b.BallotId)).Select(b => new { b.MatterId, b.BallotId }).ToListAsync(cancellationToken))
+        {
+            _known.Add((known.MatterId, known.BallotId));
+        }
+
+        HashSet<(string, string)> wanted = [.. ballots.Select(b => (b.Vote, b.Ballot.Principal))];
+        List<string> principals = [.. wanted.Select(w => w.Item2).Distinct(StringComparer.Ordinal)];
+        foreach ((string, string) key in wanted)
+        {
+            _principals[key] = [];
+        }
+
+        foreach (BallotRow row in await db.Ballots.Where(b => principals.Contains(b.OwnerId)).ToListAsync(cancellationToken))
+        {
+            if (_principals.TryGetValue((row.MatterId, row.OwnerId), out List<BallotRow>? list))
+            {
+                list.Add(row);
+            }
+        }
+    }
+
+    // Every ballot row of every channel is added here, so the run's preloaded lists stay what the
+    // tables would return.
+    private void AddBallot(BallotRow row)
+    {
+        db.Ballots.Add(row);
+        _added.Add(row);
+        _known.Add((row.MatterId, row.BallotId));
+        if (_principals.TryGetValue((row.MatterId, row.OwnerId), out List<BallotRow>? principalBallots))
+        {
+            principalBallots.Add(row);
+        }
+    }
+
+    // A principal's ballots in a vote, every channel, the run's unsaved rows included.
+    private async Task<List<BallotRow>> PrincipalBallotsAsync(string matter, string principal, CancellationToken cancellationToken)
+    {
+        if (_principals.TryGetValue((matter, principal), out List<BallotRow>? preloaded))
+        {
+            return preloaded;
+        }
+
+        List<BallotRow> ballots = await db.Ballots
+            .Where(b => b.MatterId == matter && b.OwnerId == principal)
+            .ToListAsync(cancellationToken);
+        // Rows of this run not saved yet, as a query after saving would return them.
+        ballots.AddRange(_added.Where(b => b.MatterId == matter && b.OwnerId == principal && !ballots.Contains(b)));
+        return ballots;
     }
 
     private Task ApplyOneAsync(LoggedEvent logged, CancellationToken cancellationToken) => logged.Event switch
@@ -222,7 +323,7 @@ public sealed partial class Projector(OwnersVoteDb db)
         ProxyCheck proxy = await ProxyCheckAsync(e, cancellationToken);
         string? rejection = await CheckAsync(e, matter, proxy, cancellationToken);
         BallotAnswer? answer = e.Ballot.Answers.FirstOrDefault(a => a.Question == matter.Question);
-        db.Ballots.Add(new BallotRow
+        AddBallot(new BallotRow
         {
             BallotId = e.BallotId,
             MatterId = e.Vote,
@@ -235,7 +336,6 @@ public sealed partial class Projector(OwnersVoteDb db)
             Handwriting = e.Ballot.Handwriting,
             Proxy = proxy.Mandate,
         });
-        await db.SaveChangesAsync(cancellationToken);
         if (rejection is null)
         {
             await RecountPrincipalAsync(matter, e.Ballot.Principal, cancellationToken);
@@ -247,7 +347,7 @@ public sealed partial class Projector(OwnersVoteDb db)
     private async Task<string?> CheckAsync(BallotCast e, MatterRow matter, ProxyCheck proxy, CancellationToken cancellationToken)
     {
         string id = e.BallotId;
-        if (await db.Ballots.AnyAsync(b => b.MatterId == e.Vote && b.BallotId == id, cancellationToken))
+        if (_known.Contains((e.Vote, id)))
         {
             return "duplicate-ballot";
         }
@@ -279,9 +379,10 @@ public sealed partial class Projector(OwnersVoteDb db)
         }
 
         // The owner's signature first: an unsigned claim does not reach the roll checks.
-        CompoundRow compound = await db.Compounds.SingleAsync(c => c.Id == e.Compound, cancellationToken);
+        CompoundRow compound = await db.Compounds.FindAsync([e.Compound], cancellationToken)
+            ?? throw new ProjectionException($"Compound {e.Compound} is not registered.");
         var relyingParty = new RelyingParty(compound.RpId, new HashSet<string>(compound.Origins.Split('\n'), StringComparer.Ordinal), compound.RequireUserVerification);
-        var stored = new StoredCredential(Base64Url(credential.Id), CoseKey.Parse(credential.PublicKey), checked((uint)credential.SignCount));
+        var stored = new StoredCredential(Base64Url(credential.Id), _keys.Get(credential.PublicKey), checked((uint)credential.SignCount));
         AssertionResult verdict = BallotSignatureVerifier.Verify(ParseKind(credential.Kind), e.Assertion, BallotChallenge.Compute(e.Ballot), stored, relyingParty);
         if (verdict is AssertionResult.Rejected rejected)
         {
@@ -320,9 +421,7 @@ public sealed partial class Projector(OwnersVoteDb db)
     // VoteReplay.CheckRoll: a null owner hash is a paper sheet, which has no signer.
     private async Task<string?> RollProblemAsync(string vote, string principal, IReadOnlyList<string> units, string? ownerHash, CancellationToken cancellationToken)
     {
-        List<UnitRow> roll = await db.Units.AsNoTracking().Where(u => u.VoteId == vote).ToListAsync(cancellationToken);
-        var byUnit = roll.ToDictionary(u => u.Id, StringComparer.Ordinal);
-        HashSet<string> scope = [.. await db.MatterScopes.Where(s => s.MatterId == vote).Select(s => s.BuildingId).ToListAsync(cancellationToken)];
+        (List<UnitRow> roll, Dictionary<string, UnitRow> byUnit, HashSet<string> scope) = await RollOfAsync(vote, cancellationToken);
         foreach (string unit in units)
         {
             if (!byUnit.TryGetValue(unit, out UnitRow? entry))
@@ -355,6 +454,19 @@ public sealed partial class Projector(OwnersVoteDb db)
         return principalUnits.SequenceEqual(units, StringComparer.Ordinal) ? null : "units-mismatch";
     }
 
+    private async Task<VoteRoll> RollOfAsync(string vote, CancellationToken cancellationToken)
+    {
+        if (!_rolls.TryGetValue(vote, out VoteRoll? roll))
+        {
+            List<UnitRow> units = await db.Units.AsNoTracking().Where(u => u.VoteId == vote).ToListAsync(cancellationToken);
+            HashSet<string> scope = [.. await db.MatterScopes.AsNoTracking().Where(s => s.MatterId == vote).Select(s => s.BuildingId).ToListAsync(cancellationToken)];
+            roll = new VoteRoll(units, units.ToDictionary(u => u.Id, StringComparer.Ordinal), scope);
+            _rolls[vote] = roll;
+        }
+
+        return roll;
+    }
+
     private static bool AnswersMatch(MatterRow matter, IReadOnlyList<BallotAnswer> answers, bool allowInvalid)
     {
         string[] options = matter.Options.Split('\n');
@@ -384,7 +496,7 @@ public sealed partial class Projector(OwnersVoteDb db)
         MatterRow matter = await RequireMatterAsync(e.Vote, cancellationToken);
         string? rejection = await CheckPaperAsync(e, matter, cancellationToken);
         BallotAnswer? answer = e.Answers.FirstOrDefault(a => a.Question == matter.Question);
-        db.Ballots.Add(new BallotRow
+        AddBallot(new BallotRow
         {
             BallotId = e.Serial,
             MatterId = e.Vote,
@@ -398,7 +510,7 @@ public sealed partial class Projector(OwnersVoteDb db)
             Superseded = !e.Counts,
             Scan = e.Scan,
         });
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         if (rejection is null)
         {
             await RecountPrincipalAsync(matter, e.Principal, cancellationToken);
@@ -470,9 +582,7 @@ public sealed partial class Projector(OwnersVoteDb db)
     // while the vote allows changes, otherwise the first; every ballot stays in the log.
     private async Task RecountPrincipalAsync(MatterRow matter, string principal, CancellationToken cancellationToken)
     {
-        List<BallotRow> ballots = await db.Ballots
-            .Where(b => b.MatterId == matter.Id && b.OwnerId == principal)
-            .ToListAsync(cancellationToken);
+        List<BallotRow> ballots = await PrincipalBallotsAsync(matter.Id, principal, cancellationToken);
         // A custodial ballot is the owner's own, given in person: it ranks with the online ones.
         List<BallotRow> online = [.. ballots.Where(b => !b.Superseded && b.Rejection is null && b.Channel != Paper).OrderBy(b => b.LogIndex)];
         List<BallotRow> paper = [.. ballots.Where(b => !b.Superseded && b.Rejection is null && b.Channel == Paper).OrderBy(b => b.LogIndex)];
@@ -635,4 +745,7 @@ public sealed partial class Projector(OwnersVoteDb db)
     private async Task<MatterRow> RequireMatterAsync(string matterId, CancellationToken cancellationToken) =>
         await db.Matters.FindAsync([matterId], cancellationToken)
         ?? throw new ProjectionException($"Matter {matterId} is not published.");
+
+    /// <summary>A vote's frozen roll as one run reads it: every unit, by unit id, and the buildings in scope.</summary>
+    private sealed record VoteRoll(List<UnitRow> Units, Dictionary<string, UnitRow> ByUnit, HashSet<string> Scope);
 }

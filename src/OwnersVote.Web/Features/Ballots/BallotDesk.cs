@@ -118,7 +118,8 @@ public sealed record PreparedBallot(string Handle, OwnerBallot Ballot, byte[] Ch
 /// <param name="BallotId">The ballot's id (its challenge, hex).</param>
 /// <param name="Counts">Whether it is the principal's counted ballot now.</param>
 /// <param name="Rejection">Why the count does not take it, or null.</param>
-public sealed record CastBallot(long Index, Hash LeafHash, string BallotId, bool Counts, string? Rejection);
+/// <param name="Entry">The logged entry's bytes (EventCodec, RFC 8785), for its receipt, or null.</param>
+public sealed record CastBallot(long Index, Hash LeafHash, string BallotId, bool Counts, string? Rejection, byte[]? Entry = null);
 
 /// <summary>
 /// Steps ②–④ of the owner flow (issue 4, DESIGN.md "Ballot signing"): which ballot an owner may
@@ -126,53 +127,63 @@ public sealed record CastBallot(long Index, Hash LeafHash, string BallotId, bool
 /// the ballot is appended to the log as <c>BallotCast</c>. The tables only decide what to offer;
 /// what counts is decided by the projection from the log, with the checks of <see cref="VoteReplay"/>.
 /// </summary>
-public sealed class BallotDesk(OwnersVoteDb db, VoteQueries votes, BallotSessions sessions, EventLog log, TimeProvider time)
+public sealed class BallotDesk(OwnersVoteDb db, VoteFactsCache factsCache, CoseKeyCache keys, BallotSessions sessions, EventLog log, TimeProvider time)
 {
     /// <summary>The ballot context for a signed-in owner, or why there is none.</summary>
     public async Task<(BallotContext? Context, BallotRefused? Refused)> OpenAsync(OwnerSession session, string vote, CancellationToken cancellationToken)
     {
+        (BallotContext? context, BallotRefused? refused, _, _) = await OpenAsync(session, vote, withCounted: true, cancellationToken);
+        return (context, refused);
+    }
+
+    // Issue 10: the scope, roll and compound come from memory (VoteFactsCache keeps only what no
+    // later entry changes); the matter (closing, tally, lifecycle), the owner's credentials and
+    // the counted ballot are read each time, so every node of a cluster answers from the shared
+    // tables. The counted ballot is read only where a refusal or page needs it.
+    private async Task<(BallotContext? Context, BallotRefused? Refused, List<CredentialRow> Credentials, VoteFacts? Facts)> OpenAsync(
+        OwnerSession session, string vote, bool withCounted, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(session);
-        VoteDetail? detail = await votes.FindAsync(vote, cancellationToken);
-        MatterRow? matter = detail is null ? null : await db.Matters.AsNoTracking().SingleOrDefaultAsync(m => m.Id == vote, cancellationToken);
-        if (detail is null || matter is null || matter.CompoundId != session.CompoundId)
+        MatterRow? matter = await db.Matters.AsNoTracking().SingleOrDefaultAsync(m => m.Id == vote, cancellationToken);
+        if (matter is null || matter.CompoundId != session.CompoundId)
         {
-            return (null, new BallotRefused(BallotRefusal.NoSuchVote));
+            return (null, new BallotRefused(BallotRefusal.NoSuchVote), [], null);
         }
+
+        VoteFacts facts = await factsCache.GetAsync(db, matter, cancellationToken);
+        DateTimeOffset now = time.GetUtcNow();
+        VoteDetail detail = VoteQueries.Detail(matter, facts.Scope, now);
 
         // Shanghai art. 69: only the owners of the buildings in scope decide; the roll frozen for
         // this vote says which units are the owner's.
-        HashSet<string> scope = [.. detail.Summary.ScopeBuildings];
-        List<UnitRow> mine = await db.Units.AsNoTracking()
-            .Where(u => u.VoteId == vote && u.OwnerHash == session.OwnerHash)
-            .ToListAsync(cancellationToken);
-        mine = [.. mine.Where(u => scope.Count == 0 || scope.Contains(u.BuildingId))];
+        HashSet<string> scope = [.. facts.Scope];
+        List<UnitRow> mine = [.. facts.ByOwner[session.OwnerHash ?? ""].Where(u => scope.Count == 0 || scope.Contains(u.BuildingId))];
         string? mandate = null;
         if (mine.Count == 0)
         {
             // Shanghai art. 18: a proxy votes for the owner who mandated them (Features/Proxies).
-            (mine, mandate) = await Proxies.ProxyDesk.ProxiedUnitsAsync(db, session, vote, scope, time.GetUtcNow(), cancellationToken);
+            (mine, mandate) = await Proxies.ProxyDesk.ProxiedUnitsAsync(db, session, vote, scope, now, cancellationToken);
         }
 
         if (mine.Count == 0)
         {
-            return (null, new BallotRefused(BallotRefusal.NotInScope));
+            return (null, new BallotRefused(BallotRefusal.NotInScope), [], facts);
         }
 
         // JI art. 9: one ballot per principal, covering all of the principal's units in scope.
         string principal = mine.Select(u => u.OwnerId).Order(StringComparer.Ordinal).First();
-        List<UnitRow> units = await db.Units.AsNoTracking()
-            .Where(u => u.VoteId == vote && u.OwnerId == principal)
-            .ToListAsync(cancellationToken);
-        BallotUnit[] covered = [.. units
+        BallotUnit[] covered = [.. facts.ByPrincipal[principal]
             .Where(u => scope.Count == 0 || scope.Contains(u.BuildingId))
             .OrderBy(u => u.Id, StringComparer.Ordinal)
             .Select(u => new BallotUnit(u.Id, u.BuildingId, u.AreaHundredths))];
 
-        BallotRow? counted = await db.Ballots.AsNoTracking()
-            .Where(b => b.MatterId == vote && b.OwnerId == principal && b.Counts)
-            .FirstOrDefaultAsync(cancellationToken);
-        CompoundRow compound = await db.Compounds.AsNoTracking().SingleAsync(c => c.Id == session.CompoundId, cancellationToken);
-        DateTimeOffset now = time.GetUtcNow();
+        // Casting needs the counted ballot only to refuse a change the vote does not allow.
+        BallotRow? counted = withCounted || !matter.AllowChange
+            ? await db.Ballots.AsNoTracking()
+                .Where(b => b.MatterId == vote && b.OwnerId == principal && b.Counts)
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
+        CompoundRow compound = facts.Compound;
         List<CredentialRow> credentials = await db.Credentials.AsNoTracking()
             .Where(c => c.CompoundId == session.CompoundId && c.OwnerHash == session.OwnerHash && c.RevokedAt == null)
             .ToListAsync(cancellationToken);
@@ -190,7 +201,7 @@ public sealed class BallotDesk(OwnersVoteDb db, VoteQueries votes, BallotSession
             [.. credentials.Where(c => c.ActiveFrom <= now).Select(c => c.Id).Order(StringComparer.Ordinal)],
             matter.Handwriting,
             mandate);
-        return (context, Refusal(context, now));
+        return (context, Refusal(context, now), credentials, facts);
     }
 
     /// <summary>
@@ -262,23 +273,24 @@ public sealed class BallotDesk(OwnersVoteDb db, VoteQueries votes, BallotSession
             return (null, new BallotRefused(BallotRefusal.UnknownBallot));
         }
 
-        (BallotContext? context, BallotRefused? refused) = await OpenAsync(session, vote, cancellationToken);
-        if (context is null || refused is not null)
+        (BallotContext? context, BallotRefused? refused, List<CredentialRow> credentials, VoteFacts? facts) = await OpenAsync(session, vote, withCounted: false, cancellationToken);
+        if (context is null || refused is not null || facts is null)
         {
             return (null, refused);
         }
 
+        // The owner's credentials, not revoked, as OpenAsync read them just now.
         string credentialId = Base64UrlText.Encode(assertion.CredentialId.Span);
-        CredentialRow? credential = await db.Credentials.AsNoTracking().SingleOrDefaultAsync(c => c.Id == credentialId, cancellationToken);
+        CredentialRow? credential = credentials.Find(c => c.Id == credentialId);
         if (credential is null || !context.Credentials.Contains(credentialId, StringComparer.Ordinal))
         {
             return (null, new BallotRefused(BallotRefusal.PasskeyNotEnrolled));
         }
 
-        CompoundRow compound = await db.Compounds.AsNoTracking().SingleAsync(c => c.Id == context.CompoundId, cancellationToken);
+        CompoundRow compound = facts.Compound;
         // Electronic Signature Law art. 13: user verification is required for a ballot signature.
         var relyingParty = new RelyingParty(compound.RpId, compound.Origins.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal), RequireUserVerification: true);
-        var stored = new StoredCredential(assertion.CredentialId, CoseKey.Parse(credential.PublicKey), checked((uint)credential.SignCount));
+        var stored = new StoredCredential(assertion.CredentialId, keys.Get(credential.PublicKey), checked((uint)credential.SignCount));
         // WebAuthn §7.2: the assertion must be over this ballot's challenge, from this origin, by this key.
         // Issue 11: the rule is the credential's kind as enrolled (passkey: WebAuthn; device key: WebCrypto P1363).
         AssertionResult verdict = BallotSignatureVerifier.Verify(Projections.Projector.ParseKind(credential.Kind), assertion, pending.Challenge, stored, relyingParty);
@@ -291,7 +303,9 @@ public sealed class BallotDesk(OwnersVoteDb db, VoteQueries votes, BallotSession
         AppendResult appended = await log.AppendAsync(cast, cancellationToken);
         // The projection applied the entry with VoteReplay's checks before AppendAsync returned.
         BallotRow row = await db.Ballots.AsNoTracking().SingleAsync(b => b.LogIndex == appended.Index, cancellationToken);
-        return (new CastBallot(appended.Index, appended.LeafHash, cast.BallotId, row.Counts, row.Rejection), null);
+        // The canonical encoding is deterministic: these are the logged bytes (the receipt checks
+        // them against the leaf hash before using them).
+        return (new CastBallot(appended.Index, appended.LeafHash, cast.BallotId, row.Counts, row.Rejection, EventCodec.Encode(cast)), null);
     }
 
     private static BallotRefused? Refusal(BallotContext context, DateTimeOffset now) => context.Vote switch

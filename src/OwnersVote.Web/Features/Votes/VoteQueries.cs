@@ -28,11 +28,18 @@ public sealed class VoteQueries(OwnersVoteDb db, TimeProvider time)
 
         List<string> scope = await db.MatterScopes.AsNoTracking()
             .Where(s => s.MatterId == id).Select(s => s.BuildingId).ToListAsync(cancellationToken);
-        return new VoteDetail(Summarise(matter, scope, time.GetUtcNow()), matter.Text, matter.ClosedAt, matter.ResultPublishedAt,
+        return Detail(matter, scope, time.GetUtcNow());
+    }
+
+    /// <summary>The detail of <paramref name="matter"/> scoped to <paramref name="scope"/>, as it stands at <paramref name="now"/>.</summary>
+    public static VoteDetail Detail(MatterRow matter, IEnumerable<string> scope, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(matter);
+        return new VoteDetail(Summarise(matter, scope, now), matter.Text, matter.ClosedAt, matter.ResultPublishedAt,
             matter is { TallyTreeSize: { } size, TallyRootHash: { } root } ? new LogPosition(size, root) : null)
         {
             FinalInLog = matter is { FinalTreeSize: { } finalSize, FinalRootHash: { } finalRoot } ? new LogPosition(finalSize, finalRoot) : null,
-            Stage = Lifecycle.LifecycleStages.Of(matter, time.GetUtcNow()).ToString(),
+            Stage = Lifecycle.LifecycleStages.Of(matter, now).ToString(),
         };
     }
 
