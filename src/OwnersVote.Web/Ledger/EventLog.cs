@@ -49,6 +49,12 @@ public sealed partial class EventLog(
     private readonly List<WaitingEntry> _projecting = [];
     private long _nextToProject;
     private MerkleTree _tree = new();
+    // Every projected entry's node hashes, for receipts' inclusion proofs (issue 10); appended
+    // under _gate with _tree, read under _nodesLock. Entries are durable before they are added,
+    // and the log is append-only, so a proof from here holds for any size up to Size — also on a
+    // cluster node that stopped being the sequencer.
+    private NodeHashes _nodes = new();
+    private readonly Lock _nodesLock = new();
     private readonly List<LoggedEvent> _unprojected = [];
     private LogAppender? _appender;
     private NoteSigner? _signer;
@@ -283,11 +289,14 @@ public sealed partial class EventLog(
             }
 
             _tree = new MerkleTree();
+            var nodes = new NodeHashes();
             _unprojected.Clear();
             _nextToProject = entries.Count;
             for (int i = 0; i < entries.Count; i++)
             {
-                _tree.Append(Merkle.HashLeaf(entries[i]));
+                Hash leaf = Merkle.HashLeaf(entries[i]);
+                _tree.Append(leaf);
+                nodes.Append(leaf);
                 if (i >= applied)
                 {
                     _unprojected.Add(new LoggedEvent(i, Decode(i, entries[i]), _tree.Root));
@@ -299,6 +308,11 @@ public sealed partial class EventLog(
                 throw new LogVerificationException($"The entries hash to another root than the checkpoint of size {entries.Count}.");
             }
 
+            lock (_nodesLock)
+            {
+                _nodes = nodes;
+            }
+
             LogCatchUp(logger, entries.Count, applied);
             await ProjectUnprojectedAsync(cancellationToken);
         }
@@ -308,9 +322,21 @@ public sealed partial class EventLog(
         }
     }
 
-    /// <summary>An inclusion proof (RFC 9162 §2.1.3) for entry <paramref name="index"/> in the tree of <paramref name="treeSize"/>.</summary>
+    /// <summary>
+    /// An inclusion proof (RFC 9162 §2.1.3) for entry <paramref name="index"/> in the tree of
+    /// <paramref name="treeSize"/>: from the node hashes in memory when this process projected the
+    /// tree's entries, otherwise from the stored tiles.
+    /// </summary>
     public async Task<IReadOnlyList<Hash>> ProveInclusionAsync(long index, long treeSize, CancellationToken cancellationToken)
     {
+        lock (_nodesLock)
+        {
+            if (treeSize <= _nodes.Size)
+            {
+                return InclusionProof.Create(index, treeSize, _nodes);
+            }
+        }
+
         if (_appender is { } appender)
         {
             return await appender.ProveInclusionAsync(index, treeSize, cancellationToken);
@@ -319,6 +345,19 @@ public sealed partial class EventLog(
         // A cluster node that is not the sequencer reads the shared tiles.
         TileHashSource source = await TileHashSource.LoadAsync(Store, treeSize, s => InclusionProof.Create(index, treeSize, s), cancellationToken);
         return InclusionProof.Create(index, treeSize, source);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="entry"/> is the entry at <paramref name="index"/>, judged by its RFC
+    /// 9162 leaf hash against the node hashes in memory; false when the index is not held there.
+    /// </summary>
+    public bool HoldsEntry(long index, ReadOnlySpan<byte> entry)
+    {
+        Hash leaf = Merkle.HashLeaf(entry);
+        lock (_nodesLock)
+        {
+            return index >= 0 && index < _nodes.Size && _nodes.GetNode(0, index) == leaf;
+        }
     }
 
     /// <inheritdoc />
@@ -406,6 +445,11 @@ public sealed partial class EventLog(
                 while (_waiting.Remove(_nextToProject, out WaitingEntry? next))
                 {
                     _tree.Append(next.LeafHash);
+                    lock (_nodesLock)
+                    {
+                        _nodes.Append(next.LeafHash);
+                    }
+
                     _unprojected.Add(new LoggedEvent(next.Index, next.Event, _tree.Root));
                     _projecting.Add(next);
                     _nextToProject++;

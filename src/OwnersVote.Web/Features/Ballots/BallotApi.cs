@@ -123,7 +123,7 @@ public static class BallotApi
         }
 
         // DESIGN.md: a receipt is given only after the entry is durable — CastAsync returned after the fsync.
-        Receipt receipt = await receipts.IssueAsync(cast.Index, cancellationToken)
+        Receipt receipt = await receipts.IssueAsync(cast.Index, cast.Entry, cancellationToken)
             ?? throw new InvalidOperationException($"Entry {cast.Index} was appended but is not in the log.");
         return TypedResults.Ok(new BallotReceipt(
             cast.Index,

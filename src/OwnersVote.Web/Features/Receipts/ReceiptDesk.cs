@@ -35,7 +35,14 @@ public sealed record ReceiptCheck(
 public sealed class ReceiptDesk(EventLog log, OwnersVoteDb db)
 {
     /// <summary>A receipt for entry <paramref name="index"/> at the newest checkpoint, or null if the log has no such entry.</summary>
-    public async Task<Receipt?> IssueAsync(long index, CancellationToken cancellationToken)
+    public Task<Receipt?> IssueAsync(long index, CancellationToken cancellationToken) => IssueAsync(index, null, cancellationToken);
+
+    /// <summary>
+    /// A receipt for entry <paramref name="index"/>, taking the entry's bytes from
+    /// <paramref name="entry"/> when they hash to the log's leaf at that index (the caller just
+    /// appended them: no bundle is read back), otherwise from the store.
+    /// </summary>
+    public async Task<Receipt?> IssueAsync(long index, byte[]? entry, CancellationToken cancellationToken)
     {
         if (index < 0)
         {
@@ -49,8 +56,12 @@ public sealed class ReceiptDesk(EventLog log, OwnersVoteDb db)
             return null;
         }
 
-        byte[] entry = await EntryReader.ReadAsync(log.Store, index, size, cancellationToken)
-            ?? throw new LogStorageException($"Entry {index} of the log of size {size} is missing from the store.");
+        if (entry is null || !log.HoldsEntry(index, entry))
+        {
+            entry = await EntryReader.ReadAsync(log.Store, index, size, cancellationToken)
+                ?? throw new LogStorageException($"Entry {index} of the log of size {size} is missing from the store.");
+        }
+
         IReadOnlyList<Hash> proof = await log.ProveInclusionAsync(index, size, cancellationToken);
         return new Receipt(index, proof, checkpoint, entry);
     }
