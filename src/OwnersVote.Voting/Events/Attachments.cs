@@ -21,9 +21,9 @@ internal static class Attachments
     }
 
     public static IReadOnlyList<MatterDocument> Read(StrictJsonObject payload, string name) =>
-        payload.Array(name, (node, path) =>
+        payload.Array(name, item =>
         {
-            StrictJsonObject d = StrictJsonObject.From(node, path);
+            StrictJsonObject d = item.Object();
             var document = new MatterDocument(d.NonEmptyString("name"), d.Sha256Hex("sha256"));
             d.End();
             return document;

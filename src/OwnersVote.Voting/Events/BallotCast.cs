@@ -41,7 +41,7 @@ public sealed record BallotCast(string Compound, string Vote, DateTimeOffset At,
 
     internal static BallotCast Read(EventHeader header, StrictJsonObject payload)
     {
-        OwnerBallot ballot = OwnerBallot.FromJson(payload.Raw("ballot"), $"{payload.Path}.ballot");
+        OwnerBallot ballot = OwnerBallot.Read(payload.Object("ballot"));
         StrictJsonObject a = payload.Object("assertion");
         var assertion = new WebAuthnAssertion(a.Base64Url("credentialId"), a.Base64Url("authenticatorData"), a.Base64Url("clientDataJSON"), a.Base64Url("signature"));
         a.End();

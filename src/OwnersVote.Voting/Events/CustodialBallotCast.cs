@@ -70,9 +70,9 @@ public sealed record CustodialBallotCast(
             payload.String("owner"),
             payload.NonEmptyString("principal"),
             payload.StringArray("units"),
-            payload.Array("answers", (item, path) =>
+            payload.Array("answers", item =>
             {
-                StrictJsonObject answer = StrictJsonObject.From(item, path);
+                StrictJsonObject answer = item.Object();
                 var parsed = new BallotAnswer(answer.NonEmptyString("question"), answer.Enum("choice", OwnerBallot.ParseChoice));
                 answer.End();
                 return parsed;

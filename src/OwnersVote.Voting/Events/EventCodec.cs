@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using OwnersVote.Voting.Signing;
 
@@ -77,6 +79,30 @@ public static class EventCodec
     /// <exception cref="EventFormatException">The entry is not such an event; the message says which field and why.</exception>
     public static LedgerEvent Decode(ReadOnlySpan<byte> entry)
     {
+        // One streaming pass proves the entry is its own JCS form (RFC 8785) without building it
+        // again; only a rejected entry is parsed into a tree, to say what is wrong with it.
+        if (!Jcs.IsCanonical(entry))
+        {
+            throw Rejection(entry);
+        }
+
+        byte[] copy = ArrayPool<byte>.Shared.Rent(entry.Length);
+        try
+        {
+            entry.CopyTo(copy);
+            using JsonDocument document = JsonDocument.Parse(copy.AsMemory(0, entry.Length));
+            return Read(StrictJsonObject.From(document.RootElement, "$"));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
+    }
+
+    // Why an entry that is not canonical JSON is rejected, in the words of Jcs.Parse and
+    // Jcs.Canonicalize.
+    private static EventFormatException Rejection(ReadOnlySpan<byte> entry)
+    {
         JsonNode? root;
         try
         {
@@ -84,25 +110,23 @@ public static class EventCodec
         }
         catch (JcsException e)
         {
-            throw new EventFormatException($"The entry is not valid JSON: {e.Message}", e);
+            return new EventFormatException($"The entry is not valid JSON: {e.Message}", e);
         }
 
-        byte[] canonical;
         try
         {
-            canonical = Jcs.Canonicalize(root);
+            Jcs.Canonicalize(root);
         }
         catch (JcsException e)
         {
-            throw new EventFormatException($"The entry cannot be canonicalized: {e.Message}", e);
+            return new EventFormatException($"The entry cannot be canonicalized: {e.Message}", e);
         }
 
-        if (!entry.SequenceEqual(canonical))
-        {
-            throw new EventFormatException("The entry is not in canonical form (RFC 8785): members unsorted, whitespace, or numbers or strings spelled differently.");
-        }
+        return new EventFormatException("The entry is not in canonical form (RFC 8785): members unsorted, whitespace, or numbers or strings spelled differently.");
+    }
 
-        StrictJsonObject obj = StrictJsonObject.From(root, "$");
+    private static LedgerEvent Read(StrictJsonObject obj)
+    {
         string type = obj.String("type");
         if (!s_readers.TryGetValue(type, out (bool IsVoteEvent, Reader Read) reader))
         {

@@ -174,24 +174,24 @@ public sealed record MatterPublished(
                 header.Actor,
                 payload.NonEmptyString("title"),
                 payload.NonEmptyString("text"),
-                payload.Array("questions", (node, path) =>
+                payload.Array("questions", item =>
                 {
-                    StrictJsonObject q = StrictJsonObject.From(node, path);
+                    StrictJsonObject q = item.Object();
                     var question = new MatterQuestion(q.NonEmptyString("id"), q.NonEmptyString("text"), q.Has("threshold") ? q.Enum("threshold", WireNames.ParseThreshold) : null);
                     q.End();
                     return question;
                 }),
-                payload.Array("options", (node, path) => WireNames.ParseChoice(StrictJsonObject.AsString(node, path))
-                    ?? throw new EventFormatException($"{path}: not yes, no or abstain.")),
-                payload.Array("scope", (node, path) => new BuildingId(StrictJsonObject.AsString(node, path))),
+                payload.Array("options", item => WireNames.ParseChoice(item.String())
+                    ?? throw new EventFormatException($"{item.Path}: not yes, no or abstain.")),
+                payload.Array("scope", item => new BuildingId(item.String())),
                 payload.Enum("threshold", WireNames.ParseThreshold),
                 payload.Time("opens"),
                 payload.Time("closes"),
                 payload.Boolean("allowChange"),
                 payload.Enum("invalidBallots", WireNames.ParseInvalidBallotRule),
-                payload.Array("documents", (node, path) =>
+                payload.Array("documents", item =>
                 {
-                    StrictJsonObject d = StrictJsonObject.From(node, path);
+                    StrictJsonObject d = item.Object();
                     var document = new MatterDocument(d.NonEmptyString("name"), d.Sha256Hex("sha256"));
                     d.End();
                     return document;
@@ -199,7 +199,7 @@ public sealed record MatterPublished(
                 payload.Has("handwriting") ? payload.Enum("handwriting", WireNames.ParseHandwritingPolicy) : HandwritingPolicy.Off,
                 payload.Has("objectionHours") ? Hours(payload.Integer("objectionHours"), $"{payload.Path}.objectionHours") : null,
                 payload.Has("silentMajority") && SilentMajorityOn(payload),
-                payload.Has("reminders") ? payload.Array("reminders", (node, path) => Hours(StrictJsonObject.AsInteger(node, path), path)) : null);
+                payload.Has("reminders") ? payload.Array("reminders", item => Hours(item.Integer(), item.Path)) : null);
         }
         catch (VotingDataException e)
         {

@@ -62,7 +62,7 @@ public sealed record NoticePublished(
                 payload.NonEmptyString("notice"),
                 payload.NonEmptyString("title"),
                 payload.NonEmptyString("body"),
-                payload.Array("scope", (node, path) => new BuildingId(StrictJsonObject.AsString(node, path))),
+                payload.Array("scope", item => new BuildingId(item.String())),
                 Events.Attachments.Read(payload, "attachments"));
         }
         catch (VotingDataException e)

@@ -77,9 +77,9 @@ public sealed record PaperBallotRecorded(
             payload.String("principal"),
             payload.StringArray("units"),
             payload.String("serial"),
-            payload.Array("answers", (item, path) =>
+            payload.Array("answers", item =>
             {
-                StrictJsonObject answer = StrictJsonObject.From(item, path);
+                StrictJsonObject answer = item.Object();
                 var parsed = new BallotAnswer(answer.NonEmptyString("question"), answer.Enum("choice", ParseChoice));
                 answer.End();
                 return parsed;

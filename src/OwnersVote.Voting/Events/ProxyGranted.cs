@@ -48,7 +48,7 @@ public sealed record ProxyGranted(
 
     internal static ProxyGranted Read(EventHeader header, StrictJsonObject payload)
     {
-        ProxyMandate mandate = ProxyMandate.FromJson(payload.Raw("mandate"), $"{payload.Path}.mandate");
+        ProxyMandate mandate = ProxyMandate.Read(payload.Object("mandate"));
         StrictJsonObject evidence = payload.Object("evidence");
         ProxyGranted granted;
         if (evidence.Has("assertion"))

@@ -54,9 +54,9 @@ public sealed record RollFrozen(string Compound, string Vote, DateTimeOffset At,
 
     internal static RollFrozen Read(EventHeader header, StrictJsonObject payload)
     {
-        IReadOnlyList<RollEntry> units = payload.Array("units", (node, path) =>
+        IReadOnlyList<RollEntry> units = payload.Array("units", item =>
         {
-            StrictJsonObject u = StrictJsonObject.From(node, path);
+            StrictJsonObject u = item.Object();
             RollEntry entry;
             try
             {
@@ -70,7 +70,7 @@ public sealed record RollFrozen(string Compound, string Vote, DateTimeOffset At,
             }
             catch (VotingDataException e)
             {
-                throw new EventFormatException($"{path}: {e.Message}", e);
+                throw new EventFormatException($"{item.Path}: {e.Message}", e);
             }
 
             u.End();

@@ -137,9 +137,9 @@ public abstract record StatementPublished(
         Date(payload, "to"),
         payload.NonNegativeInteger("opening"),
         payload.NonNegativeInteger("closing"),
-        payload.Array("lines", (node, path) =>
+        payload.Array("lines", item =>
         {
-            StrictJsonObject l = StrictJsonObject.From(node, path);
+            StrictJsonObject l = item.Object();
             var line = new StatementLine(
                 Date(l, "date"),
                 l.Enum("kind", ParseKind),

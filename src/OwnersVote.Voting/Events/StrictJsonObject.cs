@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OwnersVote.Voting.Signing;
@@ -7,28 +9,53 @@ namespace OwnersVote.Voting.Events;
 
 /// <summary>
 /// Reads a JSON object field by field, each with its expected type, and fails on anything missing,
-/// mistyped or left over. Every failure is an <see cref="EventFormatException"/> naming the path.
+/// mistyped or left over. Every failure is an <see cref="EventFormatException"/> naming the path;
+/// the path is only spelled out when a message needs it.
 /// </summary>
 internal sealed class StrictJsonObject
 {
     // I-JSON (RFC 7493 §2.2): integers beyond ±2^53 are not exact in every reader.
     private const long MaxExactInteger = 9_007_199_254_740_992;
 
-    private readonly JsonObject _obj;
-    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    private readonly JsonElement _obj;
+    private readonly StrictJsonObject? _parent;
+    private readonly string _name;
+    private readonly int _index;
+    private string? _path;
 
-    private StrictJsonObject(JsonObject obj, string path)
+    // Which members were read, by position: a bit each for the first 64, a set beyond.
+    private ulong _read;
+    private HashSet<int>? _readBeyond;
+
+    private StrictJsonObject(JsonElement obj, StrictJsonObject? parent, string nameOrPath, int index)
     {
         _obj = obj;
-        Path = path;
+        _parent = parent;
+        _name = nameOrPath;
+        _index = index;
+        _path = parent is null ? nameOrPath : null;
     }
 
-    public string Path { get; }
+    /// <summary>Where this object is, as <c>$.payload.units[3]</c>.</summary>
+    public string Path => _path ??= _index < 0 ? $"{_parent!.Path}.{_name}" : string.Create(CultureInfo.InvariantCulture, $"{_parent!.Path}.{_name}[{_index}]");
 
-    public static StrictJsonObject From(JsonNode? node, string path) =>
-        node is JsonObject obj ? new StrictJsonObject(obj, path) : throw new EventFormatException($"{path}: expected an object.");
+    /// <summary>The object at the root of a parsed entry, at <paramref name="path"/>.</summary>
+    public static StrictJsonObject From(JsonElement element, string path) =>
+        element.ValueKind == JsonValueKind.Object ? new StrictJsonObject(element, null, path, -1) : throw new EventFormatException($"{path}: expected an object.");
 
-    public string String(string name) => AsString(Required(name), $"{Path}.{name}");
+    /// <summary>An object held as a <see cref="JsonNode"/> (a ballot or mandate built or parsed apart from an entry).</summary>
+    public static StrictJsonObject From(JsonNode? node, string path)
+    {
+        if (node is not JsonObject obj)
+        {
+            throw new EventFormatException($"{path}: expected an object.");
+        }
+
+        using JsonDocument document = JsonDocument.Parse(obj.ToJsonString());
+        return From(document.RootElement.Clone(), path);
+    }
+
+    public string String(string name) => ReadString(Required(name), this, name, -1);
 
     public string NonEmptyString(string name)
     {
@@ -36,7 +63,7 @@ internal sealed class StrictJsonObject
         return value.Length > 0 ? value : throw new EventFormatException($"{Path}.{name}: must not be empty.");
     }
 
-    public long Integer(string name) => AsInteger(Required(name), $"{Path}.{name}");
+    public long Integer(string name) => ReadInteger(Required(name), this, name, -1);
 
     public long NonNegativeInteger(string name)
     {
@@ -44,13 +71,12 @@ internal sealed class StrictJsonObject
         return value >= 0 ? value : throw new EventFormatException($"{Path}.{name}: must not be negative.");
     }
 
-    public bool Boolean(string name)
+    public bool Boolean(string name) => Required(name).ValueKind switch
     {
-        JsonNode? node = Required(name);
-        return node is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False
-            ? v.GetValueKind() == JsonValueKind.True
-            : throw new EventFormatException($"{Path}.{name}: expected true or false.");
-    }
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw new EventFormatException($"{Path}.{name}: expected true or false."),
+    };
 
     public DateTimeOffset Time(string name)
     {
@@ -77,30 +103,34 @@ internal sealed class StrictJsonObject
     }
 
     /// <summary>Whether an optional member is present (then read it with the typed accessors).</summary>
-    public bool Has(string name) => _obj.ContainsKey(name);
+    public bool Has(string name) => _obj.TryGetProperty(name, out _);
 
-    public JsonNode? Raw(string name) => Required(name);
-
-    public StrictJsonObject Object(string name) => From(Required(name), $"{Path}.{name}");
-
-    public IReadOnlyList<T> Array<T>(string name, Func<JsonNode?, string, T> item)
+    public StrictJsonObject Object(string name)
     {
-        JsonNode? node = Required(name);
-        if (node is not JsonArray array)
+        JsonElement element = Required(name);
+        return element.ValueKind == JsonValueKind.Object ? new StrictJsonObject(element, this, name, -1) : throw new EventFormatException($"{Path}.{name}: expected an object.");
+    }
+
+    public IReadOnlyList<T> Array<T>(string name, Func<StrictJsonValue, T> item)
+    {
+        JsonElement array = Required(name);
+        if (array.ValueKind != JsonValueKind.Array)
         {
             throw new EventFormatException($"{Path}.{name}: expected an array.");
         }
 
-        var items = new List<T>(array.Count);
-        for (int i = 0; i < array.Count; i++)
+        var items = new List<T>(array.GetArrayLength());
+        int i = 0;
+        foreach (JsonElement element in array.EnumerateArray())
         {
-            items.Add(item(array[i], $"{Path}.{name}[{i}]"));
+            items.Add(item(new StrictJsonValue(element, this, name, i)));
+            i++;
         }
 
         return items;
     }
 
-    public IReadOnlyList<string> StringArray(string name) => Array(name, AsString);
+    public IReadOnlyList<string> StringArray(string name) => Array(name, item => item.String());
 
     public T Enum<T>(string name, Func<string, T?> parse)
         where T : struct
@@ -112,46 +142,100 @@ internal sealed class StrictJsonObject
     /// <summary>Fails if the object has a member no one asked for (the schema is closed).</summary>
     public void End()
     {
-        foreach (KeyValuePair<string, JsonNode?> member in _obj)
+        int position = 0;
+        foreach (JsonProperty member in _obj.EnumerateObject())
         {
-            if (!_read.Contains(member.Key))
+            if (!WasRead(position))
             {
-                throw new EventFormatException($"{Path}: unexpected field \"{member.Key}\".");
+                throw new EventFormatException($"{Path}: unexpected field \"{member.Name}\".");
             }
+
+            position++;
         }
     }
 
-    public static string AsString(JsonNode? node, string path) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.TryGetValue(out string? s)
-            ? s
-            : throw new EventFormatException($"{path}: expected a string.");
+    internal static StrictJsonObject ReadObject(JsonElement element, StrictJsonObject parent, string name, int index) =>
+        element.ValueKind == JsonValueKind.Object ? new StrictJsonObject(element, parent, name, index) : throw new EventFormatException($"{PathOf(parent, name, index)}: expected an object.");
 
-    public static long AsInteger(JsonNode? node, string path)
+    internal static string ReadString(JsonElement element, StrictJsonObject parent, string name, int index) =>
+        element.ValueKind == JsonValueKind.String ? element.GetString()! : throw new EventFormatException($"{PathOf(parent, name, index)}: expected a string.");
+
+    internal static long ReadInteger(JsonElement element, StrictJsonObject parent, string name, int index)
     {
-        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number)
+        if (element.ValueKind != JsonValueKind.Number)
         {
-            throw new EventFormatException($"{path}: expected an integer.");
+            throw new EventFormatException($"{PathOf(parent, name, index)}: expected an integer.");
         }
 
-        string raw = v.ToJsonString();
+        ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8Value(element);
         // Compared on both sides rather than with Math.Abs, which overflows on long.MinValue (found by fuzzing).
-        bool integral = raw.Length > 0 && raw.AsSpan().TrimStart('-').ContainsAnyExcept("0123456789") == false;
+        bool integral = raw.Length > 0 && !(raw[0] == '-' ? raw[1..] : raw).ContainsAnyExceptInRange((byte)'0', (byte)'9');
         if (!integral || !long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value) || value is > MaxExactInteger or < -MaxExactInteger)
         {
-            throw new EventFormatException($"{path}: {raw} is not an integer within ±2^53.");
+            throw new EventFormatException($"{PathOf(parent, name, index)}: {Encoding.UTF8.GetString(raw)} is not an integer within ±2^53.");
         }
 
         return value;
     }
 
-    private JsonNode? Required(string name)
+    internal static string PathOf(StrictJsonObject parent, string name, int index) =>
+        index < 0 ? $"{parent.Path}.{name}" : string.Create(CultureInfo.InvariantCulture, $"{parent.Path}.{name}[{index}]");
+
+    private JsonElement Required(string name)
     {
-        if (!_obj.TryGetPropertyValue(name, out JsonNode? node))
+        int position = 0;
+        foreach (JsonProperty member in _obj.EnumerateObject())
         {
-            throw new EventFormatException($"{Path}: missing field \"{name}\".");
+            if (member.NameEquals(name))
+            {
+                MarkRead(position);
+                return member.Value;
+            }
+
+            position++;
         }
 
-        _read.Add(name);
-        return node;
+        throw new EventFormatException($"{Path}: missing field \"{name}\".");
     }
+
+    private void MarkRead(int position)
+    {
+        if (position < 64)
+        {
+            _read |= 1UL << position;
+        }
+        else
+        {
+            (_readBeyond ??= []).Add(position);
+        }
+    }
+
+    private bool WasRead(int position) =>
+        position < 64 ? (_read & (1UL << position)) != 0 : _readBeyond?.Contains(position) == true;
+}
+
+/// <summary>One item of an array read by <see cref="StrictJsonObject.Array{T}"/>, typed on demand.</summary>
+internal readonly struct StrictJsonValue
+{
+    private readonly JsonElement _element;
+    private readonly StrictJsonObject _parent;
+    private readonly string _name;
+    private readonly int _index;
+
+    public StrictJsonValue(JsonElement element, StrictJsonObject parent, string name, int index)
+    {
+        _element = element;
+        _parent = parent;
+        _name = name;
+        _index = index;
+    }
+
+    /// <summary>Where the item is, as <c>$.payload.units[3]</c>.</summary>
+    public string Path => StrictJsonObject.PathOf(_parent, _name, _index);
+
+    public string String() => StrictJsonObject.ReadString(_element, _parent, _name, _index);
+
+    public long Integer() => StrictJsonObject.ReadInteger(_element, _parent, _name, _index);
+
+    public StrictJsonObject Object() => StrictJsonObject.ReadObject(_element, _parent, _name, _index);
 }

@@ -91,9 +91,9 @@ public sealed record TallyPublished(string Compound, string Vote, DateTimeOffset
     internal static TallyPublished Read(EventHeader header, StrictJsonObject payload)
     {
         ThresholdClass rule = payload.Enum("rule", WireNames.ParseThreshold);
-        IReadOnlyList<QuestionTally> questions = payload.Array("questions", (node, path) =>
+        IReadOnlyList<QuestionTally> questions = payload.Array("questions", item =>
         {
-            StrictJsonObject q = StrictJsonObject.From(node, path);
+            StrictJsonObject q = item.Object();
             string question = q.NonEmptyString("question");
             DoubleCount total = ReadCount(q.Object("total"));
             DoubleCount participating = ReadCount(q.Object("participating"));
@@ -108,7 +108,7 @@ public sealed record TallyPublished(string Compound, string Vote, DateTimeOffset
                 "passed" => (true, true),
                 "failed" => (true, false),
                 "no-quorum" => (false, false),
-                _ => throw new EventFormatException($"{path}.result: \"{result}\" is not passed, failed or no-quorum."),
+                _ => throw new EventFormatException($"{q.Path}.result: \"{result}\" is not passed, failed or no-quorum."),
             };
             q.End();
             return new QuestionTally(question, total, participating, yes, no, abstain, invalid, quorum, passed, own);

@@ -10,7 +10,7 @@ namespace OwnersVote.Voting.Signing;
 /// signatures over JSON are repeatable. Object members are sorted by their names' UTF-16 code units,
 /// numbers are written as ECMAScript writes them, strings are escaped minimally, no whitespace.
 /// </summary>
-public static class Jcs
+public static partial class Jcs
 {
     // 2^53: the largest magnitude up to which every integer is an exact IEEE 754 double (I-JSON, RFC 7493 §2.2).
     private const long MaxExactInteger = 9_007_199_254_740_992;
@@ -224,7 +224,18 @@ public static class Jcs
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                var members = element.EnumerateObject().Select(p => (p.Name, p.Value)).ToList();
+                List<(string Name, JsonElement Value)> members;
+                try
+                {
+                    members = [.. element.EnumerateObject().Select(p => (p.Name, p.Value))];
+                }
+                catch (InvalidOperationException e)
+                {
+                    // A member name whose escapes are not valid UTF-16 (a lone surrogate; found by
+                    // the differential test against Jcs.IsCanonical).
+                    throw new JcsException($"Invalid JSON member name in {path}: {e.Message}", e);
+                }
+
                 members.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
                 text.Append('{');
                 for (int i = 0; i < members.Count; i++)

@@ -78,13 +78,14 @@ public sealed record OwnerBallot(
 
     /// <summary>Reads a ballot from JSON, strictly: every field present, typed and ordered as above, nothing else.</summary>
     /// <exception cref="EventFormatException">The JSON is not a valid ballot of version 1.</exception>
-    public static OwnerBallot FromJson(JsonNode? node, string path = "$")
+    public static OwnerBallot FromJson(JsonNode? node, string path = "$") => Read(StrictJsonObject.From(node, path));
+
+    internal static OwnerBallot Read(StrictJsonObject obj)
     {
-        StrictJsonObject obj = StrictJsonObject.From(node, path);
         long v = obj.Integer("v");
         if (v != Version)
         {
-            throw new EventFormatException($"{path}.v: ballot version {v} is not supported (this software reads version {Version}).");
+            throw new EventFormatException($"{obj.Path}.v: ballot version {v} is not supported (this software reads version {Version}).");
         }
 
         var ballot = new OwnerBallot(
@@ -92,9 +93,9 @@ public sealed record OwnerBallot(
             obj.NonEmptyString("vote"),
             obj.NonEmptyString("principal"),
             obj.StringArray("units"),
-            obj.Array("answers", (item, itemPath) =>
+            obj.Array("answers", item =>
             {
-                StrictJsonObject answer = StrictJsonObject.From(item, itemPath);
+                StrictJsonObject answer = item.Object();
                 var parsed = new BallotAnswer(answer.NonEmptyString("question"), answer.Enum("choice", ParseChoice));
                 answer.End();
                 return parsed;
@@ -103,7 +104,7 @@ public sealed record OwnerBallot(
             obj.Time("issuedAt"),
             obj.Has("handwriting") ? obj.Sha256Hex("handwriting") : null);
         obj.End();
-        ballot.Validate(message => new EventFormatException($"{path}: {message}"));
+        ballot.Validate(message => new EventFormatException($"{obj.Path}: {message}"));
         return ballot;
     }
 

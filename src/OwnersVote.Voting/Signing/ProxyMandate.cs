@@ -86,13 +86,14 @@ public sealed record ProxyMandate(
 
     /// <summary>Reads a mandate strictly: every field present and typed, a vote or a period, nothing else.</summary>
     /// <exception cref="EventFormatException">The JSON is not a valid mandate of version 1.</exception>
-    public static ProxyMandate FromJson(JsonNode? node, string path = "$")
+    public static ProxyMandate FromJson(JsonNode? node, string path = "$") => Read(StrictJsonObject.From(node, path));
+
+    internal static ProxyMandate Read(StrictJsonObject obj)
     {
-        StrictJsonObject obj = StrictJsonObject.From(node, path);
         long v = obj.Integer("v");
         if (v != Version)
         {
-            throw new EventFormatException($"{path}.v: mandate version {v} is not supported (this software reads version {Version}).");
+            throw new EventFormatException($"{obj.Path}.v: mandate version {v} is not supported (this software reads version {Version}).");
         }
 
         bool forVote = obj.Has("vote");
@@ -106,7 +107,7 @@ public sealed record ProxyMandate(
             obj.String("nonce"),
             obj.Time("issuedAt"));
         obj.End();
-        mandate.Validate(message => new EventFormatException($"{path}: {message}"));
+        mandate.Validate(message => new EventFormatException($"{obj.Path}: {message}"));
         return mandate;
     }
 

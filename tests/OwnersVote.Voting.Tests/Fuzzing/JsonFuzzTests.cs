@@ -64,6 +64,7 @@ public sealed class JsonFuzzTests
             }
             catch (JcsException)
             {
+                Assert.False(Jcs.IsCanonical(input));
                 return "invalid";
             }
 
@@ -76,11 +77,15 @@ public sealed class JsonFuzzTests
             {
                 // A value JCS cannot represent (an integer beyond 2^53, an overflowing number).
                 Assert.Throws<JcsException>(() => Jcs.Canonicalize(input));
+                Assert.False(Jcs.IsCanonical(input));
                 return "not canonicalizable";
             }
 
             Assert.Equal(canonical, Jcs.Canonicalize(input));
             Assert.Equal(canonical, Jcs.Canonicalize(canonical));
+            // EventCodec.Decode's one-pass check judges every mutant as the tree does.
+            Assert.Equal(canonical.AsSpan().SequenceEqual(input), Jcs.IsCanonical(input));
+            Assert.True(Jcs.IsCanonical(canonical));
             return canonical.AsSpan().SequenceEqual(input) ? "canonical" : "canonicalized";
         });
 

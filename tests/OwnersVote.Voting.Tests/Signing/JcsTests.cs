@@ -162,6 +162,13 @@ public sealed class JcsTests
     }
 
     [Fact]
+    public void A_lone_surrogate_escaped_in_a_member_name_of_a_document_is_a_jcs_error()
+    {
+        using var document = JsonDocument.Parse("{\"\\ud800\":1}");
+        Assert.Throws<JcsException>(() => Jcs.Canonicalize(document.RootElement));
+    }
+
+    [Fact]
     public void A_lone_surrogate_in_a_node_string_is_rejected()
     {
         Assert.Throws<JcsException>(() => Jcs.Canonicalize(new JsonObject { ["a"] = "x\ud800y" }));
