@@ -25,6 +25,8 @@ public static class OperationsServices
         IServiceCollection services = builder.Services;
         IConfiguration configuration = builder.Configuration;
         services.AddHealthChecks().AddCheck<LogReadyCheck>("log", tags: ["ready"]);
+        services.AddSingleton<ScanQueueMonitor>();
+        services.AddHostedService(provider => provider.GetRequiredService<ScanQueueMonitor>());
 
         ClusterOptions cluster = configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
         if (cluster.Enabled)

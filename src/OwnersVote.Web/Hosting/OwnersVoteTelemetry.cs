@@ -36,11 +36,22 @@ public static class OwnersVoteTelemetry
 
     private static long s_queueLength;
     private static int s_leader;
+    private static long s_scansPending;
+    private static long s_scansConfirmed;
 
     static OwnersVoteTelemetry()
     {
         s_meter.CreateObservableGauge("ownersvote.cluster.queue.length", () => Volatile.Read(ref s_queueLength), "{entry}", "Entries waiting in the cluster queue for the sequencer, as the leader last saw them.");
         s_meter.CreateObservableGauge("ownersvote.cluster.leader", () => Volatile.Read(ref s_leader), "{node}", "1 on the node that holds the sequencer lock, else 0.");
+        s_meter.CreateObservableGauge(
+            "ownersvote.paper.scans.waiting",
+            () => (Measurement<long>[])
+            [
+                new(Volatile.Read(ref s_scansPending), new KeyValuePair<string, object?>("paper.state", "pending")),
+                new(Volatile.Read(ref s_scansConfirmed), new KeyValuePair<string, object?>("paper.state", "confirmed")),
+            ],
+            "{page}",
+            "Scanned paper-ballot pages waiting for officers: pending (first confirmation) and confirmed (second approval).");
     }
 
     /// <summary>Counts appended events (<c>ownersvote.log.entries</c>, <c>ownersvote.ballots.appended</c>).</summary>
@@ -68,6 +79,13 @@ public static class OwnersVoteTelemetry
 
     /// <summary>The leader's view of the queue length.</summary>
     public static void QueueLength(long length) => Volatile.Write(ref s_queueLength, length);
+
+    /// <summary>The paper-scan review queue as last counted (<see cref="ScanQueueMonitor"/>).</summary>
+    public static void ScansWaiting(long pending, long confirmed)
+    {
+        Volatile.Write(ref s_scansPending, pending);
+        Volatile.Write(ref s_scansConfirmed, confirmed);
+    }
 
     /// <summary>Whether this node is the sequencer.</summary>
     public static void Leader(bool leader) => Volatile.Write(ref s_leader, leader ? 1 : 0);
