@@ -17,6 +17,12 @@ public sealed class BallotRow
     /// <summary>yes, no or abstain, for the matter's first question; invalid if the ballot does not answer it.</summary>
     public required string Choice { get; set; }
 
+    /// <summary>
+    /// The choice on every question of the matter (yes, no, abstain or invalid), one per line in the
+    /// order of <see cref="MatterRow.Questions"/>; the first line equals <see cref="Choice"/>.
+    /// </summary>
+    public string Answers { get; set; } = "";
+
     /// <summary>online (signed with the owner's or a proxy's passkey), paper (scanned, confirmed by two officers) or custodial (entered at the desk by two officers).</summary>
     public required string Channel { get; set; }
 

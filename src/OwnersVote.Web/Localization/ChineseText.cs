@@ -179,7 +179,12 @@ public sealed class ChineseText : UiText
         _ => "无效",
     };
 
-    public override string Channel(string wire) => wire == "paper" ? "纸质" : "网上";
+    public override string Channel(string wire) => wire switch
+    {
+        "paper" => "纸质",
+        "silent-majority" => "未投票视为同意",
+        _ => "网上",
+    };
 
     public override string NoBallots => "还没有表决票。";
 
@@ -1372,4 +1377,14 @@ public sealed class ChineseText : UiText
     public override string ReadReceipts => "阅读情况（每栋楼已读业主数 / 业主数）";
 
     public override string ReadCount => "已读 / 业主";
+
+    public override string QuestionHeading(string id, string text) => $"问题 {id}：{text}";
+
+    public override string SilentMajorityTitle => "本次表决适用“未投票视为同意”";
+
+    public override string SilentMajorityCounted(long heads, string squareMetres) => $"已送达但未投票、按“未投票视为同意”计为同意：{heads} 户、{squareMetres} 平方米。";
+
+    public override string SilentMajorityUndelivered(long heads, string squareMetres) => $"未投票且没有送达证明、不计为同意：{heads} 户、{squareMetres} 平方米。补齐送达证明之前不能公布结果。";
+
+    public override string AnswerOn(string question, string choice) => $"{question}：{choice}";
 }

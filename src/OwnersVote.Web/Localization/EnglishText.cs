@@ -186,7 +186,12 @@ public sealed class EnglishText : UiText
         _ => "Invalid",
     };
 
-    public override string Channel(string wire) => wire == "paper" ? "Paper" : "Online";
+    public override string Channel(string wire) => wire switch
+    {
+        "paper" => "Paper",
+        "silent-majority" => "Not voted, counted as yes",
+        _ => "Online",
+    };
 
     public override string NoBallots => "No ballots yet.";
 
@@ -1376,4 +1381,14 @@ public sealed class EnglishText : UiText
     public override string ReadReceipts => "Read receipts (owners who read / owners, per building)";
 
     public override string ReadCount => "Read / owners";
+
+    public override string QuestionHeading(string id, string text) => $"Question {id}: {text}";
+
+    public override string SilentMajorityTitle => "This vote counts non-voters as yes (\"silent majority\")";
+
+    public override string SilentMajorityCounted(long heads, string squareMetres) => $"Non-voters the ballot reached, counted as yes: {heads} owners, {squareMetres} m².";
+
+    public override string SilentMajorityUndelivered(long heads, string squareMetres) => $"Non-voters with no proof of delivery, not counted as yes: {heads} owners, {squareMetres} m². The result cannot be published until every delivery is proven.";
+
+    public override string AnswerOn(string question, string choice) => $"{question}: {choice}";
 }

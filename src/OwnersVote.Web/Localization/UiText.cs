@@ -1058,4 +1058,21 @@ public abstract class UiText
     public abstract string ReadReceipts { get; }
 
     public abstract string ReadCount { get; }
+
+    // Issue 7: every question of a vote on the live result page, and the silent-majority clause.
+
+    /// <summary>A question's heading on the result page.</summary>
+    public abstract string QuestionHeading(string id, string text);
+
+    /// <summary>The silent-majority box's heading.</summary>
+    public abstract string SilentMajorityTitle { get; }
+
+    /// <summary>Non-voters with proof of delivery, counted as yes.</summary>
+    public abstract string SilentMajorityCounted(long heads, string squareMetres);
+
+    /// <summary>Non-voters without proof of delivery, not counted.</summary>
+    public abstract string SilentMajorityUndelivered(long heads, string squareMetres);
+
+    /// <summary>The answers of a multi-question ballot in one cell.</summary>
+    public abstract string AnswerOn(string question, string choice);
 }

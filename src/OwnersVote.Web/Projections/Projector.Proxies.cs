@@ -149,6 +149,7 @@ public sealed partial class Projector
             MatterId = e.Vote,
             OwnerId = e.Principal,
             Choice = BallotCsv.FormatChoice(answer?.Choice ?? Choice.Invalid),
+            Answers = ChoicesByQuestion(matter, e.Answers),
             Channel = Custodial,
             CastAt = e.At,
             LogIndex = index,
