@@ -80,6 +80,8 @@ public static class OwnersVoteServices
         services.AddOwnersVoteEnrolment(builder.Configuration);
         services.AddScoped<DeskEnrolments>();
         services.AddScoped<Features.Proxies.ProxyDesk>();
+        services.AddScoped<Features.Proxies.OnlineMandates>();
+        services.AddSingleton<Features.Proxies.MandateSessions>();
         services.AddScoped<Features.Custodial.CustodialDesk>();
         services.AddSingleton<CompoundKey>();
         services.AddScoped<RollBook>();
@@ -159,6 +161,7 @@ public static class OwnersVoteServices
         app.MapPasskeyEndpoints();
         app.MapDeviceKeyEndpoints();
         app.MapBallotApi();
+        Features.Proxies.ProxyApi.MapProxyApi(app);
         app.MapDocumentEndpoints();
         app.MapCertificateEndpoints();
         Features.Custodial.CustodialEndpoints.MapCustodialEndpoints(app);

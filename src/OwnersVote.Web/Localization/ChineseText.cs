@@ -688,6 +688,9 @@ public sealed class ChineseText : UiText
         "NoScan" => "请上传业主签名的委托书扫描件。",
         "AlreadyRevoked" => "这项委托已经撤销。",
         "ProxyVoted" => "代理人已经按这项委托投票，这张选票有效；如表决允许改票，您仍可以亲自投票。",
+        "NoCredential" => "您还没有可以签名的通行密钥（或还在冷静期内）。",
+        "BadSignature" => "签名没有通过核验，委托没有生效。",
+        "Busy" => "系统繁忙，请稍后再试。",
         _ => "没有这项委托。",
     };
 
@@ -705,6 +708,57 @@ public sealed class ChineseText : UiText
     public override string ProxyRevokedAt(string when) => $"已于 {when} 撤销";
 
     public override string ProxyRevokedNote => "委托已撤销，并已记入日志。";
+
+    public override string ProxiesGrantLink => "在网上委托他人投票";
+
+    public override string MandateTitle => "委托他人投票";
+
+    public override string MandateIntro => "您可以书面委托他人代您投票（《上海市住宅物业管理规定》第十八条）。在网上委托时，用您的通行密钥签名就是您的书面签名（《电子签名法》第十三、十四条）。受托人可以是本小区的业主（填写其房号），也可以是其他人（填写其身份证号，只保存其密钥哈希；受托人须到物业服务中心，由两位工作人员核对身份后领取邀请码）。";
+
+    public override string MandateWhoLegend => "受托人";
+
+    public override string MandateProxyUnitLabel => "受托人的房号（本小区业主）";
+
+    public override string MandateProxyIdLabel => "或受托人的身份证号（不是本小区业主）";
+
+    public override string MandateScopeLegend => "委托范围";
+
+    public override string MandateVoteLabel => "委托的表决";
+
+    public override string MandatePeriodOption => "不限于一次表决，按下面的期间委托";
+
+    public override string MandatePrepare => "查看委托书";
+
+    public override IReadOnlyList<string> MandateText(IReadOnlyList<string> ownerUnits, string? proxyUnit, string? proxyIdTail, string? vote, string? from, string? until) =>
+    [
+        $"委托人：{string.Join("、", ownerUnits)} 的业主（本人）。",
+        proxyUnit is not null ? $"受托人：{proxyUnit} 的业主。" : $"受托人：身份证号末四位为 {proxyIdTail} 的人。",
+        vote is not null ? $"委托事项：代本人在“{vote}”这项表决中投票。" : $"委托事项：代本人在 {from} 至 {until} 期间进行的表决中投票。",
+        "本人可以随时撤销这项委托；撤销前受托人已投的票有效，撤销后投的票不计入。本人亲自投票后，受托人在该表决中的票不再计入。",
+        "这份委托书将和您的签名一起记入公开日志（只有房号和密钥哈希，没有姓名和身份证号），任何人都可以核验。",
+    ];
+
+    public override string MandateExact => "签名的原文（JSON）";
+
+    public override string MandateSignExplain => "请确认以上内容无误，然后用通行密钥签名。";
+
+    public override string MandateSign => "签名委托";
+
+    public override string MandateSignFailed => "没有签名，委托没有生效。请再试一次。";
+
+    public override string MandateStartAgain => "重新填写";
+
+    public override string MandateGranted(long index) => $"委托已签名并记入日志（第 {index} 条）。";
+
+    public override string MandateInvite => "请受托人携带身份证到物业服务中心，由两位工作人员核对后领取邀请码，设置自己的通行密钥后即可代您投票。";
+
+    public override string ProxyInviteTitle => "网上委托的代理人领取邀请码";
+
+    public override string ProxyInviteIntro => "业主在网上按身份证号委托了代理人时，请核对代理人的身份证件，填写委托业主的房号和代理人的身份证号；邀请码须由另一位工作人员批准。";
+
+    public override string ProxyInvite => "申请邀请码";
+
+    public override string ProxyInviteRequested(string unit) => $"已为 {unit} 业主委托的代理人申请邀请码，等待另一位工作人员批准。";
 
     public override string VotingAsProxy => "您作为代理人，为委托您的业主投票。";
 

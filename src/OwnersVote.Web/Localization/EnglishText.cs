@@ -696,6 +696,9 @@ public sealed class EnglishText : UiText
         "NoScan" => "Upload the scan of the mandate the owner signed.",
         "AlreadyRevoked" => "This mandate is already revoked.",
         "ProxyVoted" => "The proxy already voted under this mandate and that ballot stands; where the vote allows changes you may still vote yourself.",
+        "NoCredential" => "You have no passkey that may sign yet (none set up, or still in the cooling-off period).",
+        "BadSignature" => "The signature did not verify; the mandate has not been given.",
+        "Busy" => "The system is busy; please try again shortly.",
         _ => "No such mandate.",
     };
 
@@ -713,6 +716,57 @@ public sealed class EnglishText : UiText
     public override string ProxyRevokedAt(string when) => $"Revoked {when}";
 
     public override string ProxyRevokedNote => "The mandate is revoked and the revocation is in the log.";
+
+    public override string ProxiesGrantLink => "Mandate a proxy online";
+
+    public override string MandateTitle => "Mandate a proxy";
+
+    public override string MandateIntro => "You may mandate another person in writing to vote for you (Shanghai Residential Property Management Regulations art. 18). Online, your passkey signature is your written signature (Electronic Signature Law arts. 13–14). The proxy may be an owner of this compound (give their unit) or anyone else (give their ID number; only its keyed hash is kept, and the proxy collects an invitation at the property office from two officers).";
+
+    public override string MandateWhoLegend => "Proxy";
+
+    public override string MandateProxyUnitLabel => "The proxy's unit (an owner of this compound)";
+
+    public override string MandateProxyIdLabel => "Or the proxy's ID number (not an owner here)";
+
+    public override string MandateScopeLegend => "Scope";
+
+    public override string MandateVoteLabel => "The vote";
+
+    public override string MandatePeriodOption => "Not one vote: the period below";
+
+    public override string MandatePrepare => "Read the mandate";
+
+    public override IReadOnlyList<string> MandateText(IReadOnlyList<string> ownerUnits, string? proxyUnit, string? proxyIdTail, string? vote, string? from, string? until) =>
+    [
+        $"Principal: the owner of {string.Join(", ", ownerUnits)} (me).",
+        proxyUnit is not null ? $"Proxy: the owner of {proxyUnit}." : $"Proxy: the person whose ID number ends in {proxyIdTail}.",
+        vote is not null ? $"Mandate: to vote for me in the vote \"{vote}\"." : $"Mandate: to vote for me in votes held from {from} until {until}.",
+        "I may revoke this mandate at any time; the proxy's ballots before the revocation stand, later ones do not count. Once I vote myself, the proxy's ballot in that vote no longer counts.",
+        "This mandate and your signature go into the public log (unit numbers and keyed hashes only, no names or ID numbers), where anyone can check them.",
+    ];
+
+    public override string MandateExact => "The exact text signed (JSON)";
+
+    public override string MandateSignExplain => "Check the above, then sign with your passkey.";
+
+    public override string MandateSign => "Sign the mandate";
+
+    public override string MandateSignFailed => "Not signed: the mandate has not been given. Please try again.";
+
+    public override string MandateStartAgain => "Start again";
+
+    public override string MandateGranted(long index) => $"The mandate is signed and in the log (entry {index}).";
+
+    public override string MandateInvite => "Ask your proxy to bring their ID card to the property office; two officers check it and issue an invitation, with which the proxy sets up their own passkey and can then vote for you.";
+
+    public override string ProxyInviteTitle => "Invitation for a proxy mandated online";
+
+    public override string ProxyInviteIntro => "Where an owner mandated a proxy online by ID number, check the proxy's ID card and give the owner's unit and the proxy's ID number; a second officer approves the invitation.";
+
+    public override string ProxyInvite => "Ask for the invitation";
+
+    public override string ProxyInviteRequested(string unit) => $"The invitation for the proxy of the owner of {unit} waits for a second officer's approval.";
 
     public override string VotingAsProxy => "You vote as proxy for the owner who mandated you.";
 

@@ -583,6 +583,51 @@ public abstract class UiText
 
     public abstract string ProxyRevokedNote { get; }
 
+    public abstract string ProxiesGrantLink { get; }
+
+    public abstract string MandateTitle { get; }
+
+    public abstract string MandateIntro { get; }
+
+    public abstract string MandateWhoLegend { get; }
+
+    public abstract string MandateProxyUnitLabel { get; }
+
+    public abstract string MandateProxyIdLabel { get; }
+
+    public abstract string MandateScopeLegend { get; }
+
+    public abstract string MandateVoteLabel { get; }
+
+    public abstract string MandatePeriodOption { get; }
+
+    public abstract string MandatePrepare { get; }
+
+    /// <summary>The mandate in plain words, one paragraph per line (Shanghai art. 18, Civil Code art. 173).</summary>
+    public abstract IReadOnlyList<string> MandateText(IReadOnlyList<string> ownerUnits, string? proxyUnit, string? proxyIdTail, string? vote, string? from, string? until);
+
+    public abstract string MandateExact { get; }
+
+    public abstract string MandateSignExplain { get; }
+
+    public abstract string MandateSign { get; }
+
+    public abstract string MandateSignFailed { get; }
+
+    public abstract string MandateStartAgain { get; }
+
+    public abstract string MandateGranted(long index);
+
+    public abstract string MandateInvite { get; }
+
+    public abstract string ProxyInviteTitle { get; }
+
+    public abstract string ProxyInviteIntro { get; }
+
+    public abstract string ProxyInvite { get; }
+
+    public abstract string ProxyInviteRequested(string unit);
+
     public abstract string VotingAsProxy { get; }
 
     /// <summary>How many counted ballots a proxy cast for the owner (Shanghai art. 18).</summary>

@@ -23,6 +23,14 @@ public sealed class MineModel(ProxyDesk proxies) : PageModel
     /// <summary>True right after a revocation.</summary>
     public bool Revoked { get; private set; }
 
+    /// <summary>The log entry of a mandate just signed online (<c>/proxies/grant</c>), or null.</summary>
+    [FromQuery(Name = "granted")]
+    public long? Granted { get; set; }
+
+    /// <summary>True when that mandate's proxy still needs an invitation from the desk.</summary>
+    [FromQuery(Name = "invite")]
+    public bool Invite { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Mandates = await proxies.GrantedByAsync(OwnerSession.From(User)!, cancellationToken);
 

@@ -37,6 +37,15 @@ public enum ProxyRefusal
 
     /// <summary>The proxy already voted under this one-vote mandate: the ballot stands.</summary>
     ProxyVoted,
+
+    /// <summary>The owner has no passkey or device key that may sign now (none enrolled, cooling-off, revoked).</summary>
+    NoCredential,
+
+    /// <summary>The owner's signature over the mandate's challenge does not verify.</summary>
+    BadSignature,
+
+    /// <summary>Too many mandates wait for a signature; try again shortly.</summary>
+    Busy,
 }
 
 /// <summary>A mandate as the owner and the officers see it.</summary>
@@ -93,16 +102,11 @@ public sealed class ProxyDesk(OwnersVoteDb db, EventLog log, DocumentStore docum
         ArgumentNullException.ThrowIfNull(officer);
         string staff = officer.StaffId ?? throw new InvalidOperationException("An officer session carries no staff id.");
         string unitId = (unit ?? "").Trim();
-        List<UnitRow> rows = await db.Units.AsNoTracking().Where(u => u.CompoundId == officer.CompoundId && u.Id == unitId).ToListAsync(cancellationToken);
-        if (rows.Count == 0)
+        if (await OwnerOnRollAsync(db, officer.CompoundId, unitId, cancellationToken) is not { } owner)
         {
             return (null, ProxyRefusal.NotOnRoll);
         }
 
-        // The owner as on the latest roll frozen for the unit, as the desk enrolment takes it.
-        List<string> votes = [.. rows.Select(r => r.VoteId)];
-        Dictionary<string, DateTimeOffset> opens = await db.Matters.AsNoTracking().Where(m => votes.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.OpensAt, cancellationToken);
-        string owner = rows.OrderByDescending(r => opens.GetValueOrDefault(r.VoteId)).First().OwnerHash;
         if (string.IsNullOrWhiteSpace(proxyIdNumber))
         {
             return (null, ProxyRefusal.NoProxy);
@@ -152,6 +156,67 @@ public sealed class ProxyDesk(OwnersVoteDb db, EventLog log, DocumentStore docum
         db.DeskEnrolments.Add(request);
         await db.SaveChangesAsync(cancellationToken);
         return (new RegisteredProxy(granted.MandateId, appended.Index, new PendingDeskEnrolment(request.Id, request.UnitId, request.RequestedBy, request.RequestedAt)), null);
+    }
+
+    /// <summary>
+    /// The first officer asks for the invitation of a proxy whom the owner of <paramref name="unit"/>
+    /// mandated online by ID number (<see cref="OnlineMandates"/>), after checking the proxy's ID card:
+    /// a desk request that a second officer approves on <c>/desk/approve</c> (DESIGN.md §3, two-person rule).
+    /// </summary>
+    public async Task<(PendingDeskEnrolment? Pending, ProxyRefusal? Refused)> RequestInvitationAsync(
+        OwnerSession officer, string unit, string proxyIdNumber, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(officer);
+        string staff = officer.StaffId ?? throw new InvalidOperationException("An officer session carries no staff id.");
+        string unitId = (unit ?? "").Trim();
+        if (await OwnerOnRollAsync(db, officer.CompoundId, unitId, cancellationToken) is not { } owner)
+        {
+            return (null, ProxyRefusal.NotOnRoll);
+        }
+
+        if (string.IsNullOrWhiteSpace(proxyIdNumber))
+        {
+            return (null, ProxyRefusal.NoProxy);
+        }
+
+        string proxy = await PersonHashAsync(RollBook.ResidentIdNumber.Normalise(proxyIdNumber) ?? proxyIdNumber, cancellationToken);
+        bool mandated = await db.Proxies.AnyAsync(
+            p => p.CompoundId == officer.CompoundId && p.OwnerHash == owner && p.ProxyHash == proxy && p.RevokedAt == null && p.Problem == null, cancellationToken);
+        if (!mandated)
+        {
+            return (null, ProxyRefusal.Unknown);
+        }
+
+        var request = new DeskEnrolmentRow
+        {
+            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            CompoundId = officer.CompoundId,
+            UnitId = unitId,
+            OwnerHash = proxy,
+            RequestedBy = staff,
+            RequestedAt = time.GetUtcNow(),
+        };
+        db.DeskEnrolments.Add(request);
+        await db.SaveChangesAsync(cancellationToken);
+        return (new PendingDeskEnrolment(request.Id, request.UnitId, request.RequestedBy, request.RequestedAt), null);
+    }
+
+    /// <summary>
+    /// The owner of <paramref name="unit"/> as on the latest roll frozen for it (a later roll, after a
+    /// transfer, wins), as the desk enrolment takes it; null when the unit is on no roll of the compound.
+    /// </summary>
+    public static async Task<string?> OwnerOnRollAsync(OwnersVoteDb db, string compound, string unit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        List<UnitRow> rows = await db.Units.AsNoTracking().Where(u => u.CompoundId == compound && u.Id == unit).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        List<string> votes = [.. rows.Select(r => r.VoteId)];
+        Dictionary<string, DateTimeOffset> opens = await db.Matters.AsNoTracking().Where(m => votes.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.OpensAt, cancellationToken);
+        return rows.OrderByDescending(r => opens.GetValueOrDefault(r.VoteId)).First().OwnerHash;
     }
 
     /// <summary>The mandates the signed-in owner granted, newest first.</summary>

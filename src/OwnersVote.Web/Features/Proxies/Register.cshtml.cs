@@ -36,6 +36,9 @@ public sealed class RegisterModel(ProxyDesk proxies) : PageModel
     /// <summary>The mandate just registered.</summary>
     public RegisteredProxy? Registered { get; private set; }
 
+    /// <summary>The invitation request just made for a proxy mandated online, or null.</summary>
+    public Desk.PendingDeskEnrolment? Invited { get; private set; }
+
     /// <summary>Why the registration was refused, or null.</summary>
     public ProxyRefusal? Refused { get; private set; }
 
@@ -56,6 +59,17 @@ public sealed class RegisterModel(ProxyDesk proxies) : PageModel
         // The form's times are Beijing time (UTC+8), as printed on the paper mandate.
         (Registered, Refused) = await proxies.RegisterAsync(
             OwnerSession.From(User)!, Unit, ProxyIdNumber, Vote, Beijing(From), Beijing(Until), scan, cancellationToken);
+        ProxyIdNumber = "";
+        return Page();
+    }
+
+    /// <summary>
+    /// A proxy whom an owner mandated online by ID number is at the desk: after checking their ID
+    /// card, the officer asks for their invitation, which a second officer approves.
+    /// </summary>
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
+    {
+        (Invited, Refused) = await proxies.RequestInvitationAsync(OwnerSession.From(User)!, Unit, ProxyIdNumber, cancellationToken);
         ProxyIdNumber = "";
         return Page();
     }
