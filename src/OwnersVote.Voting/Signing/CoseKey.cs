@@ -54,6 +54,15 @@ public sealed class CoseKey
     // Held for the key's lifetime: a public key holds no secret, and the finalizer frees it.
     private ECDsa? _ecdsa;
 
+    // Issue 10: the web app's cast path verifies a ballot's signature and its projector verifies
+    // the same bytes with the same key object moments later. ECDSA verification is a deterministic
+    // function of key, data and signature, so a pair that verified once under this key verifies
+    // again: the last few that verified are kept as SHA-256(len(data) ‖ data ‖ signature) and
+    // answered without the curve arithmetic. Only successes are kept; under _importLock.
+    private const int RememberedCount = 4;
+    private readonly byte[][] _verified = new byte[RememberedCount][];
+    private int _nextVerified;
+
     private CoseKey(CoseAlgorithm algorithm, byte[] encoded, byte[] x, byte[] y)
     {
         Algorithm = algorithm;
@@ -129,10 +138,23 @@ public sealed class CoseKey
             case CoseAlgorithm.ES256:
                 // One import per key, not per call: importing costs about 1.5 verifications.
                 // ECDsa's instance methods are not documented as thread-safe, so calls take turns.
+                byte[] digest = PairDigest(data, signature);
                 lock (_importLock)
                 {
+                    if (Array.Exists(_verified, d => d is not null && CryptographicOperations.FixedTimeEquals(d, digest)))
+                    {
+                        return true;
+                    }
+
                     _ecdsa ??= ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = new ECPoint { X = _x, Y = _y } });
-                    return _ecdsa.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+                    if (!_ecdsa.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence))
+                    {
+                        return false;
+                    }
+
+                    _verified[_nextVerified] = digest;
+                    _nextVerified = (_nextVerified + 1) % RememberedCount;
+                    return true;
                 }
 
             case CoseAlgorithm.RS256:
@@ -148,6 +170,18 @@ public sealed class CoseKey
             default:
                 return false;
         }
+    }
+
+    // The length prefix keeps (data, signature) pairs apart that concatenate to the same bytes.
+    private static byte[] PairDigest(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> length = stackalloc byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+        sha.AppendData(length);
+        sha.AppendData(data);
+        sha.AppendData(signature);
+        return sha.GetHashAndReset();
     }
 
     /// <summary>

@@ -170,4 +170,35 @@ public sealed class CoseKeyTests
         Assert.False(key.Verify("signed"u8, signature[..10]));
         Assert.False(key.Verify("signed"u8, [.. signature, 0]));
     }
+
+    [Fact]
+    public void A_remembered_signature_still_refuses_every_other_signature_data_or_split()
+    {
+        using var signer = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        System.Security.Cryptography.ECParameters p = signer.ExportParameters(false);
+        CoseKey key = CoseKey.Parse(CoseKey.EncodeEs256(p.Q.X, p.Q.Y));
+        byte[] Sign(byte[] data) => signer.SignData(data, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.DSASignatureFormat.Rfc3279DerSequence);
+        byte[] data = [.. "ballot"u8];
+        byte[] signature = Sign(data);
+
+        // Verified, then answered again (remembered) for exactly the same bytes only.
+        Assert.True(key.Verify(data, signature));
+        Assert.True(key.Verify(data, signature));
+        byte[] flipped = [.. signature];
+        flipped[^1] ^= 1;
+        Assert.False(key.Verify(data, flipped));
+        Assert.False(key.Verify("ballos"u8, signature));
+        // The same bytes split elsewhere between data and signature are another pair.
+        Assert.False(key.Verify([.. data, signature[0]], signature[1..]));
+
+        // More pairs than are remembered: the first is verified afresh, still true.
+        for (int i = 0; i < 6; i++)
+        {
+            byte[] other = [.. "other"u8, (byte)i];
+            Assert.True(key.Verify(other, Sign(other)));
+        }
+
+        Assert.True(key.Verify(data, signature));
+        Assert.False(key.Verify(data, flipped));
+    }
 }
