@@ -15,14 +15,14 @@ namespace OwnersVote.Cli.Commands;
 public static class HandwritingImages
 {
     /// <summary>Every <c>(entry index, hash)</c> of a ballot that carries a handwriting hash.</summary>
-    public static IReadOnlyList<(long Index, string Sha256)> Referenced(IReadOnlyList<ReadOnlyMemory<byte>> entries)
+    public static IReadOnlyList<(long Index, string Sha256)> Referenced(IReadOnlyList<LedgerEvent?> events)
     {
-        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(events);
         var found = new List<(long, string)>();
-        for (int i = 0; i < entries.Count; i++)
+        for (int i = 0; i < events.Count; i++)
         {
-            // Undecodable entries are reported by LogRecount; here they simply carry no image.
-            if (TryDecode(entries[i]) is BallotCast { Ballot.Handwriting: { } hash })
+            // Undecodable entries (null) are reported by LogRecount; here they simply carry no image.
+            if (events[i] is BallotCast { Ballot.Handwriting: { } hash })
             {
                 found.Add((i, hash));
             }
@@ -115,15 +115,4 @@ public static class HandwritingImages
     private static string Missing(long index, string hash) =>
         $"entry {index.ToString(CultureInfo.InvariantCulture)}: the handwritten signature image {hash} is missing";
 
-    private static LedgerEvent? TryDecode(ReadOnlyMemory<byte> entry)
-    {
-        try
-        {
-            return EventCodec.Decode(entry.Span);
-        }
-        catch (EventFormatException)
-        {
-            return null;
-        }
-    }
 }

@@ -5,7 +5,7 @@ using OwnersVote.Voting.Signing;
 
 namespace OwnersVote.Cli.Commands;
 
-/// <summary>What <see cref="LogRecount.Recount"/> found: each vote's audit and every discrepancy.</summary>
+/// <summary>What <see cref="LogRecount.Recount(DecodedLog)"/> found: each vote's audit and every discrepancy.</summary>
 /// <param name="Votes">One audit per vote, in order of the vote's first entry.</param>
 /// <param name="Discrepancies">Each problem, one line naming the entry index or vote; empty when all is well.</param>
 /// <param name="Compounds">How many compounds the log holds.</param>
@@ -28,30 +28,22 @@ public static partial class LogRecount
     public static RecountReport Recount(IReadOnlyList<ReadOnlyMemory<byte>> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        return Recount(DecodedLog.Of(entries));
+    }
 
-        // Decoding is independent per entry and verifying ballots per vote, so both run on all
-        // cores; the results are gathered in log order, so the report does not depend on timing.
-        var decoded = new LedgerEvent?[entries.Count];
-        var errors = new string?[entries.Count];
-        Parallel.For(0, entries.Count, i =>
-        {
-            try
-            {
-                decoded[i] = EventCodec.Decode(entries[i].Span);
-            }
-            catch (EventFormatException ex)
-            {
-                errors[i] = $"entry {i}: not an event this software reads: {InputFile.OneLine(ex.Message)}";
-            }
-        });
+    /// <summary>Recounts the votes of a decoded log.</summary>
+    public static RecountReport Recount(DecodedLog log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        IReadOnlyList<LedgerEvent?> decoded = log.Events;
 
         var discrepancies = new List<string>();
         var compounds = new Dictionary<string, List<(long Index, LedgerEvent Event)>>(StringComparer.Ordinal);
-        for (int i = 0; i < entries.Count; i++)
+        for (int i = 0; i < decoded.Count; i++)
         {
             if (decoded[i] is not LedgerEvent e)
             {
-                discrepancies.Add(errors[i]!);
+                discrepancies.Add(log.Error(i)!);
                 continue;
             }
 

@@ -47,7 +47,7 @@ public static class VerifyCommand
 
             string? key = line.Optional("--key");
             Uri? server = null;
-            (AuditedLog audited, List<ReadOnlyMemory<byte>> entries) = IsHttp(location, out server)
+            (AuditedLog audited, DecodedLog log) = IsHttp(location, out server)
                 ? AuditServerAsync(server, key, witnesses, minCosigs, stdout).GetAwaiter().GetResult()
                 : AuditDirectoryAsync(location, key, witnesses, minCosigs).GetAwaiter().GetResult();
 
@@ -57,7 +57,7 @@ public static class VerifyCommand
                 stdout.WriteLine($"checkpoint {checkpoint.Size.ToString(CultureInfo.InvariantCulture)} cosigned by {string.Join(", ", audited.Cosigners)}");
             }
 
-            RecountReport report = LogRecount.Recount(entries);
+            RecountReport report = LogRecount.Recount(log);
             foreach (VoteAudit vote in report.Votes)
             {
                 stdout.WriteLine(vote.Describe(withCompound: report.Compounds > 1));
@@ -73,7 +73,7 @@ public static class VerifyCommand
 
             List<string> discrepancies = [.. report.Discrepancies];
             // Issue 11: each handwritten signature image must still hash to what its ballot signed.
-            IReadOnlyList<(long Index, string Sha256)> images = HandwritingImages.Referenced(entries);
+            IReadOnlyList<(long Index, string Sha256)> images = HandwritingImages.Referenced(log.Events);
             discrepancies.AddRange(server is not null
                 ? HandwritingImages.CheckServerAsync(server, images, stdout).GetAwaiter().GetResult()
                 : HandwritingImages.CheckDirectory(location, images, stdout));
@@ -112,7 +112,7 @@ public static class VerifyCommand
     private static bool IsHttp(string location, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? url) =>
         Uri.TryCreate(location, UriKind.Absolute, out url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 
-    private static async Task<(AuditedLog, List<ReadOnlyMemory<byte>>)> AuditServerAsync(
+    private static async Task<(AuditedLog, DecodedLog)> AuditServerAsync(
         Uri server, string? key, INoteVerifier[] witnesses, int minCosigs, TextWriter stdout)
     {
         string root = server.AbsoluteUri.EndsWith('/') ? server.AbsoluteUri : server.AbsoluteUri + "/";
@@ -147,9 +147,10 @@ public static class VerifyCommand
         }
 
         using var store = new HttpTileStore(logPrefix);
-        var entries = new List<ReadOnlyMemory<byte>>();
-        AuditedLog audited = await LogAuditor.AuditAsync(store, logKey, witnesses, minCosigs, (_, e) => entries.Add(e.ToArray()), CancellationToken.None).ConfigureAwait(false);
-        return (audited, entries);
+        var log = new DecodedLog();
+        AuditedLog audited = await LogAuditor.AuditAsync(store, logKey, witnesses, minCosigs, (_, e) => log.Add(e), CancellationToken.None).ConfigureAwait(false);
+        log.Complete();
+        return (audited, log);
     }
 
     // "quorum <k>" then one cosignature/v1 verifier key per line (the server's /log/witnesses). A
@@ -191,7 +192,7 @@ public static class VerifyCommand
         return (witnesses, quorum);
     }
 
-    private static async Task<(AuditedLog, List<ReadOnlyMemory<byte>>)> AuditDirectoryAsync(string location, string? key, INoteVerifier[] witnesses, int minCosigs)
+    private static async Task<(AuditedLog, DecodedLog)> AuditDirectoryAsync(string location, string? key, INoteVerifier[] witnesses, int minCosigs)
     {
         if (!Directory.Exists(location))
         {
@@ -199,10 +200,12 @@ public static class VerifyCommand
         }
 
         INoteVerifier logKey = KeyFile.ReadVerifier(key ?? throw new UsageException("--key is required to verify a log directory"), cosignature: false);
-        var entries = new List<ReadOnlyMemory<byte>>();
-        AuditedLog audited = await LogAuditor.AuditAsync(new FileTileStore(location), logKey, witnesses, minCosigs, (_, e) => entries.Add(e.ToArray()), CancellationToken.None).ConfigureAwait(false);
+        // Entries are decoded as their bundles are verified, and only the events are kept.
+        var log = new DecodedLog();
+        AuditedLog audited = await LogAuditor.AuditAsync(new FileTileStore(location), logKey, witnesses, minCosigs, (_, e) => log.Add(e), CancellationToken.None).ConfigureAwait(false);
+        log.Complete();
         await LogDirectory.CheckFilesAsync(location, audited.Checkpoint.Checkpoint.Size, CancellationToken.None).ConfigureAwait(false);
-        return (audited, entries);
+        return (audited, log);
     }
 
     private static async Task<string> FetchKeyAsync(Uri keyUrl)
