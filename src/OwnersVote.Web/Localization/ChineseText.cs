@@ -1073,6 +1073,7 @@ public sealed class ChineseText : UiText
         "Closed" => "已截止，待公布结果",
         "ObjectionPeriod" => "初步结果公示中（询异期）",
         "AwaitingFinal" => "询异期已结束，待确认最终结果",
+        "AwaitingCorrection" => "询异成立，待公布更正后的初步结果",
         "Final" => "最终结果",
         _ => stage,
     };
@@ -1087,6 +1088,8 @@ public sealed class ChineseText : UiText
         "wrong-stage" => "表决当前所处的阶段不能进行这一步。",
         "not-due" => "时间未到：表决截止前不能截止，询异期结束前不能确认最终结果。",
         "objections-open" => "还有询异未答复，不能确认最终结果。",
+        "correction-due" => "有询异已被认定成立，须先公布更正后的初步结果，才能确认最终结果。",
+        "no-ballot-to-set-aside" => "所填房号在本次表决中没有计入的表决票。",
         "undelivered" => "“未投票视为同意”要求向每位未投票业主送达的证明；仍有业主未记录送达。",
         "not-on-roll" => "不在本次表决的业主名册内。",
         "not-in-objection-period" => "只能在初步结果公示的询异期内提出询异。",
@@ -1441,4 +1444,22 @@ public sealed class ChineseText : UiText
     public override string SilentMajorityUndelivered(long heads, string squareMetres) => $"未投票且没有送达证明、不计为同意：{heads} 户、{squareMetres} 平方米。补齐送达证明之前不能公布结果。";
 
     public override string AnswerOn(string question, string choice) => $"{question}：{choice}";
+
+    public override string SectionsNavigation => "栏目";
+
+    public override string HomeLink => "首页";
+
+    public override string CompoundInformation => "小区公开信息";
+
+    public override string UpholdObjection => "询异成立，结果须更正后重新公示";
+
+    public override string Upheld => "询异成立";
+
+    public override string CorrectionDue(string objection) => $"询异 {objection} 已被认定成立：须公布更正后的初步结果，询异期重新计算；在此之前不能确认最终结果。";
+
+    public override string SetAsideLabel => "不予计入的表决票（房号，可不填）";
+
+    public override string SetAsideHint => "填写经核实不应计入的表决票所属房号，用逗号分隔，例如 57-201。更正和重新计票都会写入日志。";
+
+    public override string PublishCorrection => "公布更正后的初步结果";
 }

@@ -1081,6 +1081,7 @@ public sealed class EnglishText : UiText
         "Closed" => "Closed, result not yet published",
         "ObjectionPeriod" => "Preliminary result, open to objections",
         "AwaitingFinal" => "Objection period over, awaiting the final result",
+        "AwaitingCorrection" => "An objection was upheld: awaiting the corrected preliminary result",
         "Final" => "Final result",
         _ => stage,
     };
@@ -1095,6 +1096,8 @@ public sealed class EnglishText : UiText
         "wrong-stage" => "This step does not belong to the vote's current stage.",
         "not-due" => "Not yet: a vote closes only at its closing time, and the result becomes final only after the objection period.",
         "objections-open" => "An objection is still unanswered; the result cannot be made final.",
+        "correction-due" => "An upheld objection awaits the corrected preliminary result; the result cannot be made final before it.",
+        "no-ballot-to-set-aside" => "A unit named to set aside has no counted ballot in this vote.",
         "undelivered" => "\"Silent majority\" needs proof of delivery to every owner who has not voted; some have none recorded.",
         "not-on-roll" => "Not on this vote's roll.",
         "not-in-objection-period" => "Objections are taken only during the objection period after the preliminary result.",
@@ -1445,4 +1448,22 @@ public sealed class EnglishText : UiText
     public override string SilentMajorityUndelivered(long heads, string squareMetres) => $"Non-voters with no proof of delivery, not counted as yes: {heads} owners, {squareMetres} m². The result cannot be published until every delivery is proven.";
 
     public override string AnswerOn(string question, string choice) => $"{question}: {choice}";
+
+    public override string SectionsNavigation => "Sections";
+
+    public override string HomeLink => "Home";
+
+    public override string CompoundInformation => "The compound's public information";
+
+    public override string UpholdObjection => "Uphold: the result must be corrected and published again";
+
+    public override string Upheld => "upheld";
+
+    public override string CorrectionDue(string objection) => $"Objection {objection} was upheld: publish the corrected preliminary result, which starts the objection period again; the result cannot be made final before it.";
+
+    public override string SetAsideLabel => "Ballots not to count (unit numbers, optional)";
+
+    public override string SetAsideHint => "The units whose ballot was found not to count, separated by commas, e.g. 57-201. The correction and the recount are both written to the log.";
+
+    public override string PublishCorrection => "Publish the corrected preliminary result";
 }

@@ -1120,4 +1120,35 @@ public abstract class UiText
 
     /// <summary>The answers of a multi-question ballot in one cell.</summary>
     public abstract string AnswerOn(string question, string choice);
+
+    // Issue 7: the site's sections in the header and the compound's public information on the home page.
+
+    /// <summary>The label of the sections navigation (a second landmark beside the main one).</summary>
+    public abstract string SectionsNavigation { get; }
+
+    /// <summary>The link to the home page.</summary>
+    public abstract string HomeLink { get; }
+
+    /// <summary>The home page's heading over notices, fund and public income.</summary>
+    public abstract string CompoundInformation { get; }
+
+    // Issue 7 part 4: an upheld objection and the corrected preliminary result.
+
+    /// <summary>The checkbox that upholds an objection.</summary>
+    public abstract string UpholdObjection { get; }
+
+    /// <summary>The mark of an upheld objection's answer.</summary>
+    public abstract string Upheld { get; }
+
+    /// <summary>The notice that an upheld objection awaits its correction.</summary>
+    public abstract string CorrectionDue(string objection);
+
+    /// <summary>The label of the units whose ballots the correction sets aside.</summary>
+    public abstract string SetAsideLabel { get; }
+
+    /// <summary>The hint under it.</summary>
+    public abstract string SetAsideHint { get; }
+
+    /// <summary>The button that publishes the corrected preliminary result.</summary>
+    public abstract string PublishCorrection { get; }
 }

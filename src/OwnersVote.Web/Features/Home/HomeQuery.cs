@@ -20,7 +20,11 @@ public sealed record CompoundOverview(
     int Buildings,
     int Units,
     IReadOnlyList<VoteSummary> OpenVotes,
-    IReadOnlyList<VoteSummary> ClosedVotes);
+    IReadOnlyList<VoteSummary> ClosedVotes)
+{
+    /// <summary>The buildings with a published maintenance-fund statement (issue 7 part 7), in reading order.</summary>
+    public IReadOnlyList<string> FundBuildings { get; init; } = [];
+}
 
 /// <summary>Reads what the home page shows.</summary>
 public sealed class HomeQuery(OwnersVoteDb db, VoteQueries votes)
@@ -49,6 +53,12 @@ public sealed class HomeQuery(OwnersVoteDb db, VoteQueries votes)
         // Each vote freezes its own roll; a unit on several rolls is one unit.
         Dictionary<string, int> units = await db.Units.Select(u => new { u.CompoundId, u.Id }).Distinct().GroupBy(u => u.CompoundId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        ILookup<string, string> fundBuildings = (await db.Statements.AsNoTracking()
+            .Where(s => s.Kind == StatementRow.Fund)
+            .Select(s => new { s.CompoundId, s.BuildingId })
+            .Distinct()
+            .ToListAsync(cancellationToken))
+            .ToLookup(s => s.CompoundId, s => s.BuildingId);
         IReadOnlyList<VoteSummary> all = await votes.ListAsync(cancellationToken);
         if (visible is not null)
         {
@@ -62,6 +72,9 @@ public sealed class HomeQuery(OwnersVoteDb db, VoteQueries votes)
             buildings.GetValueOrDefault(c.Id),
             units.GetValueOrDefault(c.Id),
             [.. all.Where(v => v.CompoundId == c.Id && v.Status != VoteStatus.Closed)],
-            [.. all.Where(v => v.CompoundId == c.Id && v.Status == VoteStatus.Closed)]))];
+            [.. all.Where(v => v.CompoundId == c.Id && v.Status == VoteStatus.Closed)])
+        {
+            FundBuildings = [.. fundBuildings[c.Id].Order(Results.NaturalUnitOrder.Instance)],
+        })];
     }
 }
