@@ -40,6 +40,9 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
 
     public DbSet<DeskEnrolmentRow> DeskEnrolments => Set<DeskEnrolmentRow>();
 
+    /// <summary>Credential revocations asked at the desk, waiting for a second officer (<see cref="Features.Desk.CredentialRevocations"/>).</summary>
+    public DbSet<CredentialRevocationRow> CredentialRevocations => Set<CredentialRevocationRow>();
+
     public DbSet<ProjectionStateRow> ProjectionState => Set<ProjectionStateRow>();
 
     public DbSet<ProxyRow> Proxies => Set<ProxyRow>();
@@ -151,6 +154,12 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
         modelBuilder.Entity<DeskEnrolmentRow>(e =>
         {
             e.ToTable("desk_enrolments");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.CompoundId, x.ApprovedAt });
+        });
+        modelBuilder.Entity<CredentialRevocationRow>(e =>
+        {
+            e.ToTable("credential_revocations");
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.CompoundId, x.ApprovedAt });
         });

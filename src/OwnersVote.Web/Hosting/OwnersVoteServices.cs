@@ -79,6 +79,7 @@ public static class OwnersVoteServices
         services.AddSingleton<DocumentStore>();
         services.AddOwnersVoteEnrolment(builder.Configuration);
         services.AddScoped<DeskEnrolments>();
+        services.AddScoped<CredentialRevocations>();
         services.AddScoped<Features.Proxies.ProxyDesk>();
         services.AddScoped<Features.Proxies.OnlineMandates>();
         services.AddSingleton<Features.Proxies.MandateSessions>();

@@ -760,6 +760,44 @@ public sealed class ChineseText : UiText
 
     public override string ProxyInviteRequested(string unit) => $"已为 {unit} 业主委托的代理人申请邀请码，等待另一位工作人员批准。";
 
+    public override string RevokeTitle => "注销业主的通行密钥（工作人员）";
+
+    public override string RevokeIntro => "业主手机丢失或被盗时，核对业主本人身份后申请注销其全部通行密钥和设备密钥；须由另一位工作人员批准。注销记入日志并写明两位工作人员，之后用这些密钥签名的选票和委托都不计入；系统会通知业主，业主可再到服务台办理登记。";
+
+    public override string RevokeReasonLabel => "原因";
+
+    public override string RevokeReason(string code) => code switch
+    {
+        "lost-device" => "手机丢失",
+        "stolen-device" => "手机被盗",
+        _ => "业主本人要求",
+    };
+
+    public override string RevokeIdentityChecked => "我已核对业主本人的身份证件";
+
+    public override string RevokeRequest => "申请注销，等待第二位工作人员批准";
+
+    public override string RevokeRequested(string unit) => $"已申请注销 {unit} 业主的通行密钥，等待另一位工作人员批准。";
+
+    public override string RevokePendingTitle => "等待批准的注销申请";
+
+    public override string RevokePendingItem(string unit, string reason, string officer, string when) => $"{unit}（{reason}），{officer} 于 {when} 申请";
+
+    public override string RevokeApprove => "批准注销";
+
+    public override string RevokeDone(string unit, int credentials, string officers, bool notified) =>
+        $"已注销 {unit} 业主的 {credentials} 个密钥，记入日志（{officers}）。" + (notified ? "已通知业主。" : "通知没有发出，请另行告知业主。");
+
+    public override string RevokeRefused(string reason) => reason switch
+    {
+        "SameOfficer" => "同一位工作人员不能既申请又批准（两人规则）。",
+        "NotOnRoll" => "名册上没有这个房号。",
+        "IdentityNotChecked" => "请先核对业主身份并勾选确认。",
+        "BadReason" => "请选择注销的原因。",
+        "NoCredential" => "这位业主没有可以注销的密钥。",
+        _ => "没有这项待批准的申请。",
+    };
+
     public override string VotingAsProxy => "您作为代理人，为委托您的业主投票。";
 
     public override string BallotsByProxy(int proxy) => $"其中由代理人代为投票 {proxy} 份。";

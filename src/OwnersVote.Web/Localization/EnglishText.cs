@@ -768,6 +768,44 @@ public sealed class EnglishText : UiText
 
     public override string ProxyInviteRequested(string unit) => $"The invitation for the proxy of the owner of {unit} waits for a second officer's approval.";
 
+    public override string RevokeTitle => "Revoke an owner's passkeys (officers)";
+
+    public override string RevokeIntro => "When an owner's phone is lost or stolen, check the owner's identity and ask to revoke all their passkeys and device keys; a second officer approves. The revocation goes into the log naming both officers, ballots and mandates signed with those keys from then on do not count, the owner is notified, and may enrol again at the desk.";
+
+    public override string RevokeReasonLabel => "Reason";
+
+    public override string RevokeReason(string code) => code switch
+    {
+        "lost-device" => "Phone lost",
+        "stolen-device" => "Phone stolen",
+        _ => "The owner asked",
+    };
+
+    public override string RevokeIdentityChecked => "I checked the owner's ID card";
+
+    public override string RevokeRequest => "Ask to revoke (a second officer approves)";
+
+    public override string RevokeRequested(string unit) => $"Revocation of the keys of the owner of {unit} waits for a second officer.";
+
+    public override string RevokePendingTitle => "Revocations waiting for approval";
+
+    public override string RevokePendingItem(string unit, string reason, string officer, string when) => $"{unit} ({reason}), asked by {officer} at {when}";
+
+    public override string RevokeApprove => "Approve the revocation";
+
+    public override string RevokeDone(string unit, int credentials, string officers, bool notified) =>
+        $"Revoked {credentials} key(s) of the owner of {unit}, in the log ({officers}). " + (notified ? "The owner was notified." : "The notice was not sent; tell the owner another way.");
+
+    public override string RevokeRefused(string reason) => reason switch
+    {
+        "SameOfficer" => "The officer who asked cannot approve (two-person rule).",
+        "NotOnRoll" => "This unit is not on the roll.",
+        "IdentityNotChecked" => "Check the owner's identity and tick the box first.",
+        "BadReason" => "Choose a reason.",
+        "NoCredential" => "This owner has no key to revoke.",
+        _ => "No such pending request.",
+    };
+
     public override string VotingAsProxy => "You vote as proxy for the owner who mandated you.";
 
     public override string BallotsByProxy(int proxy) => $"Of these, {proxy} were cast by a proxy.";

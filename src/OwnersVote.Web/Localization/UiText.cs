@@ -628,6 +628,31 @@ public abstract class UiText
 
     public abstract string ProxyInviteRequested(string unit);
 
+    public abstract string RevokeTitle { get; }
+
+    public abstract string RevokeIntro { get; }
+
+    public abstract string RevokeReasonLabel { get; }
+
+    /// <summary>A revocation reason code (CredentialRevocations.Reasons) in words.</summary>
+    public abstract string RevokeReason(string code);
+
+    public abstract string RevokeIdentityChecked { get; }
+
+    public abstract string RevokeRequest { get; }
+
+    public abstract string RevokeRequested(string unit);
+
+    public abstract string RevokePendingTitle { get; }
+
+    public abstract string RevokePendingItem(string unit, string reason, string officer, string when);
+
+    public abstract string RevokeApprove { get; }
+
+    public abstract string RevokeDone(string unit, int credentials, string officers, bool notified);
+
+    public abstract string RevokeRefused(string reason);
+
     public abstract string VotingAsProxy { get; }
 
     /// <summary>How many counted ballots a proxy cast for the owner (Shanghai art. 18).</summary>

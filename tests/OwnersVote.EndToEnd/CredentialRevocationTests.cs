@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using OwnersVote.Ledger;
+using OwnersVote.Voting.Events;
+using OwnersVote.Web.Data;
+using OwnersVote.Web.Demo;
+
+namespace OwnersVote.EndToEnd;
+
+/// <summary>
+/// An owner's lost phone (DESIGN.md §3, issue 6): in Chromium at 390×844, one officer asks at
+/// <c>/desk/revoke</c> to revoke the owner's passkey, the same officer cannot approve, a second one
+/// does; the log holds <c>CredentialRevoked</c> naming both officers, the owner's notice is in the
+/// outbox, and the owner can no longer prepare a ballot with it.
+/// </summary>
+public sealed class CredentialRevocationTests(SqliteApp app, Browser browser) : IClassFixture<SqliteApp>
+{
+    private const string Lift = DemoSeeder.LiftVoteId;
+
+    private const string Unit = "57-202";
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Two_officers_revoke_a_lost_passkey_it_is_logged_naming_both_and_the_owner_is_notified()
+    {
+        IPage owner = await OwnerSignIn.OwnerWithPasskeyAsync(browser, app, Unit);
+        CredentialEnrolled enrolled = (CredentialEnrolled)(await DownloadLogAsync()).Last(e => e is CredentialEnrolled);
+        IAPIResponse before = await OptionsAsync(owner);
+        Assert.Equal(200, before.Status);
+
+        string[] codes = await FreshOfficerCodesAsync();
+        IPage first = await browser.NewPageAsync(390, 844);
+        await OwnerSignIn.WithCodeAsync(first, app.BaseUrl, codes[0]);
+        await Assertions.Expect(first).ToHaveURLAsync(app.BaseUrl + "/desk/enrol");
+        await first.GetByRole(AriaRole.Link, new() { Name = "注销业主的通行密钥（工作人员）" }).ClickAsync();
+        await first.Locator("#unit").FillAsync(Unit);
+        await first.GetByTestId("revoke-request").ClickAsync();
+        // Nothing is asked before the officer confirms checking the owner's identity.
+        await Assertions.Expect(first.GetByTestId("revoke-refused")).ToContainTextAsync("核对业主身份");
+        await first.Locator("#unit").FillAsync(Unit);
+        await first.Locator("#reason").SelectOptionAsync("lost-device");
+        await first.GetByLabel("我已核对业主本人的身份证件").CheckAsync();
+        await first.GetByTestId("revoke-request").ClickAsync();
+        await Assertions.Expect(first.GetByTestId("revoke-requested")).ToContainTextAsync(Unit);
+
+        // Two-person rule: the officer who asked cannot approve, and nothing is logged.
+        long size = (await DownloadLogAsync()).Count;
+        await first.GetByTestId($"revoke-approve-{Unit}").ClickAsync();
+        await Assertions.Expect(first.GetByTestId("revoke-refused")).ToContainTextAsync("两人规则");
+        Assert.Equal(size, (await DownloadLogAsync()).Count);
+        Assert.Equal(200, (await OptionsAsync(owner)).Status);
+
+        IPage second = await browser.NewPageAsync(390, 844);
+        await OwnerSignIn.WithCodeAsync(second, app.BaseUrl, codes[1]);
+        await Assertions.Expect(second).ToHaveURLAsync(app.BaseUrl + "/desk/enrol");
+        await second.GotoAsync(app.BaseUrl + "/desk/revoke");
+        await second.GetByTestId($"revoke-approve-{Unit}").ClickAsync();
+        await Assertions.Expect(second.GetByTestId("revoke-done")).ToContainTextAsync("已通知业主");
+        await Assertions.Expect(second.GetByTestId("revoke-none")).ToBeVisibleAsync();
+
+        CredentialRevoked revoked = Assert.IsType<CredentialRevoked>((await DownloadLogAsync())[^1]);
+        Assert.Equal(enrolled.CredentialId.ToArray(), revoked.CredentialId.ToArray());
+        Assert.Equal((enrolled.Owner, "lost-device", "officer:demo-2"), (revoked.Owner, revoked.Reason, revoked.Actor));
+        Assert.Equal(["officer:demo-1", "officer:demo-2"], revoked.Officers);
+        string notice = (await File.ReadAllLinesAsync(app.OutboxFile, Cancel))[^1];
+        Assert.Contains("credential-revoked", notice, StringComparison.Ordinal);
+        Assert.Contains(enrolled.Owner, notice, StringComparison.Ordinal);
+
+        // The lost phone's passkey may no longer sign a ballot.
+        IAPIResponse after = await OptionsAsync(owner);
+        Assert.Equal(409, after.Status);
+        Assert.Contains("no-passkey", await after.TextAsync(), StringComparison.Ordinal);
+        using IServiceScope scope = app.Services.CreateScope();
+        string credentialId = OwnersVote.Voting.Signing.Base64UrlText.Encode(enrolled.CredentialId.Span);
+        Assert.Equal(revoked.At, (await scope.ServiceProvider.GetRequiredService<OwnersVoteDb>().Credentials.AsNoTracking()
+            .SingleAsync(c => c.Id == credentialId, Cancel)).RevokedAt);
+    }
+
+    private async Task<IAPIResponse> OptionsAsync(IPage owner) =>
+        await owner.APIRequest.PostAsync($"{app.BaseUrl}/api/votes/{Lift}/ballot/options", new()
+        {
+            DataObject = new { answers = new Dictionary<string, string> { ["q1"] = "yes" } },
+        });
+
+    // The officers sign in with their own one-time invitations (the demo's are used once).
+    private async Task<string[]> FreshOfficerCodesAsync()
+    {
+        using IServiceScope scope = app.Services.CreateScope();
+        OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
+        string[] codes = [InvitationCode.NewRandom(), InvitationCode.NewRandom()];
+        string[] staff = ["officer:demo-1", "officer:demo-2"];
+        for (int i = 0; i < codes.Length; i++)
+        {
+            db.Invitations.Add(new InvitationRow
+            {
+                CodeHash = InvitationCode.Hash(codes[i]),
+                CompoundId = DemoSeeder.CompoundId,
+                Role = "officer",
+                StaffId = staff[i],
+                IssuedBy = string.Join('\n', staff),
+                ExpiresAt = DateTimeOffset.UtcNow.AddHours(1),
+            });
+        }
+
+        await db.SaveChangesAsync(Cancel);
+        return codes;
+    }
+
+    private async Task<List<LedgerEvent>> DownloadLogAsync()
+    {
+        using HttpClient client = app.CreateApiClient();
+        NoteVerifier key = NoteVerifier.Parse((await client.GetStringAsync("/log/key", Cancel)).TrimEnd('\n'));
+        var entries = new List<byte[]>();
+        await LogAuditor.AuditAsync(new HttpTileStore(client), key, [], 0, (_, entry) => entries.Add(entry.ToArray()), Cancel);
+        return [.. entries.Select(e => EventCodec.Decode(e))];
+    }
+}
