@@ -17,7 +17,7 @@ public static class Ov
           keygen       [--type note|cosignature] --name NAME --out FILE
           log append   --dir DIR --key SIGNERFILE --origin ORIGIN   (entries on stdin, one per line)
           log verify   DIR-or-URL --key VERIFIERKEY [--witness-key K]... [--min-cosigs k]
-          verify       URL-or-DIR [--key VERIFIERKEY] [--witness-key K]... [--min-cosigs k] [--verbose]
+          verify       URL-or-DIR [--key VERIFIERKEY] [--witness-key K]... [--min-cosigs k] [--compound ID] [--verbose]
           verify       --receipt FILE --key VERIFIERKEY [--entry FILE | --leaf-hash HEX] [--origin O] [--witness-key K]... [--min-cosigs k]
                        (audit the log, check every ballot signature, recount every vote)
           rebuild      [--data DIR] [--provider sqlite|postgres] [--connection STR] [--log DIR] [--log-key FILE]

@@ -5,11 +5,12 @@ using OwnersVote.Ledger;
 namespace OwnersVote.Cli.Commands;
 
 /// <summary>
-/// <c>ov verify URL-or-DIR [--key VERIFIERKEY] [--witness-key K]... [--min-cosigs k]</c>: audits a
+/// <c>ov verify URL-or-DIR [--key VERIFIERKEY] [--witness-key K]... [--min-cosigs k] [--compound ID]</c>: audits a
 /// whole OwnersVote log and recounts every vote in it. A URL is a server's base URL: the log is
 /// read from <c>URL/log/</c> (c2sp.org/tlog-tiles) and, without <c>--key</c>, its key from
 /// <c>URL/log/key</c>, and without <c>--witness-key</c> the witnesses' keys and quorum k from
-/// <c>URL/log/witnesses</c>. Checks the checkpoint signature and k witness cosignatures, every tile and
+/// <c>URL/log/witnesses</c>; with <c>--compound</c> also that compound's own witnesses' quorum from
+/// <c>URL/log/witnesses?compound=ID</c>. Checks the checkpoint signature and k witness cosignatures, every tile and
 /// entry bundle against the root (and for a DIR, every other file), then decodes every entry,
 /// verifies every ballot's signature against its enrolled key, recounts each vote and compares
 /// with its published tally. Prints one line per vote (followed, where the vote had proxies or
@@ -19,7 +20,7 @@ namespace OwnersVote.Cli.Commands;
 /// </summary>
 public static class VerifyCommand
 {
-    private static readonly string[] s_single = ["--key", .. WitnessOptions.Single];
+    private static readonly string[] s_single = ["--key", "--compound", .. WitnessOptions.Single];
 
     /// <summary>Runs the command: 0 verified and recounted, 1 a check failed, 2 bad usage.</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -46,9 +47,20 @@ public static class VerifyCommand
             (INoteVerifier[] witnesses, int minCosigs) = WitnessOptions.From(line);
 
             string? key = line.Optional("--key");
+            string? compound = line.Optional("--compound");
             Uri? server = null;
+<<<<<<< HEAD
             (AuditedLog audited, DecodedLog log) = IsHttp(location, out server)
                 ? AuditServerAsync(server, key, witnesses, minCosigs, stdout).GetAwaiter().GetResult()
+=======
+            if (compound is not null && !IsHttp(location, out _))
+            {
+                throw new UsageException("--compound reads the compound's witnesses from a server: give its URL (for a directory, give the compound's keys as --witness-key)");
+            }
+
+            (AuditedLog audited, List<ReadOnlyMemory<byte>> entries) = IsHttp(location, out server)
+                ? AuditServerAsync(server, key, witnesses, minCosigs, compound, stdout).GetAwaiter().GetResult()
+>>>>>>> ops2
                 : AuditDirectoryAsync(location, key, witnesses, minCosigs).GetAwaiter().GetResult();
 
             Checkpoint checkpoint = audited.Checkpoint.Checkpoint;
@@ -112,8 +124,13 @@ public static class VerifyCommand
     private static bool IsHttp(string location, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? url) =>
         Uri.TryCreate(location, UriKind.Absolute, out url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 
+<<<<<<< HEAD
     private static async Task<(AuditedLog, DecodedLog)> AuditServerAsync(
         Uri server, string? key, INoteVerifier[] witnesses, int minCosigs, TextWriter stdout)
+=======
+    private static async Task<(AuditedLog, List<ReadOnlyMemory<byte>>)> AuditServerAsync(
+        Uri server, string? key, INoteVerifier[] witnesses, int minCosigs, string? compound, TextWriter stdout)
+>>>>>>> ops2
     {
         string root = server.AbsoluteUri.EndsWith('/') ? server.AbsoluteUri : server.AbsoluteUri + "/";
         var logPrefix = new Uri(root + "log/");
@@ -147,10 +164,37 @@ public static class VerifyCommand
         }
 
         using var store = new HttpTileStore(logPrefix);
+<<<<<<< HEAD
         var log = new DecodedLog();
         AuditedLog audited = await LogAuditor.AuditAsync(store, logKey, witnesses, minCosigs, (_, e) => log.Add(e), CancellationToken.None).ConfigureAwait(false);
         log.Complete();
         return (audited, log);
+=======
+        var entries = new List<ReadOnlyMemory<byte>>();
+        AuditedLog audited = await LogAuditor.AuditAsync(store, logKey, witnesses, minCosigs, (_, e) => entries.Add(e.ToArray()), CancellationToken.None).ConfigureAwait(false);
+        if (compound is not null)
+        {
+            // docs/operations.md "Per-compound witnesses": the compound's own quorum on the same checkpoint.
+            var url = new Uri(logPrefix, "witnesses?compound=" + Uri.EscapeDataString(compound));
+            (INoteVerifier[] own, int ownQuorum) = await FetchWitnessesAsync(url, stdout).ConfigureAwait(false);
+            if (ownQuorum == 0)
+            {
+                throw new LogVerificationException($"{url}: compound {compound} publishes no witnesses of its own");
+            }
+
+            OpenedNote opened = Note.Open(audited.Checkpoint.SignedNote, [logKey, .. own]);
+            string[] cosigners = [.. opened.Signatures.Where(s => own.Contains(s.Verifier)).Select(s => s.Signature.Name).Distinct(StringComparer.Ordinal)];
+            if (cosigners.Length < ownQuorum)
+            {
+                throw new LogVerificationException(
+                    $"checkpoint {audited.Checkpoint.Checkpoint.Size.ToString(CultureInfo.InvariantCulture)} has {cosigners.Length.ToString(CultureInfo.InvariantCulture)} of compound {compound}'s {ownQuorum.ToString(CultureInfo.InvariantCulture)} required witness cosignature(s)");
+            }
+
+            stdout.WriteLine($"checkpoint {audited.Checkpoint.Checkpoint.Size.ToString(CultureInfo.InvariantCulture)} cosigned for compound {compound} by {string.Join(", ", cosigners)}");
+        }
+
+        return (audited, entries);
+>>>>>>> ops2
     }
 
     // "quorum <k>" then one cosignature/v1 verifier key per line (the server's /log/witnesses). A

@@ -43,7 +43,9 @@ public static class Problems
             };
         }
 
-        if (problem.Status >= StatusCodes.Status500InternalServerError)
+        // An unexpected failure says nothing of its cause; a 5xx the app answers on purpose under
+        // its own type (a receipt awaiting witnesses) keeps the detail it wrote for the client.
+        if (problem.Status >= StatusCodes.Status500InternalServerError && problem.Type == Internal)
         {
             problem.Detail = null;
             problem.Extensions.Remove("exception");

@@ -399,14 +399,64 @@ public sealed partial class EventLog(
 
             WitnessedCheckpoint witnessed = await client.CollectAsync(latest, (from, ct) => ProveConsistencyAsync(from, latestSize, ct), CancellationToken.None);
             Volatile.Write(ref _served, new ServedCheckpoint(witnessed.SignedNote, latestSize));
-            if (witnessed.Cosigners.Count < client.Quorum)
+            if (witnesses.Shortfall(string.Empty, witnessed.SignedNote) is { } shortfall)
             {
-                LogWitnessShortfall(logger, latestSize, witnessed.Cosigners.Count, client.Quorum, string.Join("; ", witnessed.Failures));
+                LogWitnessShortfall(logger, latestSize, shortfall, string.Join("; ", witnessed.Failures));
             }
             else if (witnessed.Failures.Count > 0)
             {
                 LogWitnessFailures(logger, latestSize, string.Join("; ", witnessed.Failures));
             }
+        }
+        finally
+        {
+            _cosignGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The newest checkpoint on which a receipt of <paramref name="compoundId"/> may be given: one
+    /// cosigned by the deployment's quorum of witnesses and by the compound's own quorum
+    /// (<see cref="LogWitnesses.Shortfall"/>). When the served checkpoint lacks them, the witnesses
+    /// are asked once more now (a witness back from an outage cosigns at once); if they still
+    /// lack, the receipt is held: <see cref="ReceiptCheckpoint.Note"/> is null and
+    /// <see cref="ReceiptCheckpoint.Shortfall"/> says what is missing. The entries stand either way.
+    /// </summary>
+    public async Task<ReceiptCheckpoint> CheckpointForReceiptAsync(string compoundId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(compoundId);
+        byte[] latest = LatestCheckpoint;
+        if (witnesses.Shortfall(compoundId, latest) is null)
+        {
+            return new ReceiptCheckpoint(latest, null);
+        }
+
+        await _cosignGate.WaitAsync(cancellationToken);
+        try
+        {
+            latest = LatestCheckpoint;
+            if (witnesses.Shortfall(compoundId, latest) is null)
+            {
+                return new ReceiptCheckpoint(latest, null);
+            }
+
+            WitnessClient client = witnesses.Client ?? throw new InvalidOperationException("A quorum is required but no witness is configured.");
+            long size = Checkpoint.Parse(Note.Parse(latest).Text).Size;
+            WitnessedCheckpoint witnessed = await client.CollectAsync(latest, (from, ct) => ProveConsistencyAsync(from, size, ct), CancellationToken.None);
+            if (cluster is null && Volatile.Read(ref _served) is { } served && served.Size == size)
+            {
+                // The same checkpoint with the cosignatures obtained now: served from here on.
+                Volatile.Write(ref _served, new ServedCheckpoint(witnessed.SignedNote, size));
+            }
+
+            if (witnesses.Shortfall(compoundId, witnessed.SignedNote) is { } shortfall)
+            {
+                string failures = string.Join("; ", witnessed.Failures);
+                LogReceiptHeld(logger, compoundId, size, shortfall, failures);
+                return new ReceiptCheckpoint(null, failures.Length == 0 ? shortfall : $"{shortfall} ({failures})");
+            }
+
+            return new ReceiptCheckpoint(witnessed.SignedNote, null);
         }
         finally
         {
@@ -493,8 +543,11 @@ public sealed partial class EventLog(
 
     private static InvalidOperationException NotOpen() => new("The event log is not open yet (EventLog.OpenAsync runs at startup).");
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint {TreeSize} has {Cosigned} of the {Quorum} witness cosignatures required; served as is, the next append asks again: {Failures}")]
-    private static partial void LogWitnessShortfall(ILogger logger, long treeSize, int cosigned, int quorum, string failures);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint {TreeSize} has {Shortfall}; served as is, the next append asks again: {Failures}")]
+    private static partial void LogWitnessShortfall(ILogger logger, long treeSize, string shortfall, string failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A receipt of compound {Compound} is held: checkpoint {TreeSize} has {Shortfall}: {Failures}")]
+    private static partial void LogReceiptHeld(ILogger logger, string compound, long treeSize, string shortfall, string failures);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Checkpoint {TreeSize} cosigned by a quorum; some witnesses did not answer: {Failures}")]
     private static partial void LogWitnessFailures(ILogger logger, long treeSize, string failures);

@@ -12,6 +12,10 @@ namespace OwnersVote.Web.Ledger;
 /// committee (业委会) and the residents' committee (居委会) — each with its own cosigner key file and
 /// state directory, called in process and also served as real witnesses at
 /// <c>/witness/committee/add-checkpoint</c> and <c>/witness/neighbourhood/add-checkpoint</c>.
+/// Besides the deployment's, each compound may list witnesses of its own
+/// (<c>Witnesses:Compounds:&lt;id&gt;</c>): one log per deployment, so they cosign the same
+/// checkpoints; all are asked once per checkpoint, and a receipt of that compound needs both
+/// quorums (<see cref="Shortfall"/>).
 /// </summary>
 /// <remarks>
 /// The demo's witnesses are called in process rather than over the app's own URL: the demo is
@@ -38,17 +42,63 @@ public sealed class LogWitnesses(
     private readonly List<IDisposable> _owned = [];
     private WitnessClient? _client;
 
-    /// <summary>The witnesses, in configuration order; empty when the log is not witnessed.</summary>
+    private readonly Dictionary<string, CompoundWitnesses> _compounds = new(StringComparer.Ordinal);
+    private NoteVerifier? _logKey;
+
+    /// <summary>The deployment's witnesses, in configuration order; empty when the log is not witnessed.</summary>
     public IReadOnlyList<PublishedWitness> All { get; private set; } = [];
 
-    /// <summary>k: the cosignatures each checkpoint should carry; 0 when there are no witnesses.</summary>
-    public int Quorum => _client?.Quorum ?? 0;
+    /// <summary>k: the deployment's witness cosignatures each checkpoint should carry; 0 when there are none.</summary>
+    public int Quorum { get; private set; }
 
-    /// <summary>The client that asks them, or null when there are none.</summary>
+    /// <summary>
+    /// The client that asks every witness — the deployment's and every compound's, once each — or
+    /// null when there are none. Its own quorum is not the rule: see <see cref="Shortfall"/>.
+    /// </summary>
     public WitnessClient? Client => _client;
+
+    /// <summary>The compounds that have witnesses of their own.</summary>
+    public IReadOnlyCollection<string> CompoundsWithWitnesses => _compounds.Keys;
 
     /// <summary>The demo witness served at <c>/witness/&lt;slug&gt;</c>, or null.</summary>
     public Witness? Local(string slug) => _local.GetValueOrDefault(slug);
+
+    /// <summary>A compound's own witnesses and their quorum (<see cref="CompoundWitnesses.None"/> when it has none).</summary>
+    public CompoundWitnesses Of(string compoundId) => _compounds.GetValueOrDefault(compoundId) ?? CompoundWitnesses.None;
+
+    /// <summary>
+    /// What a checkpoint lacks before a receipt of <paramref name="compoundId"/> may be given on
+    /// it: the deployment's quorum of cosignatures and the compound's own quorum (DESIGN.md §2
+    /// "Witnesses": owners' clients require k cosignatures). Null when it has both.
+    /// </summary>
+    public string? Shortfall(string compoundId, byte[] signedCheckpoint)
+    {
+        ArgumentNullException.ThrowIfNull(signedCheckpoint);
+        CompoundWitnesses own = Of(compoundId);
+        if (Quorum == 0 && own.Quorum == 0)
+        {
+            return null;
+        }
+
+        NoteVerifier logKey = _logKey ?? throw new InvalidOperationException("The witnesses are not open yet.");
+        OpenedNote opened = Note.Open(signedCheckpoint, [logKey, .. All.Select(w => w.Key), .. own.Witnesses.Select(w => w.Key)]);
+        HashSet<string> cosigned = [.. opened.Signatures.Select(s => s.Verifier).OfType<CosignatureVerifier>().Select(v => v.VerifierKey)];
+        int deployment = All.Count(w => cosigned.Contains(w.Key.VerifierKey));
+        int compound = own.Witnesses.Count(w => cosigned.Contains(w.Key.VerifierKey));
+        List<string> lacking = [];
+        if (deployment < Quorum)
+        {
+            lacking.Add($"{deployment} of the deployment's {Quorum} required witness cosignatures");
+        }
+
+        if (compound < own.Quorum)
+        {
+            string missing = string.Join(", ", own.Witnesses.Where(w => !cosigned.Contains(w.Key.VerifierKey)).Select(w => w.Name));
+            lacking.Add($"{compound} of compound {compoundId}'s {own.Quorum} required witness cosignatures (not cosigned: {missing})");
+        }
+
+        return lacking.Count == 0 ? null : string.Join("; ", lacking);
+    }
 
     /// <summary>
     /// Sets the witnesses up for the log of <paramref name="origin"/> signed by
@@ -58,6 +108,7 @@ public sealed class LogWitnesses(
     public async Task OpenAsync(string origin, NoteVerifier logKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(logKey);
+        _logKey = logKey;
         WitnessesOptions o = options.Value;
         if (o.Timeout <= TimeSpan.Zero)
         {
@@ -65,13 +116,12 @@ public sealed class LogWitnesses(
         }
 
         List<(PublishedWitness Published, WitnessEndpoint Endpoint)> witnesses;
-        IWitnessTransport transport;
+        var http = new HttpWitnessTransport();
+        _owned.Add(http);
+        IWitnessTransport transport = http;
         if (o.List.Count > 0)
         {
-            witnesses = [.. o.List.Select(Configured)];
-            var http = new HttpWitnessTransport();
-            _owned.Add(http);
-            transport = http;
+            witnesses = [.. o.List.Select((w, i) => Configured(w, $"Witnesses:List:{i}"))];
         }
         else if (demo.Value.Seed)
         {
@@ -80,7 +130,7 @@ public sealed class LogWitnesses(
                 await DemoAsync(CommitteeSlug, origin, logKey, cancellationToken),
                 await DemoAsync(NeighbourhoodSlug, origin, logKey, cancellationToken),
             ];
-            transport = new LocalWitnessTransport(witnesses.ToDictionary(w => w.Endpoint.SubmissionPrefix, w => _local[w.Published.Name]));
+            transport = new LocalWitnessTransport(witnesses.ToDictionary(w => w.Endpoint.SubmissionPrefix, w => _local[w.Published.Name]), http);
         }
         else
         {
@@ -89,25 +139,68 @@ public sealed class LogWitnesses(
                 throw new InvalidOperationException($"Witnesses:Quorum is {o.Quorum} but Witnesses:List is empty.");
             }
 
-            return;
+            witnesses = [];
         }
 
         int quorum = o.Quorum ?? witnesses.Count;
-        if (quorum < 1 || quorum > witnesses.Count)
+        if (witnesses.Count > 0 && (quorum < 1 || quorum > witnesses.Count))
         {
             throw new InvalidOperationException($"Witnesses:Quorum must be from 1 to the number of witnesses ({witnesses.Count}), not {quorum}.");
         }
 
+        // Per-compound witnesses cosign the same checkpoints (one log per deployment); each is
+        // asked once, even when a compound lists a deployment witness or another compound's.
+        List<WitnessEndpoint> asked = [.. witnesses.Select(w => w.Endpoint)];
+        foreach ((string compoundId, CompoundWitnessesOptions own) in o.Compounds)
+        {
+            string where = $"Witnesses:Compounds:{compoundId}";
+            if (own.List.Count == 0)
+            {
+                throw new InvalidOperationException($"{where}:List is empty.");
+            }
+
+            List<(PublishedWitness Published, WitnessEndpoint Endpoint)> listed = [.. own.List.Select((w, i) => Configured(w, $"{where}:List:{i}"))];
+            int k = own.Quorum ?? listed.Count;
+            if (k < 1 || k > listed.Count)
+            {
+                throw new InvalidOperationException($"{where}:Quorum must be from 1 to the number of its witnesses ({listed.Count}), not {k}.");
+            }
+
+            foreach ((PublishedWitness _, WitnessEndpoint endpoint) in listed)
+            {
+                if (asked.FirstOrDefault(a => a.Name == endpoint.Name) is { } known)
+                {
+                    if (known.Key.VerifierKey != endpoint.Key.VerifierKey || known.SubmissionPrefix != endpoint.SubmissionPrefix)
+                    {
+                        throw new InvalidOperationException($"{where}: witness {endpoint.Name} is configured twice with another key or URL.");
+                    }
+
+                    continue;
+                }
+
+                asked.Add(endpoint);
+            }
+
+            _compounds[compoundId] = new CompoundWitnesses([.. listed.Select(w => w.Published)], k);
+        }
+
+        if (asked.Count == 0)
+        {
+            return;
+        }
+
         try
         {
-            _client = new WitnessClient(transport, [.. witnesses.Select(w => w.Endpoint)], quorum, o.Timeout);
+            // CollectAsync is what the log calls: the quorum passed here is not enforced by it.
+            _client = new WitnessClient(transport, asked, Math.Max(quorum, 1), o.Timeout);
         }
         catch (ArgumentException e)
         {
-            throw new InvalidOperationException($"Witnesses:List: {e.Message}", e);
+            throw new InvalidOperationException($"Witnesses: {e.Message}", e);
         }
 
         All = [.. witnesses.Select(w => w.Published)];
+        Quorum = witnesses.Count == 0 ? 0 : quorum;
     }
 
     /// <inheritdoc />
@@ -122,9 +215,8 @@ public sealed class LogWitnesses(
         return ValueTask.CompletedTask;
     }
 
-    private static (PublishedWitness, WitnessEndpoint) Configured(ConfiguredWitness witness, int index)
+    private static (PublishedWitness, WitnessEndpoint) Configured(ConfiguredWitness witness, string where)
     {
-        string where = $"Witnesses:List:{index}";
         if (!Uri.TryCreate(witness.Url, UriKind.Absolute, out Uri? url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
             throw new InvalidOperationException($"{where}:Url must be an http(s) URL (the witness's submission prefix), not '{witness.Url}'.");
@@ -162,4 +254,13 @@ public sealed class LogWitnesses(
         string path = "/witness/" + slug;
         return (new PublishedWitness(slug, signer.Verifier, path, IsDemo: true), new WitnessEndpoint(new Uri(new Uri(log.Value.PublicUrl), path), signer.Verifier));
     }
+}
+
+/// <summary>A compound's own witnesses (<c>Witnesses:Compounds:&lt;id&gt;</c>) and how many must cosign.</summary>
+/// <param name="Witnesses">The witnesses, in configuration order.</param>
+/// <param name="Quorum">How many of them must cosign before the compound's receipts are given; 0 when none.</param>
+public sealed record CompoundWitnesses(IReadOnlyList<PublishedWitness> Witnesses, int Quorum)
+{
+    /// <summary>No witnesses of its own: the deployment's quorum alone applies.</summary>
+    public static CompoundWitnesses None { get; } = new([], 0);
 }

@@ -18,6 +18,13 @@ public sealed class WitnessesOptions
     /// <summary>The time each witness gets per checkpoint, re-proving after a 409 included.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Per-compound witnesses (<c>Witnesses:Compounds:&lt;compound id&gt;:List:0:Url</c>, …): asked to
+    /// cosign every checkpoint of the deployment's one log, besides the deployment's own; a ballot
+    /// receipt of that compound is given only once its quorum cosigned too.
+    /// </summary>
+    public IDictionary<string, CompoundWitnessesOptions> Compounds { get; } = new Dictionary<string, CompoundWitnessesOptions>(StringComparer.Ordinal);
+
     /// <summary>Where the demo keeps its witnesses' keys and state; defaults to <c>demo-witnesses</c> beside <c>Log:KeyFile</c>.</summary>
     public string? DemoFolder { get; set; }
 }
@@ -33,4 +40,14 @@ public sealed class ConfiguredWitness
 
     /// <summary>Its cosignature/v1 verifier key, <c>name+keyid+base64</c> (<c>ov keygen --type cosignature</c>).</summary>
     public string VerifierKey { get; set; } = "";
+}
+
+/// <summary>One compound's own witnesses (docs/operations.md "Per-compound witnesses").</summary>
+public sealed class CompoundWitnessesOptions
+{
+    /// <summary>The compound's witnesses, e.g. the one its owners' committee runs with <c>ov witness</c>.</summary>
+    public IList<ConfiguredWitness> List { get; } = [];
+
+    /// <summary>How many of them must cosign a checkpoint before the compound's receipts are given; defaults to all.</summary>
+    public int? Quorum { get; set; }
 }

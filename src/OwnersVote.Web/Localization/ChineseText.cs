@@ -44,6 +44,10 @@ public sealed class ChineseText : UiText
 
     public override string NoWitnesses => "这份日志没有配置见证人。";
 
+    public override string CompoundWitnessesHeading => "本小区的见证人";
+
+    public override string CompoundWitnessQuorum(int quorum, int witnesses) => $"本小区的投票回执须在 {witnesses} 位本小区见证人中至少 {quorum} 位联署检查点后才发出。";
+
     public override string DemoWitnessName(string slug) => slug switch
     {
         "committee" => "业主委员会（业委会）",

@@ -44,6 +44,10 @@ public sealed class EnglishText : UiText
 
     public override string NoWitnesses => "This log has no witnesses configured.";
 
+    public override string CompoundWitnessesHeading => "This compound's witnesses";
+
+    public override string CompoundWitnessQuorum(int quorum, int witnesses) => $"This compound's ballot receipts are given only once at least {quorum} of its {witnesses} own witnesses have cosigned the checkpoint.";
+
     public override string DemoWitnessName(string slug) => slug switch
     {
         "committee" => "Owners' committee (业委会)",

@@ -56,6 +56,12 @@ public abstract class UiText
 
     public abstract string NoWitnesses { get; }
 
+    /// <summary>The heading over a compound's own witnesses on the transparency page.</summary>
+    public abstract string CompoundWitnessesHeading { get; }
+
+    /// <summary>How many of the compound's own witnesses must cosign before its receipts are given.</summary>
+    public abstract string CompoundWitnessQuorum(int quorum, int witnesses);
+
     /// <summary>The name of one of the demo's own witnesses by its slug (<c>committee</c>, <c>neighbourhood</c>).</summary>
     public abstract string DemoWitnessName(string slug);
 

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OwnersVote.Ledger;
 using OwnersVote.Voting.Signing;
 using OwnersVote.Web.Features.Receipts;
 using OwnersVote.Web.Features.SignIn;
@@ -56,6 +55,9 @@ public static class BallotApi
 {
     /// <summary>Problem type prefix: the ballot was refused; <c>detail</c> is the code.</summary>
     public const string BallotRefusedType = "urn:ownersvote:problem:ballot-refused";
+
+    /// <summary>The problem type of a receipt held until its compound's witnesses cosign.</summary>
+    public const string ReceiptHeldType = "urn:ownersvote:problem:receipt-awaiting-witnesses";
 
     /// <summary>The media type of a tlog-proof receipt download.</summary>
     public const string ReceiptMediaType = "text/plain; charset=utf-8";
@@ -122,9 +124,15 @@ public static class BallotApi
             return Problem(refused!);
         }
 
-        // DESIGN.md: a receipt is given only after the entry is durable — CastAsync returned after the fsync.
-        Receipt receipt = await receipts.IssueAsync(cast.Index, cast.Entry, cancellationToken)
+        // DESIGN.md: a receipt is given only after the entry is durable — CastAsync returned after
+        // the fsync — and cosigned by the witnesses the compound requires.
+        IssuedReceipt issued = await receipts.IssueWitnessedAsync(cast.Index, cast.Entry, cancellationToken)
             ?? throw new InvalidOperationException($"Entry {cast.Index} was appended but is not in the log.");
+        if (issued.Receipt is not { } receipt)
+        {
+            return Held(context, cast.Index, issued.Held);
+        }
+
         return TypedResults.Ok(new BallotReceipt(
             cast.Index,
             cast.LeafHash.ToBase64(),
@@ -135,12 +143,29 @@ public static class BallotApi
             $"/receipts/{cast.Index}"));
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> ReceiptAsync(long index, ReceiptDesk receipts, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> ReceiptAsync(long index, HttpContext context, ReceiptDesk receipts, CancellationToken cancellationToken)
     {
-        Receipt? receipt = await receipts.IssueAsync(index, cancellationToken);
-        return receipt is null
-            ? TypedResults.NotFound()
-            : TypedResults.File(receipt.Format(), ReceiptMediaType, FileName(index));
+        IssuedReceipt? issued = await receipts.IssueWitnessedAsync(index, null, cancellationToken);
+        if (issued is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return issued.Receipt is { } receipt
+            ? TypedResults.File(receipt.Format(), ReceiptMediaType, FileName(index))
+            : Held(context, index, issued.Held);
+    }
+
+    // The entry stands in the log; only its receipt waits for the witnesses (docs/operations.md
+    // "Per-compound witnesses"): 503 with Retry-After, and where to fetch it.
+    private static ProblemHttpResult Held(HttpContext context, long index, string? shortfall)
+    {
+        context.Response.Headers.RetryAfter = "5";
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            type: ReceiptHeldType,
+            title: "Receipt awaiting witness cosignatures",
+            detail: $"The ballot is in the log at index {index}; its receipt is given once the witnesses cosign: {shortfall}. Fetch it later from /api/receipts/{index}.");
     }
 
     private static async Task<Ok<ReceiptCheckView>> VerifyAsync(HttpRequest request, ReceiptDesk receipts, CancellationToken cancellationToken)

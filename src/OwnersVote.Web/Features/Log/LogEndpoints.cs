@@ -11,7 +11,8 @@ namespace OwnersVote.Web.Features.Log;
 /// Serves the log per c2sp.org/tlog-tiles under <c>/log</c> — <c>checkpoint</c>,
 /// <c>tile/&lt;L&gt;/&lt;N&gt;[.p/&lt;W&gt;]</c>, <c>tile/entries/&lt;N&gt;[.p/&lt;W&gt;]</c> — and the
 /// log's verifier key at <c>/log/key</c>, so anyone can download and audit it (<c>ov verify</c>);
-/// and its witnesses' verifier keys with the quorum at <c>/log/witnesses</c>.
+/// and its witnesses' verifier keys with the quorum at <c>/log/witnesses</c> (a compound's own
+/// at <c>/log/witnesses?compound=&lt;id&gt;</c>).
 /// </summary>
 public static class LogEndpoints
 {
@@ -65,10 +66,28 @@ public static class LogEndpoints
         return text.ToString();
     }
 
-    private static ContentHttpResult Witnesses(EventLog log, HttpResponse response)
+    /// <summary>
+    /// A compound's own witnesses in the same format (<c>/log/witnesses?compound=&lt;id&gt;</c>):
+    /// <c>quorum &lt;m&gt;</c> then their keys; <c>quorum 0</c> for a compound without any.
+    /// </summary>
+    public static string FormatWitnesses(CompoundWitnesses witnesses)
+    {
+        ArgumentNullException.ThrowIfNull(witnesses);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"quorum {witnesses.Quorum}\n");
+        foreach (PublishedWitness witness in witnesses.Witnesses)
+        {
+            text.Append(witness.Key.VerifierKey).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static ContentHttpResult Witnesses(string? compound, EventLog log, HttpResponse response)
     {
         response.Headers.CacheControl = NoCache;
-        return TypedResults.Text(FormatWitnesses(log.Witnesses), PlainText, Encoding.UTF8);
+        string text = compound is { Length: > 0 } ? FormatWitnesses(log.Witnesses.Of(compound)) : FormatWitnesses(log.Witnesses);
+        return TypedResults.Text(text, PlainText, Encoding.UTF8);
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> TileAsync(string? path, EventLog log, HttpResponse response, CancellationToken cancellationToken)

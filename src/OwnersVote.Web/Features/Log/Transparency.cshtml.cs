@@ -26,7 +26,16 @@ public sealed class TransparencyModel(EventLog log) : PageModel
 
     public IReadOnlyList<WitnessStatus> Witnesses { get; private set; } = [];
 
-    public void OnGet()
+    /// <summary>The compound asked about (<c>?compound=</c>), when it has witnesses of its own.</summary>
+    public string? Compound { get; private set; }
+
+    /// <summary>How many of the compound's own witnesses must cosign before its receipts are given.</summary>
+    public int CompoundQuorum { get; private set; }
+
+    /// <summary>The compound's own witnesses (docs/operations.md "Per-compound witnesses").</summary>
+    public IReadOnlyList<WitnessStatus> CompoundWitnesses { get; private set; } = [];
+
+    public void OnGet(string? compound)
     {
         LogKey = log.VerifierKey;
         Quorum = log.Witnesses.Quorum;
@@ -38,5 +47,14 @@ public sealed class TransparencyModel(EventLog log) : PageModel
         Checkpoint = Checkpoint.Parse(opened.Text);
         HashSet<string> cosigned = [.. opened.Signatures.Select(s => s.Verifier).OfType<CosignatureVerifier>().Select(v => v.VerifierKey)];
         Witnesses = [.. witnesses.Select(w => new WitnessStatus(w, cosigned.Contains(w.Key.VerifierKey)))];
+
+        if (compound is { Length: > 0 } && log.Witnesses.Of(compound) is { Quorum: > 0 } own)
+        {
+            OpenedNote byOwn = Note.Open(log.LatestCheckpoint, [log.Verifier, .. own.Witnesses.Select(w => w.Key)]);
+            HashSet<string> ownCosigned = [.. byOwn.Signatures.Select(s => s.Verifier).OfType<CosignatureVerifier>().Select(v => v.VerifierKey)];
+            Compound = compound;
+            CompoundQuorum = own.Quorum;
+            CompoundWitnesses = [.. own.Witnesses.Select(w => new WitnessStatus(w, ownCosigned.Contains(w.Key.VerifierKey)))];
+        }
     }
 }

@@ -26,6 +26,11 @@ public sealed record ReceiptCheck(
     bool StillInLog,
     BallotRow? Row);
 
+/// <summary>A receipt given, or held until the witnesses its compound requires have cosigned.</summary>
+/// <param name="Receipt">The receipt, or null while held.</param>
+/// <param name="Held">What is missing (which witnesses, and why they did not cosign), or null.</param>
+public sealed record IssuedReceipt(Receipt? Receipt, string? Held);
+
 /// <summary>
 /// Step ⑤ of the owner flow: receipts (c2sp.org/tlog-proof) for log entries, and checking a pasted
 /// receipt against this log's key and witnesses. A receipt's <c>extra</c> line carries the logged
@@ -35,21 +40,56 @@ public sealed record ReceiptCheck(
 public sealed class ReceiptDesk(EventLog log, OwnersVoteDb db)
 {
     /// <summary>A receipt for entry <paramref name="index"/> at the newest checkpoint, or null if the log has no such entry.</summary>
-    public Task<Receipt?> IssueAsync(long index, CancellationToken cancellationToken) => IssueAsync(index, null, cancellationToken);
+    public Task<Receipt?> IssueAsync(long index, CancellationToken cancellationToken) => IssueAtAsync(index, null, log.LatestCheckpoint, cancellationToken);
 
     /// <summary>
-    /// A receipt for entry <paramref name="index"/>, taking the entry's bytes from
-    /// <paramref name="entry"/> when they hash to the log's leaf at that index (the caller just
-    /// appended them: no bundle is read back), otherwise from the store.
+    /// A receipt for entry <paramref name="index"/> on a checkpoint cosigned as its compound
+    /// requires — the deployment's witness quorum and the compound's own (docs/operations.md
+    /// "Per-compound witnesses"); or why it is held; or null if the log has no such entry. The
+    /// entry's bytes are taken from <paramref name="entry"/> when they hash to the log's leaf at
+    /// that index (the caller just appended them: no bundle is read back), otherwise from the store.
     /// </summary>
-    public async Task<Receipt?> IssueAsync(long index, byte[]? entry, CancellationToken cancellationToken)
+    public async Task<IssuedReceipt?> IssueWitnessedAsync(long index, byte[]? entry, CancellationToken cancellationToken)
+    {
+        long size = log.TreeSize;
+        if (index < 0 || index >= size)
+        {
+            return null;
+        }
+
+        if (entry is null || !log.HoldsEntry(index, entry))
+        {
+            entry = await EntryReader.ReadAsync(log.Store, index, size, cancellationToken)
+                ?? throw new LogStorageException($"Entry {index} of the log of size {size} is missing from the store.");
+        }
+
+        string compound;
+        try
+        {
+            compound = EventCodec.Decode(entry).Compound;
+        }
+        catch (EventFormatException)
+        {
+            // Not an event of ours: no compound's witnesses apply, the deployment's still do.
+            compound = string.Empty;
+        }
+
+        ReceiptCheckpoint checkpoint = await log.CheckpointForReceiptAsync(compound, cancellationToken);
+        if (checkpoint.Note is not { } note)
+        {
+            return new IssuedReceipt(null, checkpoint.Shortfall);
+        }
+
+        return await IssueAtAsync(index, entry, note, cancellationToken) is { } receipt ? new IssuedReceipt(receipt, null) : null;
+    }
+
+    private async Task<Receipt?> IssueAtAsync(long index, byte[]? entry, byte[] checkpoint, CancellationToken cancellationToken)
     {
         if (index < 0)
         {
             return null;
         }
 
-        byte[] checkpoint = log.LatestCheckpoint;
         long size = ReadSize(checkpoint);
         if (index >= size)
         {
@@ -97,13 +137,29 @@ public sealed class ReceiptDesk(EventLog log, OwnersVoteDb db)
 
         ReceiptVerification verification = receipt.Verify(entry, log.Origin, [log.Verifier], log.WitnessVerifiers, log.WitnessQuorum);
         BallotCast? ballot = null;
+        LedgerEvent? logged = null;
         try
         {
-            ballot = EventCodec.Decode(entry) as BallotCast;
+            logged = EventCodec.Decode(entry);
+            ballot = logged as BallotCast;
         }
         catch (EventFormatException)
         {
             // Not an event of ours: the proof may still hold, the page just cannot show a ballot.
+        }
+
+        // A compound with witnesses of its own requires their quorum on its receipts too.
+        if (verification.IsVerified && logged is not null && log.Witnesses.Of(logged.Compound) is { Quorum: > 0 } own)
+        {
+            ReceiptVerification compound = receipt.Verify(entry, log.Origin, [log.Verifier], [.. own.Witnesses.Select(w => w.Key)], own.Quorum);
+            if (!compound.IsVerified)
+            {
+                verification = compound;
+            }
+            else
+            {
+                verification = receipt.Verify(entry, log.Origin, [log.Verifier], [.. log.WitnessVerifiers, .. own.Witnesses.Select(w => w.Key)], log.WitnessQuorum);
+            }
         }
 
         bool stillInLog = false;

@@ -1,0 +1,291 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OwnersVote.Cli;
+using OwnersVote.Ledger;
+using OwnersVote.Ledger.Http;
+using OwnersVote.Voting.Events;
+using OwnersVote.Voting.Signing;
+using OwnersVote.Web.Data;
+using OwnersVote.Web.Demo;
+using OwnersVote.Web.Features.Access;
+using OwnersVote.Web.Features.Ballots;
+using OwnersVote.Web.Features.SignIn;
+using OwnersVote.Web.Ledger;
+
+namespace OwnersVote.EndToEnd;
+
+/// <summary>
+/// Issue 8, per-compound witnesses on one log per deployment (docs/operations.md): two compounds
+/// on one server, each with its own <c>ov witness</c> process on a loopback port besides the
+/// deployment's witnesses. Each compound's ballot receipts carry its witness's cosignature;
+/// stopping compound B's witness holds B's receipts (503, fetched again once it is back) but not
+/// A's; and B's witness, shown a fork, refuses the real log, which holds B's receipts again.
+/// </summary>
+public sealed class CompoundWitnessTests : IAsyncLifetime
+{
+    private const string Origin = "localhost/log";
+    private const string A = DemoSeeder.CompoundId;
+    private const string B = SecondDemoCompound.CompoundId;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("ov-e2e-compound-witness-").FullName;
+    private readonly int _portA = FreePort();
+    private readonly int _portB = FreePort();
+    private NoteSigner _logSigner = null!; // Set by InitializeAsync.
+    private CosignatureVerifier _keyA = null!; // Set by InitializeAsync.
+    private CosignatureVerifier _keyB = null!; // Set by InitializeAsync.
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        string logKey = NoteSigner.Generate(Origin).SignerKey;
+        await File.WriteAllTextAsync(Path.Combine(_folder, "log.key"), logKey + "\n", Cancel);
+        _logSigner = NoteSigner.Parse(logKey);
+        _keyA = await WitnessKeyAsync("a.witness", "committee-a.example/witness");
+        _keyB = await WitnessKeyAsync("b.witness", "committee-b.example/witness");
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _logSigner.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Each_compound_gets_receipts_only_with_its_own_witness_and_an_outage_of_one_holds_only_its_receipts()
+    {
+        WitnessProcess witnessA = await StartWitnessAsync("a.witness", _portA, "a-state");
+        WitnessProcess witnessB = await StartWitnessAsync("b.witness", _portB, "b-state");
+        try
+        {
+            await using var app = new CompoundWitnessApp(_folder, new Dictionary<string, string>
+            {
+                ["Log:Origin"] = Origin,
+                [$"Witnesses:Compounds:{A}:List:0:Name"] = "景城品雅苑业委会",
+                [$"Witnesses:Compounds:{A}:List:0:Url"] = $"http://127.0.0.1:{_portA}/",
+                [$"Witnesses:Compounds:{A}:List:0:VerifierKey"] = _keyA.VerifierKey,
+                [$"Witnesses:Compounds:{B}:List:0:Name"] = "清溪花园业委会",
+                [$"Witnesses:Compounds:{B}:List:0:Url"] = $"http://127.0.0.1:{_portB}/",
+                [$"Witnesses:Compounds:{B}:List:0:VerifierKey"] = _keyB.VerifierKey,
+                ["Witnesses:Timeout"] = "00:00:05",
+            });
+            await app.InitializeAsync();
+            EventLog log = app.Services.GetRequiredService<EventLog>();
+            // The deployment keeps its own witnesses (the demo's two) and their quorum.
+            Assert.Equal(2, log.WitnessQuorum);
+
+            using var client = app.CreateApiClient();
+            Assert.Equal($"quorum 1\n{_keyB.VerifierKey}\n", await client.GetStringAsync($"/log/witnesses?compound={B}", Cancel));
+            Assert.Equal($"quorum 1\n{_keyA.VerifierKey}\n", await client.GetStringAsync($"/log/witnesses?compound={A}", Cancel));
+            Assert.DoesNotContain(_keyA.VerifierKey, await client.GetStringAsync("/log/witnesses", Cancel), StringComparison.Ordinal);
+            string pageB = WebUtility.HtmlDecode(await client.GetStringAsync($"/transparency?compound={B}", Cancel));
+            Assert.Contains(_keyB.VerifierKey, pageB, StringComparison.Ordinal);
+            Assert.DoesNotContain(_keyA.VerifierKey, pageB, StringComparison.Ordinal);
+
+            using Voter ownerA = await Voter.EnrolAsync(app, A, DemoSeeder.LiftVoteId, "57-101", ["officer:demo-1", "officer:demo-2"]);
+            using Voter ownerB = await Voter.EnrolAsync(app, B, SecondDemoCompound.VoteId, "1-101", [SecondDemoCompound.Officer, SecondDemoCompound.SecondOfficer]);
+
+            // Both witnesses up: each compound's receipt carries its own witness's cosignature.
+            Assert.True(CosignedBy(await ownerA.CastReceiptAsync(), _keyA));
+            Assert.True(CosignedBy(await ownerB.CastReceiptAsync(), _keyB));
+            (int code, string stdout, string stderr) = await VerifyAsync(app.BaseUrl, "--compound", B);
+            Assert.True(code == 0, stderr);
+            Assert.Contains($"cosigned for compound {B} by committee-b.example/witness", stdout, StringComparison.Ordinal);
+
+            // B's witness stops: A's receipts still come, B's ballot stands in the log but its
+            // receipt is held, with the reason and where to fetch it.
+            long stoppedAt = log.TreeSize;
+            await witnessB.StopAsync();
+            byte[] receiptA = await ownerA.CastReceiptAsync();
+            Assert.True(CosignedBy(receiptA, _keyA));
+            Assert.False(CosignedBy(receiptA, _keyB));
+            using HttpResponseMessage held = await ownerB.CastAsync();
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, held.StatusCode);
+            JsonObject problem = JsonNode.Parse(await held.Content.ReadAsStringAsync(Cancel))!.AsObject();
+            Assert.Equal(BallotApi.ReceiptHeldType, problem["type"]!.GetValue<string>());
+            string detail = problem["detail"]!.GetValue<string>();
+            Assert.Contains($"compound {B}'s 1 required witness cosignatures (not cosigned: 清溪花园业委会)", detail, StringComparison.Ordinal);
+            long heldIndex = long.Parse(System.Text.RegularExpressions.Regex.Match(detail, @"at index (\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
+            Assert.IsType<BallotCast>(EventCodec.Decode((await EntryReader.ReadAsync(log.Store, heldIndex, log.TreeSize, Cancel))!));
+            using (HttpResponseMessage again = await client.GetAsync($"/api/receipts/{heldIndex}", Cancel))
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, again.StatusCode);
+                Assert.Equal("5", again.Headers.GetValues("Retry-After").Single());
+            }
+
+            (code, _, stderr) = await VerifyAsync(app.BaseUrl, "--compound", B);
+            Assert.Equal(1, code);
+            Assert.Contains($"0 of compound {B}'s 1 required witness cosignature(s)", stderr, StringComparison.Ordinal);
+
+            // Back with its state: the held receipt is given, cosigned by it, from the size it remembered.
+            witnessB = await StartWitnessAsync("b.witness", _portB, "b-state");
+            byte[] late = await client.GetByteArrayAsync($"/api/receipts/{heldIndex}", Cancel);
+            Assert.True(CosignedBy(late, _keyB));
+            Assert.Equal(heldIndex, Receipt.Parse(late).Index);
+            await witnessB.WaitForLineAsync(l => l.Contains(string.Create(CultureInfo.InvariantCulture, $"old {stoppedAt} size "), StringComparison.Ordinal) && l.EndsWith(": 200 cosigned", StringComparison.Ordinal));
+
+            // A fork shown to B's witness (by whoever holds the log key) is cosigned first...
+            List<Hash> leaves = [];
+            await LogAuditor.AuditAsync(log.Store, log.Verifier, [], 0, (_, entry) => leaves.Add(Merkle.HashLeaf(entry.ToArray())), Cancel);
+            List<Hash> forked = [.. leaves, Merkle.HashLeaf(Encoding.UTF8.GetBytes("an entry compound B's owners never see"))];
+            byte[] fork = new Checkpoint(Origin, forked.Count, Merkle.Root(forked)).Sign(_logSigner);
+            using (var transport = new HttpWitnessTransport())
+            {
+                WitnessResponse forkCosigned = await transport.AddCheckpointAsync(
+                    new WitnessEndpoint(new Uri($"http://127.0.0.1:{_portB}/"), _keyB),
+                    new AddCheckpointRequest(leaves.Count, ConsistencyProof.Create(leaves.Count, forked.Count, new ExternalWitnessTests.LeafHashSource(forked)), fork).Format(),
+                    Cancel);
+                Assert.Equal(200, forkCosigned.StatusCode);
+            }
+
+            // ...so the real log's next checkpoint is refused by it: B's receipts are held, A's are not.
+            using HttpResponseMessage refused = await ownerB.CastAsync();
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Contains("409", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+            await witnessB.WaitForLineAsync(l => l.Contains(string.Create(CultureInfo.InvariantCulture, $"size {forked.Count}: 409 checkpoint root differs"), StringComparison.Ordinal));
+            Assert.True(CosignedBy(await ownerA.CastReceiptAsync(), _keyA));
+        }
+        finally
+        {
+            await witnessA.StopAsync();
+            await witnessB.StopAsync();
+        }
+    }
+
+    private bool CosignedBy(byte[] receiptOrNote, CosignatureVerifier witness)
+    {
+        byte[] note = receiptOrNote.AsSpan().StartsWith("c2sp.org/tlog-proof"u8) ? Receipt.Parse(receiptOrNote).Checkpoint : receiptOrNote;
+        return Note.Open(note, _logSigner.Verifier, witness).Signatures.Any(s => s.Verifier == witness);
+    }
+
+    private async Task<CosignatureVerifier> WitnessKeyAsync(string file, string name)
+    {
+        NoteKeyPair pair = CosignatureSigner.Generate(name);
+        await File.WriteAllTextAsync(Path.Combine(_folder, file), pair.SignerKey + "\n", Cancel);
+        return CosignatureVerifier.Parse(pair.VerifierKey);
+    }
+
+    private Task<WitnessProcess> StartWitnessAsync(string keyFile, int port, string state) =>
+        WitnessProcess.StartAsync(Path.Combine(_folder, keyFile), port, Path.Combine(_folder, state), $"{Origin}={_logSigner.VerifierKey}");
+
+    private static Task<(int Code, string Stdout, string Stderr)> VerifyAsync(params string[] args) => Task.Run(() =>
+    {
+        using var stdout = new StringWriter { NewLine = "\n" };
+        using var stderr = new StringWriter { NewLine = "\n" };
+        int code = Ov.Run(["verify", .. args], TextReader.Null, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    });
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The two-compound demo with extra settings (the compounds' witnesses).</summary>
+    private sealed class CompoundWitnessApp(string folder, IReadOnlyDictionary<string, string> settings) : SqliteAppOver(folder)
+    {
+        protected override bool SecondCompound => true;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            foreach ((string key, string value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+    }
+
+    /// <summary>
+    /// An owner of one compound with a software passkey enrolled through the log (the enrolment
+    /// itself is not under test here), voting through the JSON API with their session cookie.
+    /// </summary>
+    private sealed class Voter : IDisposable
+    {
+        private readonly HttpClient _http;
+        private readonly SoftwareAuthenticator _passkey;
+        private readonly string _origin;
+        private readonly string _vote;
+        private readonly string[] _questions;
+
+        private Voter(HttpClient http, SoftwareAuthenticator passkey, string origin, string vote, string[] questions)
+        {
+            _http = http;
+            _passkey = passkey;
+            _origin = origin;
+            _vote = vote;
+            _questions = questions;
+        }
+
+        public static async Task<Voter> EnrolAsync(OwnersVoteApp app, string compound, string vote, string unit, string[] officers)
+        {
+            string ownerHash;
+            string[] questions;
+            using (IServiceScope scope = app.Services.CreateScope())
+            {
+                OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
+                ownerHash = await db.Units.Where(u => u.VoteId == vote && u.Id == unit).Select(u => u.OwnerHash).SingleAsync(Cancel);
+                questions = (await db.Matters.SingleAsync(m => m.Id == vote, Cancel)).Questions.Split('\n');
+            }
+
+            var passkey = SoftwareAuthenticator.MakeCredential(DemoSeeder.RpId);
+            DateTimeOffset now = EventTime.Truncate(DateTimeOffset.UtcNow);
+            await app.Services.GetRequiredService<EventLog>().AppendAsync(
+                new CredentialEnrolled(compound, now, "owner:" + ownerHash, ownerHash, passkey.CredentialId, CoseKey.Parse(passkey.CosePublicKey), CredentialKind.Passkey, officers, now, OwnerNotified: true),
+                Cancel);
+            var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(app.BaseUrl) };
+            http.DefaultRequestHeaders.Add("Cookie", "ov-session=" + SessionCookies.Value(app, new OwnerSession(compound, Roles.Owner, ownerHash)));
+            return new Voter(http, passkey, app.BaseUrl, vote, questions);
+        }
+
+        /// <summary>Prepares a ballot, signs it with the passkey and submits it.</summary>
+        public async Task<HttpResponseMessage> CastAsync()
+        {
+            JsonObject answers = [];
+            foreach (string question in _questions)
+            {
+                answers[question] = "yes";
+            }
+
+            using HttpResponseMessage prepared = await _http.PostAsJsonAsync($"/api/votes/{_vote}/ballot/options", new JsonObject { ["answers"] = answers }, Cancel);
+            string text = await prepared.Content.ReadAsStringAsync(Cancel);
+            Assert.True(prepared.IsSuccessStatusCode, text);
+            JsonObject options = JsonNode.Parse(text)!.AsObject();
+            Assert.True(Base64UrlText.TryDecode(options["challenge"]!.GetValue<string>(), out byte[] challenge));
+            WebAuthnAssertion assertion = _passkey.GetAssertion(challenge, _origin);
+            return await _http.PostAsJsonAsync($"/api/votes/{_vote}/ballot", new JsonObject
+            {
+                ["handle"] = options["handle"]!.GetValue<string>(),
+                ["credentialId"] = Base64UrlText.Encode(assertion.CredentialId.Span),
+                ["authenticatorData"] = Base64UrlText.Encode(assertion.AuthenticatorData.Span),
+                ["clientDataJson"] = Base64UrlText.Encode(assertion.ClientDataJson.Span),
+                ["signature"] = Base64UrlText.Encode(assertion.Signature.Span),
+            }, Cancel);
+        }
+
+        /// <summary>Casts and returns the receipt (tlog-proof bytes) of an accepted ballot.</summary>
+        public async Task<byte[]> CastReceiptAsync()
+        {
+            using HttpResponseMessage cast = await CastAsync();
+            string text = await cast.Content.ReadAsStringAsync(Cancel);
+            Assert.True(cast.IsSuccessStatusCode, text);
+            return Encoding.UTF8.GetBytes(JsonNode.Parse(text)!["receipt"]!.GetValue<string>());
+        }
+
+        public void Dispose()
+        {
+            _http.Dispose();
+            _passkey.Dispose();
+        }
+    }
+}
