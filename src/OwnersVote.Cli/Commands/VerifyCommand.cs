@@ -49,18 +49,13 @@ public static class VerifyCommand
             string? key = line.Optional("--key");
             string? compound = line.Optional("--compound");
             Uri? server = null;
-<<<<<<< HEAD
-            (AuditedLog audited, DecodedLog log) = IsHttp(location, out server)
-                ? AuditServerAsync(server, key, witnesses, minCosigs, stdout).GetAwaiter().GetResult()
-=======
             if (compound is not null && !IsHttp(location, out _))
             {
                 throw new UsageException("--compound reads the compound's witnesses from a server: give its URL (for a directory, give the compound's keys as --witness-key)");
             }
 
-            (AuditedLog audited, List<ReadOnlyMemory<byte>> entries) = IsHttp(location, out server)
+            (AuditedLog audited, DecodedLog log) = IsHttp(location, out server)
                 ? AuditServerAsync(server, key, witnesses, minCosigs, compound, stdout).GetAwaiter().GetResult()
->>>>>>> ops2
                 : AuditDirectoryAsync(location, key, witnesses, minCosigs).GetAwaiter().GetResult();
 
             Checkpoint checkpoint = audited.Checkpoint.Checkpoint;
@@ -124,13 +119,8 @@ public static class VerifyCommand
     private static bool IsHttp(string location, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? url) =>
         Uri.TryCreate(location, UriKind.Absolute, out url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 
-<<<<<<< HEAD
     private static async Task<(AuditedLog, DecodedLog)> AuditServerAsync(
-        Uri server, string? key, INoteVerifier[] witnesses, int minCosigs, TextWriter stdout)
-=======
-    private static async Task<(AuditedLog, List<ReadOnlyMemory<byte>>)> AuditServerAsync(
         Uri server, string? key, INoteVerifier[] witnesses, int minCosigs, string? compound, TextWriter stdout)
->>>>>>> ops2
     {
         string root = server.AbsoluteUri.EndsWith('/') ? server.AbsoluteUri : server.AbsoluteUri + "/";
         var logPrefix = new Uri(root + "log/");
@@ -164,14 +154,9 @@ public static class VerifyCommand
         }
 
         using var store = new HttpTileStore(logPrefix);
-<<<<<<< HEAD
         var log = new DecodedLog();
         AuditedLog audited = await LogAuditor.AuditAsync(store, logKey, witnesses, minCosigs, (_, e) => log.Add(e), CancellationToken.None).ConfigureAwait(false);
         log.Complete();
-        return (audited, log);
-=======
-        var entries = new List<ReadOnlyMemory<byte>>();
-        AuditedLog audited = await LogAuditor.AuditAsync(store, logKey, witnesses, minCosigs, (_, e) => entries.Add(e.ToArray()), CancellationToken.None).ConfigureAwait(false);
         if (compound is not null)
         {
             // docs/operations.md "Per-compound witnesses": the compound's own quorum on the same checkpoint.
@@ -193,8 +178,7 @@ public static class VerifyCommand
             stdout.WriteLine($"checkpoint {audited.Checkpoint.Checkpoint.Size.ToString(CultureInfo.InvariantCulture)} cosigned for compound {compound} by {string.Join(", ", cosigners)}");
         }
 
-        return (audited, entries);
->>>>>>> ops2
+        return (audited, log);
     }
 
     // "quorum <k>" then one cosignature/v1 verifier key per line (the server's /log/witnesses). A
