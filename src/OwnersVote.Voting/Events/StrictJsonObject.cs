@@ -88,7 +88,16 @@ internal sealed class StrictJsonObject
 
     public byte[] Base64Url(string name)
     {
-        string text = String(name);
+        JsonElement element = Required(name);
+        // The base64url alphabet needs no escape: without one, the raw text between the quotes is the value.
+        if (element.ValueKind == JsonValueKind.String && JsonMarshal.GetRawUtf8Value(element)[1..^1] is var raw && !raw.Contains((byte)'\\'))
+        {
+            return Base64UrlText.TryDecode(raw, out byte[] decoded)
+                ? decoded
+                : throw new EventFormatException($"{Path}.{name}: not unpadded base64url.");
+        }
+
+        string text = ReadString(element, this, name, -1);
         return Base64UrlText.TryDecode(text, out byte[] bytes)
             ? bytes
             : throw new EventFormatException($"{Path}.{name}: not unpadded base64url.");

@@ -456,7 +456,9 @@ public static class VoteReplay
 
         private void Check(BallotCast e, int position)
         {
-            var cast = new Cast(position, e.BallotId, e.Ballot.Principal, e.Ballot.Units, e.Ballot.Answers, BallotChannel.Online);
+            // The challenge is both the ballot's id and what its signature must cover: computed once.
+            byte[] challenge = BallotChallenge.Compute(e.Ballot);
+            var cast = new Cast(position, Convert.ToHexStringLower(challenge), e.Ballot.Principal, e.Ballot.Units, e.Ballot.Answers, BallotChannel.Online);
             _casts.Add(cast);
             if (!_castsById.TryAdd(cast.Id, cast))
             {
@@ -497,7 +499,7 @@ public static class VoteReplay
 
             // The signature first: an unsigned claim should not even reach the roll checks.
             var stored = new StoredCredential(credential.Enrolled.CredentialId, credential.Enrolled.PublicKey, credential.SignCount);
-            AssertionResult verdict = BallotSignatureVerifier.Verify(credential.Enrolled.Kind, e.Assertion, BallotChallenge.Compute(e.Ballot), stored, relyingParty);
+            AssertionResult verdict = BallotSignatureVerifier.Verify(credential.Enrolled.Kind, e.Assertion, challenge, stored, relyingParty);
             if (verdict is AssertionResult.Rejected rejected)
             {
                 cast.Reject(rejected.Code);

@@ -33,4 +33,48 @@ public static class Base64UrlText
         bytes = decoded;
         return true;
     }
+
+    /// <summary>
+    /// <see cref="TryDecode(string?, out byte[])"/> of UTF-8 text: the same canonical spellings,
+    /// read without making a string of them.
+    /// </summary>
+    public static bool TryDecode(ReadOnlySpan<byte> utf8Text, out byte[] bytes)
+    {
+        bytes = [];
+        if (utf8Text.Contains((byte)'=') || !Base64Url.IsValid(utf8Text))
+        {
+            return false;
+        }
+
+        byte[] decoded = new byte[Base64Url.GetMaxDecodedLength(utf8Text.Length)];
+        if (Base64Url.DecodeFromUtf8(utf8Text, decoded, out _, out int written) != System.Buffers.OperationStatus.Done)
+        {
+            return false;
+        }
+
+        decoded = written == decoded.Length ? decoded : decoded[..written];
+
+        // One spelling per byte string: the text must be what encoding the bytes gives back.
+        int length = Base64Url.GetEncodedLength(written);
+        byte[]? rented = length > 256 ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            Span<byte> again = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
+            Base64Url.EncodeToUtf8(decoded, again);
+            if (!again.SequenceEqual(utf8Text))
+            {
+                return false;
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
+        bytes = decoded;
+        return true;
+    }
 }
