@@ -1,21 +1,15 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OwnersVote.Cli;
 using OwnersVote.Ledger;
 using OwnersVote.Ledger.Http;
 using OwnersVote.Voting.Events;
-using OwnersVote.Voting.Signing;
-using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
-using OwnersVote.Web.Features.Access;
 using OwnersVote.Web.Features.Ballots;
-using OwnersVote.Web.Features.SignIn;
 using OwnersVote.Web.Ledger;
 
 namespace OwnersVote.EndToEnd;
@@ -203,89 +197,6 @@ public sealed class CompoundWitnessTests : IAsyncLifetime
             {
                 builder.UseSetting(key, value);
             }
-        }
-    }
-
-    /// <summary>
-    /// An owner of one compound with a software passkey enrolled through the log (the enrolment
-    /// itself is not under test here), voting through the JSON API with their session cookie.
-    /// </summary>
-    private sealed class Voter : IDisposable
-    {
-        private readonly HttpClient _http;
-        private readonly SoftwareAuthenticator _passkey;
-        private readonly string _origin;
-        private readonly string _vote;
-        private readonly string[] _questions;
-
-        private Voter(HttpClient http, SoftwareAuthenticator passkey, string origin, string vote, string[] questions)
-        {
-            _http = http;
-            _passkey = passkey;
-            _origin = origin;
-            _vote = vote;
-            _questions = questions;
-        }
-
-        public static async Task<Voter> EnrolAsync(OwnersVoteApp app, string compound, string vote, string unit, string[] officers)
-        {
-            string ownerHash;
-            string[] questions;
-            using (IServiceScope scope = app.Services.CreateScope())
-            {
-                OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
-                ownerHash = await db.Units.Where(u => u.VoteId == vote && u.Id == unit).Select(u => u.OwnerHash).SingleAsync(Cancel);
-                questions = (await db.Matters.SingleAsync(m => m.Id == vote, Cancel)).Questions.Split('\n');
-            }
-
-            var passkey = SoftwareAuthenticator.MakeCredential(DemoSeeder.RpId);
-            DateTimeOffset now = EventTime.Truncate(DateTimeOffset.UtcNow);
-            await app.Services.GetRequiredService<EventLog>().AppendAsync(
-                new CredentialEnrolled(compound, now, "owner:" + ownerHash, ownerHash, passkey.CredentialId, CoseKey.Parse(passkey.CosePublicKey), CredentialKind.Passkey, officers, now, OwnerNotified: true),
-                Cancel);
-            var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(app.BaseUrl) };
-            http.DefaultRequestHeaders.Add("Cookie", "ov-session=" + SessionCookies.Value(app, new OwnerSession(compound, Roles.Owner, ownerHash)));
-            return new Voter(http, passkey, app.BaseUrl, vote, questions);
-        }
-
-        /// <summary>Prepares a ballot, signs it with the passkey and submits it.</summary>
-        public async Task<HttpResponseMessage> CastAsync()
-        {
-            JsonObject answers = [];
-            foreach (string question in _questions)
-            {
-                answers[question] = "yes";
-            }
-
-            using HttpResponseMessage prepared = await _http.PostAsJsonAsync($"/api/votes/{_vote}/ballot/options", new JsonObject { ["answers"] = answers }, Cancel);
-            string text = await prepared.Content.ReadAsStringAsync(Cancel);
-            Assert.True(prepared.IsSuccessStatusCode, text);
-            JsonObject options = JsonNode.Parse(text)!.AsObject();
-            Assert.True(Base64UrlText.TryDecode(options["challenge"]!.GetValue<string>(), out byte[] challenge));
-            WebAuthnAssertion assertion = _passkey.GetAssertion(challenge, _origin);
-            return await _http.PostAsJsonAsync($"/api/votes/{_vote}/ballot", new JsonObject
-            {
-                ["handle"] = options["handle"]!.GetValue<string>(),
-                ["credentialId"] = Base64UrlText.Encode(assertion.CredentialId.Span),
-                ["authenticatorData"] = Base64UrlText.Encode(assertion.AuthenticatorData.Span),
-                ["clientDataJson"] = Base64UrlText.Encode(assertion.ClientDataJson.Span),
-                ["signature"] = Base64UrlText.Encode(assertion.Signature.Span),
-            }, Cancel);
-        }
-
-        /// <summary>Casts and returns the receipt (tlog-proof bytes) of an accepted ballot.</summary>
-        public async Task<byte[]> CastReceiptAsync()
-        {
-            using HttpResponseMessage cast = await CastAsync();
-            string text = await cast.Content.ReadAsStringAsync(Cancel);
-            Assert.True(cast.IsSuccessStatusCode, text);
-            return Encoding.UTF8.GetBytes(JsonNode.Parse(text)!["receipt"]!.GetValue<string>());
-        }
-
-        public void Dispose()
-        {
-            _http.Dispose();
-            _passkey.Dispose();
         }
     }
 }

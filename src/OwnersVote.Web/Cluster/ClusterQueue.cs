@@ -80,6 +80,13 @@ public sealed class ClusterQueue(NpgsqlDataSource dataSource)
                 id serial PRIMARY KEY,
                 friendly_name text,
                 xml text);
+            CREATE TABLE IF NOT EXISTS cluster_ceremonies (
+                handle text PRIMARY KEY,
+                kind text NOT NULL,
+                owner_hash text,
+                payload bytea NOT NULL,
+                expires_at timestamptz NOT NULL);
+            CREATE INDEX IF NOT EXISTS cluster_ceremonies_expiry ON cluster_ceremonies (expires_at);
             """, connection, transaction))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);

@@ -59,6 +59,7 @@ public static class OperationsServices
         services.Configure<ClusterOptions>(configuration.GetSection(ClusterOptions.Section));
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<ClusterQueue>();
+        services.AddSingleton<ClusterCeremonies>();
         services.AddSingleton<ClusterNode>();
         services.AddHostedService(provider => provider.GetRequiredService<ClusterNode>());
 

@@ -250,7 +250,7 @@ public sealed class BallotDesk(OwnersVoteDb db, VoteFactsCache factsCache, CoseK
             BallotSessions.NewNonce(),
             EventTime.Truncate(time.GetUtcNow()),
             imageHash);
-        if (sessions.Hold(ballot, session.OwnerHash!) is not { } handle)
+        if (await sessions.HoldAsync(ballot, session.OwnerHash!, cancellationToken) is not { } handle)
         {
             return (null, new BallotRefused(BallotRefusal.Busy));
         }
@@ -267,7 +267,7 @@ public sealed class BallotDesk(OwnersVoteDb db, VoteFactsCache factsCache, CoseK
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(assertion);
-        PendingBallot? pending = sessions.Take(handle, session.OwnerHash!);
+        PendingBallot? pending = await sessions.TakeAsync(handle, session.OwnerHash!, cancellationToken);
         if (pending is null || pending.Ballot.Vote != vote)
         {
             return (null, new BallotRefused(BallotRefusal.UnknownBallot));

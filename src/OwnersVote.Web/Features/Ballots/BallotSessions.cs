@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using OwnersVote.Voting.Signing;
+using OwnersVote.Web.Cluster;
 
 namespace OwnersVote.Web.Features.Ballots;
 
@@ -14,16 +17,19 @@ public sealed record PendingBallot(OwnerBallot Ballot, byte[] Challenge, string 
 /// <summary>
 /// Ballots waiting for their passkey signature (DESIGN.md "Ballot signing"). Each carries a fresh
 /// server nonce, is single use and short-lived, so a captured assertion cannot be replayed into a
-/// second ballot. Kept in memory like the sign-in challenges, and bounded: at most
-/// <see cref="MaxOutstanding"/> at once.
+/// second ballot. Kept like the sign-in challenges — in memory on a single node, in PostgreSQL on a
+/// cluster node (<see cref="ClusterCeremonies"/>, no session affinity needed) — and bounded: at
+/// most <see cref="MaxOutstanding"/> at once.
 /// </summary>
-public sealed class BallotSessions(TimeProvider time)
+public sealed class BallotSessions(TimeProvider time, ClusterCeremonies? cluster = null)
 {
     /// <summary>How long a prepared ballot may wait for its signature.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     /// <summary>The most prepared ballots outstanding at once.</summary>
     public const int MaxOutstanding = 100_000;
+
+    private const string Kind = "ballot";
 
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<string, PendingBallot> _pending = new(StringComparer.Ordinal);
@@ -32,12 +38,19 @@ public sealed class BallotSessions(TimeProvider time)
     public static string NewNonce() => Base64UrlText.Encode(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>Holds a prepared ballot; returns its handle, or null when too many are outstanding.</summary>
-    public string? Hold(OwnerBallot ballot, string ownerHash)
+    public async Task<string?> HoldAsync(OwnerBallot ballot, string ownerHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ballot);
         DateTimeOffset now = time.GetUtcNow();
         byte[] challenge = BallotChallenge.Compute(ballot);
         string handle = Base64UrlText.Encode(RandomNumberGenerator.GetBytes(24));
+        if (cluster is not null)
+        {
+            // The ballot's JSON is held, not its challenge: the challenge is recomputed from it.
+            byte[] json = JsonSerializer.SerializeToUtf8Bytes(ballot.ToJson());
+            return await cluster.HoldAsync(handle, new HeldCeremony(Kind, ownerHash, json, now + Lifetime), now, MaxOutstanding, cancellationToken) ? handle : null;
+        }
+
         lock (_gate)
         {
             if (_pending.Count >= MaxOutstanding)
@@ -60,9 +73,25 @@ public sealed class BallotSessions(TimeProvider time)
     }
 
     /// <summary>Takes a prepared ballot out (it can never be used again); null if unknown, expired or another owner's.</summary>
-    public PendingBallot? Take(string? handle, string ownerHash)
+    public async Task<PendingBallot?> TakeAsync(string? handle, string ownerHash, CancellationToken cancellationToken)
     {
-        if (handle is null || !_pending.TryRemove(handle, out PendingBallot? pending))
+        if (handle is null)
+        {
+            return null;
+        }
+
+        PendingBallot? pending;
+        if (cluster is not null)
+        {
+            if (await cluster.TakeAsync(handle, cancellationToken) is not { Kind: Kind } held)
+            {
+                return null;
+            }
+
+            OwnerBallot ballot = OwnerBallot.FromJson(JsonNode.Parse(held.Payload));
+            pending = new PendingBallot(ballot, BallotChallenge.Compute(ballot), held.OwnerHash ?? "", held.ExpiresAt);
+        }
+        else if (!_pending.TryRemove(handle, out pending))
         {
             return null;
         }

@@ -49,7 +49,7 @@ public static class DeviceKeyEndpoints
             return Refused("this address is not the compound's registered relying party");
         }
 
-        if (challenges.Issue(PasskeyCeremony.Registration, session.OwnerHash) is not (string handle, byte[] challenge))
+        if (await challenges.IssueAsync(PasskeyCeremony.Registration, session.OwnerHash, cancellationToken) is not (string handle, byte[] challenge))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, type: PasskeyEndpoints.ChallengesExhausted, title: "Too many ceremonies under way", detail: "Try again in a few minutes.");
         }
@@ -71,7 +71,7 @@ public static class DeviceKeyEndpoints
     {
         ArgumentNullException.ThrowIfNull(request);
         OwnerSession session = OwnerSession.From(context.User)!;
-        IssuedChallenge? issued = challenges.Take(request.Handle, PasskeyCeremony.Registration, session.OwnerHash);
+        IssuedChallenge? issued = await challenges.TakeAsync(request.Handle, PasskeyCeremony.Registration, session.OwnerHash, cancellationToken);
         if (issued is null)
         {
             return Refused("the challenge is unknown, used or expired");

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using OwnersVote.Voting.Signing;
+using OwnersVote.Web.Cluster;
 
 namespace OwnersVote.Web.Features.SignIn;
 
@@ -23,11 +24,12 @@ public sealed record IssuedChallenge(byte[] Challenge, PasskeyCeremony Ceremony,
 
 /// <summary>
 /// Server-side WebAuthn challenges (WebAuthn §13.4.3): random, kept on the server, single use and
-/// short-lived, so a captured response cannot be replayed. Kept in this process's memory: a web
-/// farm needs sticky sessions for the few seconds of a ceremony. Anyone may ask for a sign-in
-/// challenge, so at most <see cref="MaxOutstanding"/> are held at once: memory stays bounded.
+/// short-lived, so a captured response cannot be replayed. A single node keeps them in memory; a
+/// cluster node (<c>Cluster:Enabled</c>) in PostgreSQL (<see cref="ClusterCeremonies"/>), so the
+/// options and the answer of one ceremony may reach different nodes. Anyone may ask for a sign-in
+/// challenge, so at most <see cref="MaxOutstanding"/> are held at once: storage stays bounded.
 /// </summary>
-public sealed class PasskeyChallenges(TimeProvider time)
+public sealed class PasskeyChallenges(TimeProvider time, ClusterCeremonies? cluster = null)
 {
     /// <summary>How long a challenge is accepted.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
@@ -40,11 +42,17 @@ public sealed class PasskeyChallenges(TimeProvider time)
     private readonly ConcurrentDictionary<string, IssuedChallenge> _issued = new(StringComparer.Ordinal);
 
     /// <summary>Issues a fresh 32-byte challenge and its handle (base64url of the challenge), or null when <see cref="MaxOutstanding"/> are outstanding.</summary>
-    public (string Handle, byte[] Challenge)? Issue(PasskeyCeremony ceremony, string? ownerHash)
+    public async Task<(string Handle, byte[] Challenge)?> IssueAsync(PasskeyCeremony ceremony, string? ownerHash, CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetUtcNow();
         byte[] challenge = RandomNumberGenerator.GetBytes(32);
         string handle = Base64UrlText.Encode(challenge);
+        if (cluster is not null)
+        {
+            var held = new HeldCeremony(KindOf(ceremony), ownerHash, challenge, now + Lifetime);
+            return await cluster.HoldAsync(handle, held, now, MaxOutstanding, cancellationToken) ? (handle, challenge) : null;
+        }
+
         lock (_gate)
         {
             if (_issued.Count >= MaxOutstanding)
@@ -67,16 +75,36 @@ public sealed class PasskeyChallenges(TimeProvider time)
     }
 
     /// <summary>Takes the challenge out (it can never be used again); null if unknown, expired or for another ceremony or owner.</summary>
-    public IssuedChallenge? Take(string? handle, PasskeyCeremony ceremony, string? ownerHash)
+    public async Task<IssuedChallenge?> TakeAsync(string? handle, PasskeyCeremony ceremony, string? ownerHash, CancellationToken cancellationToken)
     {
-        if (handle is null || !_issued.TryRemove(handle, out IssuedChallenge? issued))
+        if (handle is null)
         {
             return null;
         }
 
-        bool fits = issued.Ceremony == ceremony
+        IssuedChallenge? issued;
+        if (cluster is not null)
+        {
+            issued = await cluster.TakeAsync(handle, cancellationToken) is { } held && held.Kind == KindOf(ceremony)
+                ? new IssuedChallenge(held.Payload, ceremony, held.OwnerHash, held.ExpiresAt)
+                : null;
+        }
+        else if (!_issued.TryRemove(handle, out issued))
+        {
+            return null;
+        }
+
+        bool fits = issued is not null
+            && issued.Ceremony == ceremony
             && string.Equals(issued.OwnerHash, ownerHash, StringComparison.Ordinal)
             && time.GetUtcNow() < issued.ExpiresAt;
         return fits ? issued : null;
     }
+
+    private static string KindOf(PasskeyCeremony ceremony) => ceremony switch
+    {
+        PasskeyCeremony.Registration => "passkey-registration",
+        PasskeyCeremony.SignIn => "passkey-signin",
+        _ => throw new ArgumentOutOfRangeException(nameof(ceremony), ceremony, "Not a passkey ceremony."),
+    };
 }

@@ -63,7 +63,7 @@ public static class PasskeyEndpoints
         string[] units = await db.Units.AsNoTracking()
             .Where(u => u.CompoundId == session.CompoundId && u.OwnerHash == session.OwnerHash)
             .Select(u => u.Id).Distinct().ToArrayAsync(cancellationToken);
-        if (challenges.Issue(PasskeyCeremony.Registration, session.OwnerHash) is not (string handle, byte[] challenge))
+        if (await challenges.IssueAsync(PasskeyCeremony.Registration, session.OwnerHash, cancellationToken) is not (string handle, byte[] challenge))
         {
             return Busy();
         }
@@ -89,7 +89,7 @@ public static class PasskeyEndpoints
     {
         ArgumentNullException.ThrowIfNull(response);
         OwnerSession session = OwnerSession.From(context.User)!;
-        IssuedChallenge? issued = challenges.Take(response.Handle, PasskeyCeremony.Registration, session.OwnerHash);
+        IssuedChallenge? issued = await challenges.TakeAsync(response.Handle, PasskeyCeremony.Registration, session.OwnerHash, cancellationToken);
         if (issued is null)
         {
             return Refused("the challenge is unknown, used or expired");
@@ -194,7 +194,7 @@ public static class PasskeyEndpoints
             return Refused("no compound is registered for this address");
         }
 
-        if (challenges.Issue(PasskeyCeremony.SignIn, null) is not (string handle, byte[] challenge))
+        if (await challenges.IssueAsync(PasskeyCeremony.SignIn, null, cancellationToken) is not (string handle, byte[] challenge))
         {
             return Busy();
         }
@@ -206,7 +206,7 @@ public static class PasskeyEndpoints
         SignInResponse response, HttpContext context, OwnersVoteDb db, PasskeyChallenges challenges, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        IssuedChallenge? issued = challenges.Take(response.Handle, PasskeyCeremony.SignIn, null);
+        IssuedChallenge? issued = await challenges.TakeAsync(response.Handle, PasskeyCeremony.SignIn, null, cancellationToken);
         if (issued is null)
         {
             return Refused("the challenge is unknown, used or expired");
