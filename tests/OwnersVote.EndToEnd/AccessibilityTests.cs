@@ -1,7 +1,10 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+<<<<<<< HEAD
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+=======
+>>>>>>> people2
 using Microsoft.Playwright;
 using OwnersVote.Web.Demo;
 using OwnersVote.Web.Features.SignIn;
@@ -27,19 +30,7 @@ public sealed class AccessibilityTests(SqliteApp app, Browser browser) : IClassF
     public async Task Every_owner_page_at_360_px_has_no_serious_or_critical_violations(string culture, string unit, bool largeType)
     {
         IPage page = await browser.NewPageAsync(360, 800);
-        ICDPSession cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("WebAuthn.enable");
-        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2",
-                ["transport"] = "internal",
-                ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true,
-                ["isUserVerified"] = true,
-            },
-        });
+        await OwnerSignIn.AddVirtualAuthenticatorAsync(page);
         await page.GotoAsync($"{app.BaseUrl}/language/{culture}?returnUrl=/");
         if (largeType)
         {
@@ -55,7 +46,7 @@ public sealed class AccessibilityTests(SqliteApp app, Browser browser) : IClassF
 
         // Sign in with the owner's letter code, set up a passkey, and vote: passkey, ballot,
         // confirm and receipt pages.
-        await page.Locator("#code").FillAsync(await CodeForAsync(unit));
+        await page.Locator("#code").FillAsync(await OwnerSignIn.OwnerCodeAsync(app, unit));
         await page.Locator("form button[type=submit]").First.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/signin/passkey", new() { Timeout = 15_000 });
         await CheckAsync(page, "/signin/passkey", culture, largeType, findings);
@@ -198,17 +189,5 @@ public sealed class AccessibilityTests(SqliteApp app, Browser browser) : IClassF
         findings.AddRange(axe.Violations
             .Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{culture} {path}: {v.Impact} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}"));
-    }
-
-    private async Task<string> CodeForAsync(string unit)
-    {
-        using IServiceScope scope = app.Services.CreateScope();
-        DemoSeeder seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-        if (seeder.Accounts.FirstOrDefault(a => a.UnitId == unit) is { } account)
-        {
-            return account.InvitationCode;
-        }
-
-        return await seeder.IssueOwnerInvitationAsync(unit, Cancel);
     }
 }

@@ -75,24 +75,7 @@ public sealed class DeskEnrolmentTests(CoolingOffApp app, Browser browser) : ICl
         await Assertions.Expect(second.GetByTestId("desk-none")).ToBeVisibleAsync();
 
         // The owner signs in with the letter's code and sets up a passkey.
-        IPage owner = await browser.NewPageAsync(390, 844);
-        ICDPSession cdp = await owner.Context.NewCDPSessionAsync(owner);
-        await cdp.SendAsync("WebAuthn.enable");
-        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2",
-                ["transport"] = "internal",
-                ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true,
-                ["isUserVerified"] = true,
-            },
-        });
-        await SignInWithCodeAsync(owner, code);
-        await ArrivedAsync(owner, app.BaseUrl + "/signin/passkey");
-        await owner.GetByRole(AriaRole.Button, new() { Name = "设置通行密钥" }).ClickAsync();
-        await ArrivedAsync(owner, app.BaseUrl + "/signin/passkey?done=1");
+        IPage owner = await OwnerSignIn.WithPasskeyAsync(browser, app.BaseUrl, code);
 
         // The log names both officers and the end of the cooling-off; the owner was notified.
         CredentialEnrolled enrolled = Assert.IsType<CredentialEnrolled>((await DownloadLogAsync())[^1]);
@@ -145,12 +128,7 @@ public sealed class DeskEnrolmentTests(CoolingOffApp app, Browser browser) : ICl
         Assert.True(cast.At >= enrolled.ActiveFrom);
     }
 
-    private async Task SignInWithCodeAsync(IPage page, string code)
-    {
-        await page.GotoAsync(app.BaseUrl + "/signin");
-        await page.GetByLabel("邀请码").FillAsync(code);
-        await page.GetByRole(AriaRole.Button, new() { Name = "用邀请码登录" }).ClickAsync();
-    }
+    private Task SignInWithCodeAsync(IPage page, string code) => OwnerSignIn.WithCodeAsync(page, app.BaseUrl, code);
 
     private static Task ArrivedAsync(IPage page, string url) =>
         Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 15_000 });

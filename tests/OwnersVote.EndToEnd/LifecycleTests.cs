@@ -262,9 +262,7 @@ public sealed class LifecycleTests(LifecycleApp app, Browser browser) : IClassFi
 
     private async Task SignInWithCodeAsync(IPage page, string code)
     {
-        await page.GotoAsync(app.BaseUrl + "/signin");
-        await page.GetByLabel("邀请码").FillAsync(code);
-        await page.GetByRole(AriaRole.Button, new() { Name = "用邀请码登录" }).ClickAsync();
+        await OwnerSignIn.WithCodeAsync(page, app.BaseUrl, code);
         await page.WaitForURLAsync(url => !url.EndsWith("/signin", StringComparison.Ordinal), new() { Timeout = 15_000 });
     }
 
@@ -276,25 +274,7 @@ public sealed class LifecycleTests(LifecycleApp app, Browser browser) : IClassFi
             code = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().IssueOwnerInvitationAsync(unit, Cancel);
         }
 
-        IPage page = await browser.NewPageAsync(390, 844);
-        ICDPSession cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("WebAuthn.enable");
-        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2",
-                ["transport"] = "internal",
-                ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true,
-                ["isUserVerified"] = true,
-            },
-        });
-        await SignInWithCodeAsync(page, code);
-        await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/signin/passkey", new() { Timeout = 15_000 });
-        await page.GetByRole(AriaRole.Button, new() { Name = "设置通行密钥" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/signin/passkey?done=1", new() { Timeout = 15_000 });
-        return page;
+        return await OwnerSignIn.WithPasskeyAsync(browser, app.BaseUrl, code);
     }
 
     private static string ReadQr(IReadOnlyList<GreyImage> pages)

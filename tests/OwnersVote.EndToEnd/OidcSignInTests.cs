@@ -76,19 +76,7 @@ public sealed class OidcSignInTests(OidcApp app, Browser browser) : IClassFixtur
         int tokens = app.Idp.TokensIssued;
 
         IPage page = await browser.NewPageAsync(390, 844);
-        ICDPSession cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("WebAuthn.enable");
-        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2",
-                ["transport"] = "internal",
-                ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true,
-                ["isUserVerified"] = true,
-            },
-        });
+        await OwnerSignIn.AddVirtualAuthenticatorAsync(page);
         await page.GotoAsync(app.BaseUrl + "/signin");
         await page.GetByRole(AriaRole.Link, new() { Name = "用“随申办”登录" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/signin/passkey");
@@ -101,8 +89,7 @@ public sealed class OidcSignInTests(OidcApp app, Browser browser) : IClassFixtur
         Assert.False(string.IsNullOrEmpty(asked["nonce"]));
         Assert.Equal(tokens + 1, app.Idp.TokensIssued);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "设置通行密钥" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/signin/passkey?done=1");
+        await OwnerSignIn.SetUpPasskeyAsync(page, app.BaseUrl);
 
         // One CredentialEnrolled, for this owner, vouched for by the provider and the roll's officer,
         // active after the cooling-off (a day here), as after an invitation.

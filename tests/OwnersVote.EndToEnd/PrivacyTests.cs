@@ -37,27 +37,12 @@ public sealed class PrivacyTests(SqliteApp app, Browser browser) : IClassFixture
 
         Assert.NotEmpty(ballotEntries);
         IPage page = await browser.NewPageAsync(390, 844);
-        ICDPSession cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("WebAuthn.enable");
-        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2",
-                ["transport"] = "internal",
-                ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true,
-                ["isUserVerified"] = true,
-            },
-        });
-        await page.GotoAsync(app.BaseUrl + "/signin");
-        await page.GetByLabel("邀请码").FillAsync(code);
-        await page.GetByRole(AriaRole.Button, new() { Name = "用邀请码登录" }).ClickAsync();
+        await OwnerSignIn.AddVirtualAuthenticatorAsync(page);
+        await OwnerSignIn.WithCodeAsync(page, app.BaseUrl, code);
         await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/signin/passkey");
         // The demo roll holds no phone for 57-101: the page says the code alone was checked.
         await Assertions.Expect(page.GetByTestId("no-phone-on-file")).ToContainTextAsync("没有您的手机号");
-        await page.GetByRole(AriaRole.Button, new() { Name = "设置通行密钥" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/signin/passkey?done=1");
+        await OwnerSignIn.SetUpPasskeyAsync(page, app.BaseUrl);
 
         await page.GetByTestId("my-data-link").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/my-data");
@@ -167,9 +152,7 @@ public sealed class PhoneCheckTests(SqliteApp app, Browser browser) : IClassFixt
         }
 
         IPage page = await browser.NewPageAsync(390, 844);
-        await page.GotoAsync(app.BaseUrl + "/signin");
-        await page.GetByLabel("邀请码").FillAsync(code);
-        await page.GetByRole(AriaRole.Button, new() { Name = "用邀请码登录" }).ClickAsync();
+        await OwnerSignIn.WithCodeAsync(page, app.BaseUrl, code);
 
         // The code is right; the digits are asked for, and nothing is used up yet.
         await Assertions.Expect(page.GetByTestId("phone-asked")).ToContainTextAsync("后四位");

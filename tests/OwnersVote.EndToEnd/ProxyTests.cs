@@ -71,24 +71,7 @@ public sealed class ProxyTests(CoolingOffApp app, Browser browser) : IClassFixtu
         string code = (await second.GetByTestId("letter-code").InnerTextAsync()).Trim();
 
         // The proxy signs in with it and sets up their own passkey.
-        IPage proxy = await browser.NewPageAsync(390, 844);
-        ICDPSession cdp = await proxy.Context.NewCDPSessionAsync(proxy);
-        await cdp.SendAsync("WebAuthn.enable");
-        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2",
-                ["transport"] = "internal",
-                ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true,
-                ["isUserVerified"] = true,
-            },
-        });
-        await SignInWithCodeAsync(proxy, code);
-        await ArrivedAsync(proxy, app.BaseUrl + "/signin/passkey");
-        await proxy.GetByRole(AriaRole.Button, new() { Name = "设置通行密钥" }).ClickAsync();
-        await ArrivedAsync(proxy, app.BaseUrl + "/signin/passkey?done=1");
+        IPage proxy = await OwnerSignIn.WithPasskeyAsync(browser, app.BaseUrl, code);
         CredentialEnrolled enrolled = Assert.IsType<CredentialEnrolled>((await DownloadLogAsync())[^1]);
         Assert.Equal(granted.Mandate.Proxy, enrolled.Owner);
         Assert.Equal(["officer:demo-1", "officer:demo-2"], enrolled.Officers);
@@ -246,12 +229,7 @@ public sealed class ProxyTests(CoolingOffApp app, Browser browser) : IClassFixtu
         return codes;
     }
 
-    private async Task SignInWithCodeAsync(IPage page, string code)
-    {
-        await page.GotoAsync(app.BaseUrl + "/signin");
-        await page.GetByLabel("邀请码").FillAsync(code);
-        await page.GetByRole(AriaRole.Button, new() { Name = "用邀请码登录" }).ClickAsync();
-    }
+    private Task SignInWithCodeAsync(IPage page, string code) => OwnerSignIn.WithCodeAsync(page, app.BaseUrl, code);
 
     private static Task ArrivedAsync(IPage page, string url) =>
         Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 15_000 });

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OwnersVote.Ledger;
 using OwnersVote.Voting;
@@ -196,44 +195,7 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
         Assert.Equal(logged, (await DownloadLogAsync()).Count);
     }
 
-    private async Task<IPage> SignedInWithPasskeyAsync(string unit)
-    {
-        string code = await CodeForAsync(unit);
-        IPage page = await browser.NewPageAsync(390, 844);
-        ICDPSession cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("WebAuthn.enable");
-        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2",
-                ["transport"] = "internal",
-                ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true,
-                ["isUserVerified"] = true,
-            },
-        });
-        await page.GotoAsync(app.BaseUrl + "/signin");
-        await page.GetByLabel("邀请码").FillAsync(code);
-        await page.GetByRole(AriaRole.Button, new() { Name = "用邀请码登录" }).ClickAsync();
-        await ArrivedAsync(page, app.BaseUrl + "/signin/passkey");
-        await page.GetByRole(AriaRole.Button, new() { Name = "设置通行密钥" }).ClickAsync();
-        await ArrivedAsync(page, app.BaseUrl + "/signin/passkey?done=1");
-        return page;
-    }
-
-    // The demo prints codes for a few accounts; any other owner's letter code is made the same way.
-    private async Task<string> CodeForAsync(string unit)
-    {
-        using IServiceScope scope = app.Services.CreateScope();
-        DemoSeeder seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-        if (seeder.Accounts.FirstOrDefault(a => a.UnitId == unit) is { } account)
-        {
-            return account.InvitationCode;
-        }
-
-        return await seeder.IssueOwnerInvitationAsync(unit, Cancel);
-    }
+    private Task<IPage> SignedInWithPasskeyAsync(string unit) => OwnerSignIn.OwnerWithPasskeyAsync(browser, app, unit);
 
     private static async Task<string> FreshHandleAsync(IPage page, string choice)
     {

@@ -49,19 +49,15 @@ public static class AccessPolicies
     public const string Auditor = "auditor";
 
     /// <summary>
-    /// Who runs a vote (issue 7): a committee member or an officer of the session's compound —
-    /// drafts, announcement, closing, results, objections' answers, deliveries.
+    /// Who runs the compound's business for the owners (issue 7): a committee member (业主委员会) or
+    /// an officer of the session's compound — votes (drafts, announcement, closing, results,
+    /// objections' answers, deliveries) and what is published for the owners (notices, fund
+    /// statements, public income).
     /// </summary>
     public const string Organiser = "organiser";
 
     /// <summary>An admin of the session's compound.</summary>
     public const string Admin = "admin";
-
-    /// <summary>
-    /// Whoever publishes for the owners: the owners' committee (业主委员会) or an officer of the
-    /// compound — notices and money statements (issue 7 parts 6–7).
-    /// </summary>
-    public const string Publisher = "publisher";
 
     /// <summary>
     /// Who reads the committee's records and exports them: the committee, officers, and auditors
@@ -78,7 +74,6 @@ public static class AccessPolicies
         [Auditor] = [Roles.Auditor],
         [Organiser] = [Roles.Committee, Roles.Officer],
         [Admin] = [Roles.Admin],
-        [Publisher] = [Roles.Committee, Roles.Officer],
         [Records] = [Roles.Committee, Roles.Officer, Roles.Auditor],
     };
 }
@@ -103,7 +98,6 @@ public static class AccessSetup
             .AddPolicy(AccessPolicies.Auditor, policy => Staff(policy, Roles.Auditor))
             .AddPolicy(AccessPolicies.Organiser, policy => Staff(policy, Roles.Committee, Roles.Officer))
             .AddPolicy(AccessPolicies.Admin, policy => Staff(policy, Roles.Admin))
-            .AddPolicy(AccessPolicies.Publisher, policy => Staff(policy, Roles.Committee, Roles.Officer))
             .AddPolicy(AccessPolicies.Records, policy => Staff(policy, Roles.Committee, Roles.Officer, Roles.Auditor));
     }
 

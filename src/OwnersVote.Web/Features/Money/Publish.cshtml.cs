@@ -13,7 +13,7 @@ namespace OwnersVote.Web.Features.Money;
 /// with the period and opening balance; every bad row is listed by number and nothing is published
 /// until there is none (issue 7 part 7).
 /// </summary>
-[Authorize(Policy = AccessPolicies.Publisher)]
+[Authorize(Policy = AccessPolicies.Organiser)]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [RequestSizeLimit(MaxUpload)]
 public sealed class PublishModel(StatementDesk desk, OwnersVoteDb db) : PageModel

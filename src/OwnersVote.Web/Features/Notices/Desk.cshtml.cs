@@ -10,7 +10,7 @@ using OwnersVote.Web.Features.SignIn;
 namespace OwnersVote.Web.Features.Notices;
 
 /// <summary><c>/desk/notices</c>: the committee or an officer publishes a notice, and sees how many owners of each building have read each one.</summary>
-[Authorize(Policy = AccessPolicies.Publisher)]
+[Authorize(Policy = AccessPolicies.Organiser)]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [RequestSizeLimit(PublishModel.MaxUpload)]
 public sealed class DeskModel(NoticeBoard board, OwnersVoteDb db) : PageModel
