@@ -1,10 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-<<<<<<< HEAD
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-=======
->>>>>>> people2
 using Microsoft.Playwright;
 using OwnersVote.Web.Demo;
 using OwnersVote.Web.Features.SignIn;
