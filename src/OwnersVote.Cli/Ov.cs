@@ -26,7 +26,8 @@ public static class Ov
                        [--logs FILE] [--listen ADDR]   (c2sp.org/tlog-witness add-checkpoint)
           paper blank  --out ballot.pdf --vote-id V --unit U --serial S --key HEXKEY --question "…"...
                        [--compound C] [--building B] [--area 89.50] [--owner O] [--title T] [--text T] [--notice REF]
-          paper print  (refused: only the server issues sheets in the log; officers print at /votes/<vote>/paper)
+          paper print  --vote ID --out ballots.pdf --data DIR [--key VERIFIERKEY]
+                       (one ballot per principal without an online ballot; key in DIR/paper/<vote>.key)
           paper scan   --key HEXKEY --vote-id V [--dpi 200] [--questions N] FILE...
                        (PNG/JPEG/TIFF/PDF; one JSON line per page: accepted or review)
         """;

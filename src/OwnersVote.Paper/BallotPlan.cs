@@ -17,7 +17,7 @@ public sealed record SheetUnit(string Unit, string Building, Area Area, string P
 public sealed record PlannedSheet(string Principal, IReadOnlyList<string> Units, BallotSheet Sheet);
 
 /// <summary>
-/// Which paper ballots a vote needs, for the officers' print page:
+/// Which paper ballots a vote needs, shared by <c>ov paper print</c> and the officers' print page:
 /// one sheet per headcount principal (JI art. 9: an owner with several units votes once, so one
 /// sheet names them all with the summed area) among the units in the matter's scope (Shanghai
 /// art. 69), leaving out the principals the caller says have voted.

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OwnersVote.Ledger;
 using OwnersVote.Paper;
 using OwnersVote.Testing.PaperCorpus;
 using SkiaSharp;
@@ -8,6 +9,7 @@ namespace OwnersVote.Cli.Tests;
 public sealed class PaperCommandTests : IDisposable
 {
     private const string Key = "8f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
+    private const string LogOrigin = "vote.example.cn/log";
     private readonly TempDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -153,16 +155,66 @@ public sealed class PaperCommandTests : IDisposable
         Assert.StartsWith("ov paper: ", OvRun.Of("paper", "fold").AssertOneLineBadInput(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Print_refuses_and_points_to_the_web_page_that_issues_the_sheets()
+    private async Task<string> DataDirectoryAsync(NoteSigner signer)
     {
+        using var votes = new VoteLog();
+        string data = Path.Combine(_temp.Path, "data");
+        await TestLogs.AppendAsync(Path.Combine(data, "log"), LogOrigin, signer, votes.Entries(), TestContext.Current.CancellationToken);
+        return data;
+    }
+
+    [Fact]
+    public async Task Print_makes_one_page_per_principal_in_scope_without_an_online_ballot_and_scan_reads_them()
+    {
+        NoteKeyPair pair = NoteSigner.Generate(LogOrigin);
+        using NoteSigner signer = NoteSigner.Parse(pair.SignerKey);
+        string data = await DataDirectoryAsync(signer);
+        File.WriteAllText(Path.Combine(data, "log.key"), pair.SignerKey + "\n");
         string pdf = Path.Combine(_temp.Path, "ballots.pdf");
 
-        string refused = OvRun.Of("paper", "print", "--vote", "v1", "--out", pdf, "--data", _temp.Path).AssertOneLineBadInput();
+        OvRun run = OvRun.Of("paper", "print", "--vote", VoteLog.OpenVote, "--out", pdf, "--data", data);
 
-        Assert.StartsWith("ov paper print: ", refused, StringComparison.Ordinal);
-        Assert.Contains("serial-not-issued", refused, StringComparison.Ordinal);
-        Assert.Contains("/votes/<vote>/paper", refused, StringComparison.Ordinal);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal($"wrote {pdf}: 4 ballot(s) for vote {VoteLog.OpenVote}; 1 principal(s) already voted online\n", run.Stdout);
+        string keyFile = Path.Combine(data, "paper", VoteLog.OpenVote + ".key");
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        }
+
+        string key = File.ReadAllText(keyFile).Trim();
+
+        OvRun scan = OvRun.Of("paper", "scan", "--key", key, "--vote-id", VoteLog.OpenVote, pdf);
+
+        Assert.Equal(0, scan.ExitCode);
+        // p1 owns 57-0101 and 57-0102 (one page), p2 voted online, p6's unit is outside building 57.
+        Assert.Equal(["57-0101", "57-0202", "57-0301", "57-0302"], Lines(scan).Select(l => l.GetProperty("unit").GetString()));
+        Assert.All(Lines(scan), l => Assert.Equal(10, l.GetProperty("serial").GetString()!.Length));
+
+        // A second printing reuses the vote's key.
+        Assert.Equal(0, OvRun.Of("paper", "print", "--vote", VoteLog.OpenVote, "--out", pdf, "--data", data, "--key", pair.VerifierKey).ExitCode);
+        Assert.Equal(key, File.ReadAllText(keyFile).Trim());
+    }
+
+    [Fact]
+    public async Task Print_refuses_a_log_that_fails_its_audit_and_an_unknown_vote()
+    {
+        NoteKeyPair pair = NoteSigner.Generate(LogOrigin);
+        using NoteSigner signer = NoteSigner.Parse(pair.SignerKey);
+        string data = await DataDirectoryAsync(signer);
+        string pdf = Path.Combine(_temp.Path, "ballots.pdf");
+
+        string unknown = OvRun.Of("paper", "print", "--vote", "no-such-vote", "--out", pdf, "--data", data, "--key", pair.VerifierKey).AssertOneLineBadInput();
+        Assert.Contains("no-such-vote", unknown, StringComparison.Ordinal);
+
+        string noKey = OvRun.Of("paper", "print", "--vote", VoteLog.OpenVote, "--out", pdf, "--data", data).AssertOneLineBadInput();
+        Assert.Contains("log.key", noKey, StringComparison.Ordinal);
+
+        using NoteSigner other = NoteSigner.Parse(NoteSigner.Generate(LogOrigin).SignerKey);
+        OvRun wrongKey = OvRun.Of("paper", "print", "--vote", VoteLog.OpenVote, "--out", pdf, "--data", data, "--key", other.VerifierKey);
+        Assert.Equal(1, wrongKey.ExitCode);
+        Assert.Equal(string.Empty, wrongKey.Stdout);
+        Assert.StartsWith("ov paper print: ", wrongKey.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(pdf));
     }
 }

@@ -13,7 +13,7 @@ namespace OwnersVote.Cli.Commands;
 /// writes one ballot without a database.</item>
 /// <item><c>ov paper scan --key HEXKEY --vote-id V FILE...</c> prints one JSON line per page
 /// read; exit 0 when every page was processed (accepted or review), 2 when a file is unreadable.</item>
-/// <item><c>ov paper print</c> refuses and points to the web's print page: see <see cref="PrintRefused"/>.</item>
+/// <item><c>ov paper print --vote ID --out ballots.pdf --data DIR</c>: see <see cref="PaperPrint"/>.</item>
 /// </list>
 /// </summary>
 public static class PaperCommand
@@ -39,7 +39,7 @@ public static class PaperCommand
             {
                 case "blank": return Blank(args.Skip(1).ToList(), stdout);
                 case "scan": return Scan(args.Skip(1).ToList(), stdout, stderr);
-                case "print": throw new UsageException(PrintRefused);
+                case "print": return PaperPrint.Run(args.Skip(1).ToList(), stdout);
                 default: throw new UsageException(sub.Length == 0 ? "expected blank, scan or print" : $"unknown command '{sub}': expected blank, scan or print");
             }
         }
@@ -48,26 +48,17 @@ public static class PaperCommand
             stderr.WriteLine($"{name}: {InputFile.OneLine(e.Message)}");
             return Ov.BadInput;
         }
+        catch (PaperLogException e)
+        {
+            stderr.WriteLine($"{name}: {InputFile.OneLine(e.Message)}");
+            return Ov.CheckFailed;
+        }
         catch (Exception e) when (e is BallotLayoutException or BallotFontException or IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"{name}: {InputFile.OneLine(e.Message)}");
             return Ov.BadInput;
         }
     }
-
-    /// <summary>
-    /// Why <c>ov paper print</c> prints nothing. An issued sheet is a <c>PaperBallotIssued</c> entry
-    /// (DESIGN.md "Paper ballots": the scan queue verifies that the serial was issued and not voided),
-    /// and only the server may append to its log: it keeps the tree in memory and a single-node
-    /// server holds no lock another process could take, so an entry the CLI appended beside a
-    /// running server would fork the log. The CLI has no officer session to ask the server's API
-    /// either. Sheets printed here would be refused as <c>serial-not-issued</c>, so the command
-    /// refuses and names the page that prints and issues them in one step.
-    /// </summary>
-    public const string PrintRefused =
-        "sheets printed here would not be issued in the log (PaperBallotIssued) and the scan queue would refuse them as serial-not-issued; "
-        + "print them on the web instead: an officer opens /votes/<vote>/paper, which appends one PaperBallotIssued per page before the PDF is served "
-        + "(ov paper blank still makes a sample sheet)";
 
     /// <summary>The ballot key given as hex on the command line.</summary>
     /// <exception cref="UsageException">Not a valid key.</exception>

@@ -7,7 +7,7 @@ namespace OwnersVote.Web.Features.Paper;
 /// The per-vote paper ballot key (<see cref="BallotKey"/>, the QR codes' MAC key; DESIGN.md §2
 /// "Paper ballots") in <c>DATA/paper/&lt;vote&gt;.key</c>: one line of lowercase hex, created on
 /// first use with mode 0600 and reused afterwards. DATA is the folder holding the log directory,
-/// and <c>ov paper scan --key</c> takes that line. The key is a secret
+/// so <c>ov paper print --data DATA</c> and the server share one key per vote. The key is a secret
 /// of the officers' server and never goes into the log: anyone holding it could make sheets.
 /// </summary>
 public static class BallotKeyFile

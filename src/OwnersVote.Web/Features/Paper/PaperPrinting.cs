@@ -51,8 +51,8 @@ public sealed record PaperVoteSummary(string VoteId, string Title, bool Open, in
 
 /// <summary>
 /// Issues paper ballots from the officers' print page (DESIGN.md §2 "Paper ballots"; issue 5): the
-/// whole vote — one page per headcount principal in scope who has not voted (<see cref="BallotPlan"/>)
-/// — or one sheet on demand for a unit. Each page's serial is
+/// whole vote — one page per headcount principal in scope who has not voted (<see cref="BallotPlan"/>,
+/// shared with <c>ov paper print</c>) — or one sheet on demand for a unit. Each page's serial is
 /// appended to the log as <c>PaperBallotIssued</c> before the PDF is handed out; issuing again for a
 /// principal voids the earlier serial (VoteReplay). The QR codes' MAC key stays in the vote's key
 /// file (<see cref="BallotKeyFile"/>), never in the log.

@@ -26,7 +26,7 @@ public sealed class ScanStore
         _scans = Path.Combine(_data, "paper", "scans");
     }
 
-    /// <summary>The server's data folder, which holds the log directory.</summary>
+    /// <summary>The data folder (<c>ov paper print --data</c>).</summary>
     public string DataDirectory => _data;
 
     /// <summary>The ballot key file of <paramref name="vote"/>.</summary>
