@@ -238,8 +238,10 @@ public static class VerifyCommand
 
     private static async Task<string> FetchKeyAsync(Uri keyUrl)
     {
-        // "the log's verifier key at /log/key (text, one line)" (issue 4).
-        return (await FetchTextAsync(keyUrl).ConfigureAwait(false))?.Trim()
+        // "the log's verifier key at /log/key (text, one line)" (issue 4). During a log-key rotation
+        // (docs/operations.md "Key management") further lines follow; the first is the key that
+        // signs every checkpoint the server serves.
+        return (await FetchTextAsync(keyUrl).ConfigureAwait(false))?.Trim().Split('\n')[0].Trim()
             ?? throw new LogVerificationException($"{keyUrl}: not found; give the log key with --key");
     }
 

@@ -37,6 +37,14 @@ public sealed record LogAppenderOptions
     /// quick and must not throw.
     /// </summary>
     public Action<int, TimeSpan>? BatchSequenced { get; init; }
+
+    /// <summary>
+    /// Keys that sign every checkpoint besides the appender's own, for a log-key rotation: a
+    /// c2sp.org/signed-note note may carry several signatures ("A note may have multiple
+    /// signatures"), so during the transition each checkpoint verifies with the old key and with
+    /// the new one, and receipts on either keep verifying.
+    /// </summary>
+    public IReadOnlyList<INoteSigner> AdditionalSigners { get; init; } = [];
 }
 
 /// <summary>
@@ -169,7 +177,7 @@ public sealed class LogAppender : IAsyncDisposable
             }
 
             var recovering = new Checkpoint(origin, builder.TreeSize, builder.Root);
-            byte[] checkpoint = recovering.Sign(signer);
+            byte[] checkpoint = recovering.Sign([signer, .. options.AdditionalSigners]);
             if (pending.Count > 0 || stored is null || !stored.AsSpan().SequenceEqual(checkpoint))
             {
                 await builder.WriteChangedTilesAsync(store, cancellationToken).ConfigureAwait(false);
@@ -340,7 +348,7 @@ public sealed class LogAppender : IAsyncDisposable
             }
         }
 
-        byte[] checkpoint = new Checkpoint(_origin, _builder.TreeSize, _builder.Root).Sign(_signer);
+        byte[] checkpoint = new Checkpoint(_origin, _builder.TreeSize, _builder.Root).Sign([_signer, .. _options.AdditionalSigners]);
         await _store.WriteAsync(LogAuditor.CheckpointPath, checkpoint, CancellationToken.None).ConfigureAwait(false);
         LatestCheckpoint = checkpoint;
         Volatile.Write(ref _treeSize, _builder.TreeSize);

@@ -59,6 +59,8 @@ public sealed partial class EventLog(
     private LogAppender? _appender;
     private NoteSigner? _signer;
     private NoteVerifier? _verifier;
+    private readonly List<NoteSigner> _additionalSigners = [];
+    private IReadOnlyList<NoteVerifier> _verifiers = [];
     private string? _origin;
     private string? _directory;
     private FileTileStore? _readStore;
@@ -76,6 +78,13 @@ public sealed partial class EventLog(
 
     /// <summary>The log's verifier.</summary>
     public NoteVerifier Verifier => _verifier ?? throw NotOpen();
+
+    /// <summary>
+    /// Every log key a checkpoint of this log may be signed by: <see cref="Verifier"/> first, then
+    /// the keys signing beside it and the retired ones (<c>Log:AdditionalKeyFiles</c>,
+    /// <c>Log:RetiredKeys</c>): served at <c>/log/key</c>, one per line.
+    /// </summary>
+    public IReadOnlyList<NoteVerifier> Verifiers => _verifier is null ? throw NotOpen() : _verifiers;
 
     /// <summary>
     /// The newest checkpoint (signed note bytes) with every witness cosignature obtained for it. When
@@ -122,6 +131,14 @@ public sealed partial class EventLog(
         string signerKey = await SecretFile.ReadOrCreateLineAsync(keyFile, () => NoteSigner.Generate(origin).SignerKey, cancellationToken);
         _signer = NoteSigner.Parse(signerKey);
         _verifier = _signer.Verifier;
+        foreach (string file in o.AdditionalKeyFiles)
+        {
+            // Made by the operator (ov keygen) and never generated here: a typo must not mint a key.
+            string line = (await File.ReadAllTextAsync(Path.GetFullPath(file, environment.ContentRootPath), cancellationToken)).Trim();
+            _additionalSigners.Add(NoteSigner.Parse(line));
+        }
+
+        _verifiers = [_verifier, .. _additionalSigners.Select(s => s.Verifier), .. o.RetiredKeys.Select(NoteVerifier.Parse)];
         _origin = origin;
         _directory = directory;
         if (cluster is not null)
@@ -172,7 +189,7 @@ public sealed partial class EventLog(
     private async Task OpenAppenderAsync(CancellationToken cancellationToken)
     {
         _appender = await LogAppender.OpenAsync(
-            _directory!, _origin!, _signer!, _verifier!, new LogAppenderOptions { BatchSequenced = OwnersVoteTelemetry.Batch }, cancellationToken: cancellationToken);
+            _directory!, _origin!, _signer!, _verifier!, new LogAppenderOptions { BatchSequenced = OwnersVoteTelemetry.Batch, AdditionalSigners = _additionalSigners }, cancellationToken: cancellationToken);
         LogOpened(logger, _origin!, _appender.TreeSize);
         await CatchUpAsync(cancellationToken);
     }
@@ -369,6 +386,7 @@ public sealed partial class EventLog(
         }
 
         _signer?.Dispose();
+        _additionalSigners.ForEach(s => s.Dispose());
         _gate.Dispose();
         _cosignGate.Dispose();
     }

@@ -15,6 +15,18 @@ public sealed class LogOptions
     /// <summary>The log's signer key file (a note signer key, one line), generated on first run with mode 0600.</summary>
     public string KeyFile { get; set; } = "data/log.key";
 
+    /// <summary>
+    /// Log-key rotation (docs/operations.md "Key management"): further signer key files (one line
+    /// each, never generated) whose keys sign every checkpoint beside <see cref="KeyFile"/>'s.
+    /// </summary>
+    public IList<string> AdditionalKeyFiles { get; } = [];
+
+    /// <summary>
+    /// Verifier keys that no longer sign but that older checkpoints, and so older receipts, carry:
+    /// published at <c>/log/key</c> and accepted when checking a receipt.
+    /// </summary>
+    public IList<string> RetiredKeys { get; } = [];
+
     /// <summary>The address the server is reached at; its host names the log when <see cref="Origin"/> is not set.</summary>
     public string PublicUrl { get; set; } = "http://localhost:5000";
 }

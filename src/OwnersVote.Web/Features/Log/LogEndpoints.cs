@@ -47,7 +47,9 @@ public static class LogEndpoints
         return TypedResults.Bytes(log.LatestCheckpoint, PlainText);
     }
 
-    private static ContentHttpResult Key(EventLog log) => TypedResults.Text(log.VerifierKey + "\n", PlainText, Encoding.UTF8);
+    // One line; during a log-key rotation one line per key, the signing key first (docs/operations.md).
+    private static ContentHttpResult Key(EventLog log) =>
+        TypedResults.Text(string.Concat(log.Verifiers.Select(v => v.VerifierKey + "\n")), PlainText, Encoding.UTF8);
 
     /// <summary>
     /// <c>quorum &lt;k&gt;</c>, then one cosignature/v1 verifier key (<c>name+keyid+base64</c>) per

@@ -135,7 +135,7 @@ public sealed class ReceiptDesk(EventLog log, OwnersVoteDb db)
             return new ReceiptCheck(false, "the receipt carries no entry and this log has none at its index", receipt.Index, checkpoint, [], null, false, null);
         }
 
-        ReceiptVerification verification = receipt.Verify(entry, log.Origin, [log.Verifier], log.WitnessVerifiers, log.WitnessQuorum);
+        ReceiptVerification verification = receipt.Verify(entry, log.Origin, log.Verifiers, log.WitnessVerifiers, log.WitnessQuorum);
         BallotCast? ballot = null;
         LedgerEvent? logged = null;
         try
@@ -151,14 +151,14 @@ public sealed class ReceiptDesk(EventLog log, OwnersVoteDb db)
         // A compound with witnesses of its own requires their quorum on its receipts too.
         if (verification.IsVerified && logged is not null && log.Witnesses.Of(logged.Compound) is { Quorum: > 0 } own)
         {
-            ReceiptVerification compound = receipt.Verify(entry, log.Origin, [log.Verifier], [.. own.Witnesses.Select(w => w.Key)], own.Quorum);
+            ReceiptVerification compound = receipt.Verify(entry, log.Origin, log.Verifiers, [.. own.Witnesses.Select(w => w.Key)], own.Quorum);
             if (!compound.IsVerified)
             {
                 verification = compound;
             }
             else
             {
-                verification = receipt.Verify(entry, log.Origin, [log.Verifier], [.. log.WitnessVerifiers, .. own.Witnesses.Select(w => w.Key)], log.WitnessQuorum);
+                verification = receipt.Verify(entry, log.Origin, log.Verifiers, [.. log.WitnessVerifiers, .. own.Witnesses.Select(w => w.Key)], log.WitnessQuorum);
             }
         }
 
