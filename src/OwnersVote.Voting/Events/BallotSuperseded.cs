@@ -10,7 +10,7 @@ namespace OwnersVote.Voting.Events;
 /// <param name="Vote">The vote id.</param>
 /// <param name="At">When.</param>
 /// <param name="Actor">Who decided.</param>
-/// <param name="Ballot">The superseded ballot's id (<see cref="BallotCast.BallotId"/>: its challenge in hex).</param>
+/// <param name="Ballot">The superseded ballot's id (<see cref="BallotCast.BallotId"/>: its challenge in hex), or a paper sheet's serial when a result is corrected after an upheld objection.</param>
 /// <param name="Reason">Why, as a short stable code, e.g. <c>changed-online</c>, <c>online-wins-over-paper</c>.</param>
 public sealed record BallotSuperseded(string Compound, string Vote, DateTimeOffset At, string Actor, string Ballot, string Reason)
     : VoteEvent(Compound, Vote, At, Actor)
@@ -33,9 +33,11 @@ public sealed record BallotSuperseded(string Compound, string Vote, DateTimeOffs
 
     private void Validate(Func<string, Exception> fail)
     {
+        // An online or custodial ballot's id, or a recorded paper sheet's serial: VoteReplay accepts
+        // a serial only to correct a result after an upheld objection (询异).
         if (!OwnerKey.IsHash(Ballot))
         {
-            throw fail("ballot is a ballot id (its SHA-256 challenge, 64 lowercase hex digits).");
+            EventRules.PaperSerial(Ballot, message => fail("ballot is a ballot id (its SHA-256 challenge, 64 lowercase hex digits) or a paper sheet's serial: " + message));
         }
 
         EventRules.NonEmpty(Reason, "reason", fail);

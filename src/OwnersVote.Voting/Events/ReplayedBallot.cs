@@ -70,7 +70,11 @@ public sealed record ReplayedQuestion(string Question, IReadOnlyList<Ballot> Bal
 /// <param name="Answer">The answer, or null while it is open.</param>
 /// <param name="AnsweredAt">When it was answered.</param>
 /// <param name="AnsweredBy">Who answered.</param>
-public sealed record ReplayedObjection(int Position, string Id, string Owner, string Text, DateTimeOffset At, string? Answer, DateTimeOffset? AnsweredAt, string? AnsweredBy);
+public sealed record ReplayedObjection(int Position, string Id, string Owner, string Text, DateTimeOffset At, string? Answer, DateTimeOffset? AnsweredAt, string? AnsweredBy)
+{
+    /// <summary>The committee upheld it (<see cref="ObjectionResolved.Upheld"/>): the result had to be corrected.</summary>
+    public bool Upheld { get; init; }
+}
 
 /// <summary>Where a vote stands by its log alone (issue 7 part 1); drafts are not in the log.</summary>
 public enum VoteStage
@@ -97,7 +101,7 @@ public enum VoteStage
 /// <param name="Questions">Per question, sorted by id: tally input and result.</param>
 /// <param name="Ballots">Every cast ballot in log order, with its disposition.</param>
 /// <param name="Closed">Whether the log contains <c>VoteClosed</c>.</param>
-/// <param name="Published">The <c>TallyPublished</c> found in the log, if any.</param>
+/// <param name="Published">The latest <c>TallyPublished</c> found in the log, if any (a corrected result replaces an earlier one).</param>
 public sealed record VoteReplayResult(
     RollFrozen Roll,
     MatterPublished Matter,
@@ -114,6 +118,15 @@ public sealed record VoteReplayResult(
 
     /// <summary>Every objection in log order, with its answer when given.</summary>
     public IReadOnlyList<ReplayedObjection> Objections { get; init; } = [];
+
+    /// <summary>
+    /// Earlier <c>TallyPublished</c> entries that a corrected preliminary result replaced after an
+    /// upheld objection, in log order; <see cref="VoteReplayResult.Published"/> is the latest.
+    /// </summary>
+    public IReadOnlyList<TallyPublished> CorrectedTallies { get; init; } = [];
+
+    /// <summary>The upheld objection still awaiting a corrected result, or null: the vote cannot become final meanwhile.</summary>
+    public string? CorrectionDue { get; init; }
 
     /// <summary>The deliveries recorded per headcount principal.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<BallotDelivered>> Deliveries { get; init; } = new Dictionary<string, IReadOnlyList<BallotDelivered>>();

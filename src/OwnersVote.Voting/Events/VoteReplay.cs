@@ -84,6 +84,8 @@ public static class VoteReplay
         private readonly Dictionary<string, PaperBallotIssued> _issued = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _currentSerial = new(StringComparer.Ordinal);
         private readonly HashSet<string> _recordedSerials = new(StringComparer.Ordinal);
+        // The first recording of each paper serial (the one that can count), for corrections.
+        private readonly Dictionary<string, Cast> _paperBySerial = new(StringComparer.Ordinal);
         private string? _compound;
         private string? _vote;
         private RollFrozen? _roll;
@@ -94,6 +96,9 @@ public static class VoteReplay
         private TallyPublished? _published;
         private VoteOpened? _opened;
         private ResultFinalised? _finalised;
+        // The upheld objection the next TallyPublished must correct, or null.
+        private string? _correctionDue;
+        private readonly List<TallyPublished> _corrected = [];
         private readonly List<ReplayedObjection> _objections = [];
         private readonly Dictionary<string, List<BallotDelivered>> _deliveries = new(StringComparer.Ordinal);
         private readonly List<ReminderSent> _reminders = [];
@@ -213,9 +218,19 @@ public static class VoteReplay
                     Check(recorded, position);
                     break;
                 case BallotSuperseded superseded:
-                    if (!_castsById.TryGetValue(superseded.Ballot, out Cast? target))
+                    // A recorded paper sheet (by its serial) is set aside only to correct a result
+                    // after an upheld objection; before, only online and custodial ballots were.
+                    if (!_castsById.TryGetValue(superseded.Ballot, out Cast? target)
+                        && !(_correctionDue is not null && _paperBySerial.TryGetValue(superseded.Ballot, out target)))
                     {
                         throw new VoteReplayException($"Event {position}: supersedes ballot {superseded.Ballot}, which was not cast in this vote.");
+                    }
+
+                    // Once a result is published the count changes only to correct it after an
+                    // upheld objection (询异), and a corrected result must then be published.
+                    if (_published is not null && _correctionDue is null)
+                    {
+                        throw new VoteReplayException($"Event {position}: sets ballot {superseded.Ballot} aside after the result was published, with no upheld objection to correct.");
                     }
 
                     target.SupersededReason ??= superseded.Reason;
@@ -244,13 +259,21 @@ public static class VoteReplay
                     _closed = true;
                     break;
                 case TallyPublished published:
-                    // Closed → preliminary result: a count is published once, after the close.
-                    if (!_closed || _published is not null)
+                    // Closed → preliminary result: a count is published once, after the close; again
+                    // only as the corrected preliminary result an upheld objection calls for, which
+                    // restarts the objection period (the period runs from the latest TallyPublished).
+                    if (!_closed || (_published is not null && _correctionDue is null) || _finalised is not null)
                     {
-                        throw new VoteReplayException($"Event {position}: TallyPublished before VoteClosed, or a second one.");
+                        throw new VoteReplayException($"Event {position}: TallyPublished before VoteClosed, or a second one with no upheld objection to correct.");
+                    }
+
+                    if (_published is not null)
+                    {
+                        _corrected.Add(_published);
                     }
 
                     _published = published;
+                    _correctionDue = null;
                     break;
                 case BallotDelivered delivered:
                     RequireMatter(position, e);
@@ -291,7 +314,12 @@ public static class VoteReplay
                         throw new VoteReplayException($"Event {position}: resolves objection {resolved.Objection}, which is not open.");
                     }
 
-                    _objections[found] = _objections[found] with { Answer = resolved.Answer, AnsweredAt = resolved.At, AnsweredBy = resolved.Actor };
+                    _objections[found] = _objections[found] with { Answer = resolved.Answer, AnsweredAt = resolved.At, AnsweredBy = resolved.Actor, Upheld = resolved.Upheld };
+                    if (resolved.Upheld)
+                    {
+                        _correctionDue ??= resolved.Objection;
+                    }
+
                     break;
                 case ResultFinalised finalised:
                     ApplyFinalised(finalised, position);
@@ -354,6 +382,11 @@ public static class VoteReplay
             if (_objections.FirstOrDefault(o => o.Answer is null) is { } open)
             {
                 throw new VoteReplayException($"Event {position}: ResultFinalised while objection {open.Id} is unanswered.");
+            }
+
+            if (_correctionDue is { } upheld)
+            {
+                throw new VoteReplayException($"Event {position}: ResultFinalised while objection {upheld} is upheld and no corrected result was published.");
             }
 
             _finalised = finalised;
@@ -447,6 +480,8 @@ public static class VoteReplay
                 Opened = _opened,
                 Finalised = _finalised,
                 Objections = [.. _objections],
+                CorrectedTallies = [.. _corrected],
+                CorrectionDue = _correctionDue,
                 Deliveries = _deliveries.ToDictionary(d => d.Key, d => (IReadOnlyList<BallotDelivered>)d.Value, StringComparer.Ordinal),
                 Reminders = [.. _reminders],
                 NonVoters = nonVoters,
@@ -685,6 +720,7 @@ public static class VoteReplay
         {
             var cast = new Cast(position, e.Serial, e.Principal, e.Units, e.Answers, BallotChannel.Paper);
             _casts.Add(cast);
+            _paperBySerial.TryAdd(e.Serial, cast);
 
             // A serial recorded twice (the same sheet scanned again) counts once.
             if (!_recordedSerials.Add(e.Serial))

@@ -72,6 +72,12 @@ public sealed class MatterRow
     /// <summary>The published TallyPublished event as logged (its canonical JSON), or null.</summary>
     public string? TallyJson { get; set; }
 
+    /// <summary>
+    /// The upheld objection (ObjectionResolved.upheld) that awaits a corrected preliminary result,
+    /// or null: meanwhile the result cannot become final (VoteReplay).
+    /// </summary>
+    public string? CorrectionDue { get; set; }
+
     /// <summary>When ResultFinalised was logged, or null.</summary>
     public DateTimeOffset? FinalisedAt { get; set; }
 

@@ -22,4 +22,7 @@ public sealed class ObjectionRow
     public DateTimeOffset? AnsweredAt { get; set; }
 
     public string? AnsweredBy { get; set; }
+
+    /// <summary>The committee upheld it (ObjectionResolved.upheld): the result had to be corrected and published again.</summary>
+    public bool Upheld { get; set; }
 }

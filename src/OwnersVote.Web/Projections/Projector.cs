@@ -614,6 +614,9 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
         QuestionTally tally = e.Questions.SingleOrDefault(q => q.Question == matter.Question)
             ?? throw new ProjectionException($"The tally of matter {e.Vote} has no count for question {matter.Question}.");
         matter.ResultPassed = tally.Passed;
+        // A second TallyPublished is the corrected result an upheld objection called for; the
+        // objection period runs again from it.
+        matter.CorrectionDue = null;
         matter.ResultPublishedAt = e.At;
         matter.TallyTreeSize = checked(logged.Index + 1);
         matter.TallyRootHash = logged.TreeRoot.ToBase64();
@@ -657,6 +660,13 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
         objection.Answer = objection.Answer is null ? e.Answer : throw new ProjectionException($"Objection {e.Objection} of matter {e.Vote} is answered twice.");
         objection.AnsweredAt = e.At;
         objection.AnsweredBy = e.Actor;
+        // An upheld objection holds the result until a corrected one is published (VoteReplay).
+        objection.Upheld = e.Upheld;
+        if (e.Upheld)
+        {
+            MatterRow matter = await RequireMatterAsync(e.Vote, cancellationToken);
+            matter.CorrectionDue ??= e.Objection;
+        }
     }
 
     private async Task FinaliseAsync(ResultFinalised e, LoggedEvent logged, CancellationToken cancellationToken)

@@ -254,6 +254,80 @@ public sealed class LifecycleReplayTests : IDisposable
         Assert.Empty(ThresholdAdvice.MajorHints("57号楼电梯维修使用专项维修资金"));
     }
 
+    [Fact]
+    public void An_upheld_objection_keeps_the_result_from_becoming_final_until_a_corrected_result_restarts_the_period()
+    {
+        ClosedAndPublished();
+        TallyPublished first = Replay().Published!;
+        _log.Add(new Objection(Compound, Vote, s_published.AddHours(5), "owner:" + EventSamples.Owner("D"), "obj-1", EventSamples.Owner("D"), "57-0201 的表决票是代签的。"));
+        _log.Add(new ObjectionResolved(Compound, Vote, s_published.AddHours(30), "committee:chen", "obj-1", "经核实属实，该票不予计入，更正后重新公示。", Upheld: true));
+        Assert.Equal("obj-1", Replay().CorrectionDue);
+        Assert.True(Assert.Single(Replay().Objections).Upheld);
+
+        // Not final while the upheld objection awaits its correction, even after the period.
+        _log.Add(new ResultFinalised(Compound, Vote, s_published.AddHours(72), "committee:chen"));
+        VoteReplayException e = Assert.Throws<VoteReplayException>(Replay);
+        Assert.Contains("objection obj-1 is upheld and no corrected result was published", e.Message, StringComparison.Ordinal);
+        _log.RemoveAt(_log.Count - 1);
+
+        // The correction: B's ballot is set aside and the corrected preliminary result published.
+        string ballotOfB = _log.OfType<BallotCast>().Single(c => c.Ballot.Principal == "pB").BallotId;
+        DateTimeOffset corrected = s_published.AddHours(31);
+        _log.Add(new BallotSuperseded(Compound, Vote, corrected, "committee:chen", ballotOfB, "objection-upheld:obj-1"));
+        _log.Add(Replay().ToTallyPublished(corrected, "committee:chen"));
+        VoteReplayResult replay = Replay();
+        Assert.Null(replay.CorrectionDue);
+        Assert.Equal([first], replay.CorrectedTallies);
+        Assert.True(replay.MatchesPublished());
+        // A and C took part (2 of 4 owners: below two thirds), so nothing passes any more.
+        Assert.Equal(2, replay.Published!.Questions[0].Participating.Heads.Value);
+        Assert.False(replay.Published.Questions[0].QuorumMet);
+        Assert.Equal(VoteStage.Preliminary, replay.Stage);
+        Assert.Equal(corrected.AddHours(72), replay.ObjectionPeriodEnds);
+
+        // The objection period starts again from the corrected result.
+        _log.Add(new ResultFinalised(Compound, Vote, corrected.AddHours(72).AddMilliseconds(-1), "committee:chen"));
+        Assert.Throws<VoteReplayException>(Replay);
+        _log[^1] = new ResultFinalised(Compound, Vote, corrected.AddHours(72), "committee:chen");
+        Assert.Equal(VoteStage.Final, Replay().Stage);
+    }
+
+    [Fact]
+    public void Without_an_upheld_objection_a_published_result_is_neither_recounted_nor_published_again()
+    {
+        ClosedAndPublished();
+        _log.Add(new Objection(Compound, Vote, s_published.AddHours(5), "owner:" + EventSamples.Owner("D"), "obj-1", EventSamples.Owner("D"), "计票有误。"));
+        _log.Add(new ObjectionResolved(Compound, Vote, s_published.AddHours(30), "committee:chen", "obj-1", "经核对，计票无误。"));
+        string ballotOfB = _log.OfType<BallotCast>().Single(c => c.Ballot.Principal == "pB").BallotId;
+
+        _log.Add(new BallotSuperseded(Compound, Vote, s_published.AddHours(31), "committee:chen", ballotOfB, "owner-withdrew"));
+        VoteReplayException e = Assert.Throws<VoteReplayException>(Replay);
+        Assert.Contains("no upheld objection to correct", e.Message, StringComparison.Ordinal);
+
+        _log.RemoveAt(_log.Count - 1);
+        _log.Add(Replay().ToTallyPublished(s_published.AddHours(31), "committee:chen"));
+        e = Assert.Throws<VoteReplayException>(Replay);
+        Assert.Contains("a second one with no upheld objection to correct", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_answer_that_does_not_uphold_keeps_the_bytes_of_entries_from_before_upheld_existed()
+    {
+        var answered = new ObjectionResolved(Compound, Vote, s_published, "committee:chen", "obj-1", "已核对。");
+        string wire = System.Text.Encoding.UTF8.GetString(EventCodec.Encode(answered));
+        Assert.DoesNotContain("upheld", wire, StringComparison.Ordinal);
+        Assert.Equal(answered, EventCodec.Decode(EventCodec.Encode(answered)));
+
+        var upheld = answered with { Upheld = true };
+        Assert.Contains("\"upheld\":true", System.Text.Encoding.UTF8.GetString(EventCodec.Encode(upheld)), StringComparison.Ordinal);
+        Assert.Equal(upheld, EventCodec.Decode(EventCodec.Encode(upheld)));
+        // One encoding per event: "not upheld" is the absent field, never false.
+        byte[] explicitFalse = System.Text.Encoding.UTF8.GetBytes(wire.Replace("\"objection\":\"obj-1\"}", "\"objection\":\"obj-1\",\"upheld\":false}", StringComparison.Ordinal));
+        Assert.NotEqual(wire, System.Text.Encoding.UTF8.GetString(explicitFalse));
+        EventFormatException e = Assert.Throws<EventFormatException>(() => EventCodec.Decode(explicitFalse));
+        Assert.Contains("not upheld is written by omitting the field", e.Message, StringComparison.Ordinal);
+    }
+
     private VoteReplayResult Replay() => VoteReplay.Replay(_log, BallotFixtures.RelyingParty);
 
     private void ClosedAndPublished()

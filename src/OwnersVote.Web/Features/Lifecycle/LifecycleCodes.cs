@@ -47,6 +47,12 @@ public static class LifecycleCodes
     /// <summary>The log would not replay with the step (VoteReplay refused it).</summary>
     public const string LogRefused = "log-refused";
 
+    /// <summary>An upheld objection awaits a corrected preliminary result.</summary>
+    public const string CorrectionDue = "correction-due";
+
+    /// <summary>A unit named to set aside has no counted ballot in the vote.</summary>
+    public const string NoBallotToSetAside = "no-ballot-to-set-aside";
+
     /// <summary>A schedule problem, e.g. <c>schedule:PeriodTooShort</c>.</summary>
     public static string Schedule(ScheduleProblem problem) => "schedule:" + problem;
 }

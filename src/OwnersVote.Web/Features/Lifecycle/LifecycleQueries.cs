@@ -17,7 +17,11 @@ public sealed record ManagedVote(string Id, string Title, LifecycleStage Stage, 
 /// <param name="FiledAt">When it was filed.</param>
 /// <param name="Answer">The committee's answer, or null while open.</param>
 /// <param name="AnsweredAt">When it was answered.</param>
-public sealed record ObjectionView(string Id, string Text, DateTimeOffset FiledAt, string? Answer, DateTimeOffset? AnsweredAt);
+public sealed record ObjectionView(string Id, string Text, DateTimeOffset FiledAt, string? Answer, DateTimeOffset? AnsweredAt)
+{
+    /// <summary>The committee upheld it: the result had to be corrected and published again.</summary>
+    public bool Upheld { get; init; }
+}
 
 /// <summary>One delivery of the notice and ballot.</summary>
 /// <param name="Channel">app, sms, letter, posted or door.</param>
@@ -98,7 +102,7 @@ public sealed class LifecycleQueries(OwnersVoteDb db, VoteLifecycle lifecycle, T
     public async Task<IReadOnlyList<ObjectionView>> ObjectionsAsync(string id, CancellationToken cancellationToken)
     {
         List<ObjectionRow> rows = await db.Objections.AsNoTracking().Where(o => o.MatterId == id).ToListAsync(cancellationToken);
-        return [.. rows.OrderBy(o => o.LogIndex).Select(o => new ObjectionView(o.Id, o.Text, o.FiledAt, o.Answer, o.AnsweredAt))];
+        return [.. rows.OrderBy(o => o.LogIndex).Select(o => new ObjectionView(o.Id, o.Text, o.FiledAt, o.Answer, o.AnsweredAt) { Upheld = o.Upheld })];
     }
 
     /// <summary>The delivery sheet of a vote of the compound, by building, floor and unit; null when no such vote.</summary>

@@ -26,6 +26,9 @@ public enum LifecycleStage
     /// <summary>The objection period is over; the final result waits for the committee (and for answers).</summary>
     AwaitingFinal,
 
+    /// <summary>The committee upheld an objection: the result waits for a corrected preliminary result, which restarts the objection period.</summary>
+    AwaitingCorrection,
+
     /// <summary>ResultFinalised, or a published result without an objection period.</summary>
     Final,
 }
@@ -40,6 +43,11 @@ public static class LifecycleStages
         if (matter.FinalisedAt is not null)
         {
             return LifecycleStage.Final;
+        }
+
+        if (matter.CorrectionDue is not null)
+        {
+            return LifecycleStage.AwaitingCorrection;
         }
 
         if (matter.ResultPublishedAt is { } published)

@@ -26,6 +26,14 @@ public sealed class ManageVoteModel(LifecycleQueries queries, VoteLifecycle life
     [BindProperty]
     public string Answer { get; set; } = "";
 
+    /// <summary>The committee upholds the objection: the result must be corrected (询异).</summary>
+    [BindProperty]
+    public bool Upheld { get; set; }
+
+    /// <summary>Units whose counted ballot the correction sets aside, separated by commas or spaces.</summary>
+    [BindProperty]
+    public string SetAside { get; set; } = "";
+
     public Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
 
     public Task<IActionResult> OnPostCloseAsync(string id, CancellationToken cancellationToken) =>
@@ -34,11 +42,14 @@ public sealed class ManageVoteModel(LifecycleQueries queries, VoteLifecycle life
     public Task<IActionResult> OnPostPublishAsync(string id, CancellationToken cancellationToken) =>
         StepAsync(id, session => lifecycle.PublishResultAsync(id, session, cancellationToken), cancellationToken);
 
+    public Task<IActionResult> OnPostCorrectAsync(string id, CancellationToken cancellationToken) =>
+        StepAsync(id, session => lifecycle.PublishResultAsync(id, session, [.. (SetAside ?? "").Split([',', '，', ' ', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], cancellationToken), cancellationToken);
+
     public Task<IActionResult> OnPostFinaliseAsync(string id, CancellationToken cancellationToken) =>
         StepAsync(id, session => lifecycle.FinaliseAsync(id, session, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostAnswerAsync(string id, CancellationToken cancellationToken) =>
-        StepAsync(id, session => lifecycle.AnswerObjectionAsync(id, Objection, Answer, session, cancellationToken), cancellationToken);
+        StepAsync(id, session => lifecycle.AnswerObjectionAsync(id, Objection, Answer, Upheld, session, cancellationToken), cancellationToken);
 
     private async Task<IActionResult> StepAsync(string id, Func<OwnerSession, Task<string?>> step, CancellationToken cancellationToken)
     {

@@ -286,10 +286,19 @@ public sealed partial class VoteLifecycle(
     /// <summary>
     /// Publishes the count recomputed from the log (<see cref="VoteReplay"/>): the preliminary
     /// result when the vote has an objection period, else the final one. Refused before the close,
-    /// or under a silent-majority clause while a non-voter has no proof of delivery.
+    /// or under a silent-majority clause while a non-voter has no proof of delivery. After an
+    /// upheld objection it publishes the corrected preliminary result, first setting aside the
+    /// counted ballots of the given units (<c>BallotSuperseded</c>, in the same
+    /// batch, so the log never shows a count that differs from its published result); the
+    /// objection period runs again from it.
     /// </summary>
-    public async Task<string?> PublishResultAsync(string vote, OwnerSession session, CancellationToken cancellationToken)
+    public Task<string?> PublishResultAsync(string vote, OwnerSession session, CancellationToken cancellationToken) =>
+        PublishResultAsync(vote, session, [], cancellationToken);
+
+    /// <inheritdoc cref="PublishResultAsync(string, OwnerSession, CancellationToken)"/>
+    public async Task<string?> PublishResultAsync(string vote, OwnerSession session, IReadOnlyList<string> setAside, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(setAside);
         ArgumentNullException.ThrowIfNull(session);
         await s_gate.WaitAsync(cancellationToken);
         try
@@ -299,12 +308,32 @@ public sealed partial class VoteLifecycle(
                 return LifecycleCodes.NotFound;
             }
 
-            if (matter.ClosedAt is null || matter.ResultPublishedAt is not null)
+            bool correcting = matter.CorrectionDue is not null && matter.FinalisedAt is null;
+            if (matter.ClosedAt is null || (matter.ResultPublishedAt is not null && !correcting) || (!correcting && setAside.Count > 0))
             {
                 return LifecycleCodes.WrongStage;
             }
 
-            (VoteReplayResult? replay, string? refused) = await ReplayAsync(matter, null, cancellationToken);
+            // 询异: an upheld objection's correction sets aside the ballots found not to count.
+            List<VoteEvent> corrections = [];
+            DateTimeOffset now = Now;
+            foreach (string unit in setAside.Distinct(StringComparer.Ordinal))
+            {
+                string? principal = await db.Units.AsNoTracking().Where(u => u.VoteId == vote && u.Id == unit).Select(u => u.OwnerId).SingleOrDefaultAsync(cancellationToken);
+                BallotRow? counted = principal is null ? null
+                    : await db.Ballots.AsNoTracking().SingleOrDefaultAsync(b => b.MatterId == vote && b.OwnerId == principal && b.Counts, cancellationToken);
+                if (counted is null)
+                {
+                    return LifecycleCodes.NoBallotToSetAside;
+                }
+
+                if (!corrections.OfType<BallotSuperseded>().Any(c => c.Ballot == counted.BallotId))
+                {
+                    corrections.Add(new BallotSuperseded(matter.CompoundId, vote, now, Actor(session), counted.BallotId, "objection-upheld:" + matter.CorrectionDue));
+                }
+            }
+
+            (VoteReplayResult? replay, string? refused) = await ReplayAsync(matter, corrections, cancellationToken);
             if (replay is null)
             {
                 return refused;
@@ -316,7 +345,7 @@ public sealed partial class VoteLifecycle(
                 return LifecycleCodes.Undelivered;
             }
 
-            await log.AppendAsync(replay.ToTallyPublished(Now, Actor(session)), cancellationToken);
+            await log.AppendManyAsync([.. corrections, replay.ToTallyPublished(now, Actor(session))], cancellationToken);
             return null;
         }
         finally
@@ -363,8 +392,15 @@ public sealed partial class VoteLifecycle(
         }
     }
 
-    /// <summary>The committee answers an objection.</summary>
-    public async Task<string?> AnswerObjectionAsync(string vote, string objectionId, string answer, OwnerSession session, CancellationToken cancellationToken)
+    /// <summary>
+    /// The committee answers an objection; an upheld one holds the result
+    /// until a corrected preliminary result is published.
+    /// </summary>
+    public Task<string?> AnswerObjectionAsync(string vote, string objectionId, string answer, OwnerSession session, CancellationToken cancellationToken) =>
+        AnswerObjectionAsync(vote, objectionId, answer, upheld: false, session, cancellationToken);
+
+    /// <inheritdoc cref="AnswerObjectionAsync(string, string, string, OwnerSession, CancellationToken)"/>
+    public async Task<string?> AnswerObjectionAsync(string vote, string objectionId, string answer, bool upheld, OwnerSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         answer = (answer ?? "").Trim();
@@ -387,7 +423,7 @@ public sealed partial class VoteLifecycle(
                 return LifecycleCodes.WrongStage;
             }
 
-            return await CheckedAppendAsync(matter, new ObjectionResolved(matter.CompoundId, vote, Now, Actor(session), objectionId, answer), cancellationToken);
+            return await CheckedAppendAsync(matter, new ObjectionResolved(matter.CompoundId, vote, Now, Actor(session), objectionId, answer, upheld), cancellationToken);
         }
         finally
         {
@@ -405,6 +441,12 @@ public sealed partial class VoteLifecycle(
             if (await MatterAsync(vote, session, cancellationToken) is not { } matter)
             {
                 return LifecycleCodes.NotFound;
+            }
+
+            // 询异: an upheld objection holds the result until its corrected result is published.
+            if (matter.CorrectionDue is not null)
+            {
+                return LifecycleCodes.CorrectionDue;
             }
 
             LifecycleStage stage = LifecycleStages.Of(matter, Now);
@@ -494,7 +536,7 @@ public sealed partial class VoteLifecycle(
     // Appends a lifecycle entry only if the vote's log replays with it (VoteReplay's order rules).
     private async Task<string?> CheckedAppendAsync(MatterRow matter, VoteEvent candidate, CancellationToken cancellationToken)
     {
-        (VoteReplayResult? replay, string? refused) = await ReplayAsync(matter, candidate, cancellationToken);
+        (VoteReplayResult? replay, string? refused) = await ReplayAsync(matter, [candidate], cancellationToken);
         if (replay is null)
         {
             return refused;
@@ -506,7 +548,7 @@ public sealed partial class VoteLifecycle(
 
     // The compound's entries from the audited log (the source of truth), the vote replayed with
     // the candidate appended; a replay refusal becomes a refusal code.
-    private async Task<(VoteReplayResult? Replay, string? Refused)> ReplayAsync(MatterRow matter, VoteEvent? candidate, CancellationToken cancellationToken)
+    private async Task<(VoteReplayResult? Replay, string? Refused)> ReplayAsync(MatterRow matter, IReadOnlyList<VoteEvent> candidates, CancellationToken cancellationToken)
     {
         var entries = new List<LedgerEvent>();
         await LogAuditor.AuditAsync(log.Store, log.Verifier, [], 0, (_, entry) =>
@@ -517,10 +559,7 @@ public sealed partial class VoteLifecycle(
                 entries.Add(e);
             }
         }, cancellationToken);
-        if (candidate is not null)
-        {
-            entries.Add(candidate);
-        }
+        entries.AddRange(candidates);
 
         try
         {
@@ -528,7 +567,7 @@ public sealed partial class VoteLifecycle(
         }
         catch (VoteReplayException e)
         {
-            LogRefused(logger, matter.Id, candidate?.Type ?? "TallyPublished", e.Message);
+            LogRefused(logger, matter.Id, candidates.Count > 0 ? candidates[^1].Type : "TallyPublished", e.Message);
             return (null, LifecycleCodes.LogRefused);
         }
     }
