@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OwnersVote.Ledger;
 using OwnersVote.Voting.Events;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
@@ -26,11 +25,11 @@ public sealed class CredentialRevocationTests(SqliteApp app, Browser browser) : 
     public async Task Two_officers_revoke_a_lost_passkey_it_is_logged_naming_both_and_the_owner_is_notified()
     {
         IPage owner = await OwnerSignIn.OwnerWithPasskeyAsync(browser, app, Unit);
-        CredentialEnrolled enrolled = (CredentialEnrolled)(await DownloadLogAsync()).Last(e => e is CredentialEnrolled);
+        CredentialEnrolled enrolled = (CredentialEnrolled)(await app.DownloadLogAsync(Cancel)).Last(e => e is CredentialEnrolled);
         IAPIResponse before = await OptionsAsync(owner);
         Assert.Equal(200, before.Status);
 
-        string[] codes = await FreshOfficerCodesAsync();
+        string[] codes = await app.FreshOfficerCodesAsync(Cancel);
         IPage first = await browser.NewPageAsync(390, 844);
         await OwnerSignIn.WithCodeAsync(first, app.BaseUrl, codes[0]);
         await Assertions.Expect(first).ToHaveURLAsync(app.BaseUrl + "/desk/enrol");
@@ -46,10 +45,10 @@ public sealed class CredentialRevocationTests(SqliteApp app, Browser browser) : 
         await Assertions.Expect(first.GetByTestId("revoke-requested")).ToContainTextAsync(Unit);
 
         // Two-person rule: the officer who asked cannot approve, and nothing is logged.
-        long size = (await DownloadLogAsync()).Count;
+        long size = (await app.DownloadLogAsync(Cancel)).Count;
         await first.GetByTestId($"revoke-approve-{Unit}").ClickAsync();
         await Assertions.Expect(first.GetByTestId("revoke-refused")).ToContainTextAsync("两人规则");
-        Assert.Equal(size, (await DownloadLogAsync()).Count);
+        Assert.Equal(size, (await app.DownloadLogAsync(Cancel)).Count);
         Assert.Equal(200, (await OptionsAsync(owner)).Status);
 
         IPage second = await browser.NewPageAsync(390, 844);
@@ -61,7 +60,7 @@ public sealed class CredentialRevocationTests(SqliteApp app, Browser browser) : 
         await Assertions.Expect(second.GetByTestId("revoke-none")).ToBeVisibleAsync();
 
         // Every credential the owner still had is revoked (the order among them is not fixed).
-        List<LedgerEvent> appended = [.. (await DownloadLogAsync()).Skip((int)size)];
+        List<LedgerEvent> appended = [.. (await app.DownloadLogAsync(Cancel)).Skip((int)size)];
         Assert.NotEmpty(appended);
         Assert.All(appended, e => Assert.IsType<CredentialRevoked>(e));
         CredentialRevoked revoked = Assert.Single(appended.Cast<CredentialRevoked>(), r => r.CredentialId.Span.SequenceEqual(enrolled.CredentialId.Span));
@@ -90,36 +89,4 @@ public sealed class CredentialRevocationTests(SqliteApp app, Browser browser) : 
             DataObject = new { answers = new Dictionary<string, string> { ["q1"] = "yes" } },
         });
 
-    // The officers sign in with their own one-time invitations (the demo's are used once).
-    private async Task<string[]> FreshOfficerCodesAsync()
-    {
-        using IServiceScope scope = app.Services.CreateScope();
-        OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
-        string[] codes = [InvitationCode.NewRandom(), InvitationCode.NewRandom()];
-        string[] staff = ["officer:demo-1", "officer:demo-2"];
-        for (int i = 0; i < codes.Length; i++)
-        {
-            db.Invitations.Add(new InvitationRow
-            {
-                CodeHash = InvitationCode.Hash(codes[i]),
-                CompoundId = DemoSeeder.CompoundId,
-                Role = "officer",
-                StaffId = staff[i],
-                IssuedBy = string.Join('\n', staff),
-                ExpiresAt = DateTimeOffset.UtcNow.AddHours(1),
-            });
-        }
-
-        await db.SaveChangesAsync(Cancel);
-        return codes;
-    }
-
-    private async Task<List<LedgerEvent>> DownloadLogAsync()
-    {
-        using HttpClient client = app.CreateApiClient();
-        NoteVerifier key = NoteVerifier.Parse((await client.GetStringAsync("/log/key", Cancel)).TrimEnd('\n'));
-        var entries = new List<byte[]>();
-        await LogAuditor.AuditAsync(new HttpTileStore(client), key, [], 0, (_, entry) => entries.Add(entry.ToArray()), Cancel);
-        return [.. entries.Select(e => EventCodec.Decode(e))];
-    }
 }

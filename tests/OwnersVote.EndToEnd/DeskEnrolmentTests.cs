@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OwnersVote.Ledger;
 using OwnersVote.Voting.Events;
 using OwnersVote.Voting.Signing;
 using OwnersVote.Web.Demo;
@@ -78,7 +77,7 @@ public sealed class DeskEnrolmentTests(CoolingOffApp app, Browser browser) : ICl
         IPage owner = await OwnerSignIn.WithPasskeyAsync(browser, app.BaseUrl, code);
 
         // The log names both officers and the end of the cooling-off; the owner was notified.
-        CredentialEnrolled enrolled = Assert.IsType<CredentialEnrolled>((await DownloadLogAsync())[^1]);
+        CredentialEnrolled enrolled = Assert.IsType<CredentialEnrolled>((await app.DownloadLogAsync(Cancel))[^1]);
         Assert.Equal(["officer:demo-1", "officer:demo-2"], enrolled.Officers);
         Assert.Equal(enrolled.At + CoolingOffApp.Period, enrolled.ActiveFrom);
         Assert.True(enrolled.OwnerNotified);
@@ -122,7 +121,7 @@ public sealed class DeskEnrolmentTests(CoolingOffApp app, Browser browser) : ICl
         await owner.GetByTestId("ballot-next").ClickAsync();
         await owner.GetByTestId("ballot-sign").ClickAsync();
         await Assertions.Expect(owner.GetByTestId("ballot-recorded")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        BallotCast cast = Assert.IsType<BallotCast>((await DownloadLogAsync())[^1]);
+        BallotCast cast = Assert.IsType<BallotCast>((await app.DownloadLogAsync(Cancel))[^1]);
         Assert.Equal(["57-101"], cast.Ballot.Units);
         Assert.Equal(newPasskey, Base64UrlText.Encode(cast.Assertion.CredentialId.Span));
         Assert.True(cast.At >= enrolled.ActiveFrom);
@@ -132,13 +131,4 @@ public sealed class DeskEnrolmentTests(CoolingOffApp app, Browser browser) : ICl
 
     private static Task ArrivedAsync(IPage page, string url) =>
         Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 15_000 });
-
-    private async Task<List<LedgerEvent>> DownloadLogAsync()
-    {
-        using HttpClient client = app.CreateApiClient();
-        NoteVerifier key = NoteVerifier.Parse((await client.GetStringAsync("/log/key", Cancel)).TrimEnd('\n'));
-        var entries = new List<byte[]>();
-        await LogAuditor.AuditAsync(new HttpTileStore(client), key, [], 0, (_, entry) => entries.Add(entry.ToArray()), Cancel);
-        return [.. entries.Select(e => EventCodec.Decode(e))];
-    }
 }

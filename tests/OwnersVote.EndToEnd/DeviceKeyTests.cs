@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OwnersVote.Cli.Commands;
-using OwnersVote.Ledger;
 using OwnersVote.Voting.Events;
 using OwnersVote.Web.Demo;
 
@@ -36,7 +35,7 @@ public sealed class DeviceKeyTests(SqliteApp app, Browser browser) : IClassFixtu
         await page.GetByTestId("device-key-register").ClickAsync();
         await ArrivedAsync(page, app.BaseUrl + "/signin/passkey?done=2");
         Assert.Contains("设备密钥已设置好", await page.GetByTestId("passkey-done").InnerTextAsync());
-        CredentialEnrolled first = (await DownloadLogAsync()).OfType<CredentialEnrolled>().Last();
+        CredentialEnrolled first = (await app.DownloadLogAsync(Cancel)).OfType<CredentialEnrolled>().Last();
         Assert.Equal(CredentialKind.DeviceKey, first.Kind);
 
         // ②–③ the matter and the choice.
@@ -66,7 +65,7 @@ public sealed class DeviceKeyTests(SqliteApp app, Browser browser) : IClassFixtu
         long index = long.Parse(await page.GetByTestId("receipt-index").InnerTextAsync(), CultureInfo.InvariantCulture);
 
         // Offline, from the log alone: a device-key ballot, P1363 signature, counted by the replay.
-        List<LedgerEvent> log = await DownloadLogAsync();
+        List<LedgerEvent> log = await app.DownloadLogAsync(Cancel);
         BallotCast cast = Assert.IsType<BallotCast>(log[(int)index]);
         Assert.Equal(first.CredentialId.ToArray(), cast.Assertion.CredentialId.ToArray());
         Assert.Contains("\"type\":\"ov.device-key\"", Encoding.UTF8.GetString(cast.Assertion.ClientDataJson.Span), StringComparison.Ordinal);
@@ -114,7 +113,7 @@ public sealed class DeviceKeyTests(SqliteApp app, Browser browser) : IClassFixtu
         await page.GotoAsync(app.BaseUrl + "/signin/passkey");
         await page.GetByTestId("device-key-register").ClickAsync();
         await ArrivedAsync(page, app.BaseUrl + "/signin/passkey?done=2");
-        log = await DownloadLogAsync();
+        log = await app.DownloadLogAsync(Cancel);
         CredentialRevoked revoked = log.OfType<CredentialRevoked>().Last();
         Assert.Equal(first.CredentialId.ToArray(), revoked.CredentialId.ToArray());
         Assert.Equal("device-key-re-enrolled", revoked.Reason);
@@ -127,7 +126,7 @@ public sealed class DeviceKeyTests(SqliteApp app, Browser browser) : IClassFixtu
         await page.GetByTestId("ballot-sign").ClickAsync();
         await Assertions.Expect(page.GetByTestId("ballot-recorded")).ToBeVisibleAsync();
         long changed = long.Parse(await page.GetByTestId("receipt-index").InnerTextAsync(), CultureInfo.InvariantCulture);
-        replay = VoteReplay.Replay(await DownloadLogAsync(), Lift);
+        replay = VoteReplay.Replay(await app.DownloadLogAsync(Cancel), Lift);
         Assert.Equal(BallotDisposition.Counted, replay.Ballots.Single(b => b.Position == changed).Disposition);
         Assert.Equal(BallotDisposition.Ignored, replay.Ballots.Single(b => b.Position == index).Disposition);
     }
@@ -201,14 +200,5 @@ public sealed class DeviceKeyTests(SqliteApp app, Browser browser) : IClassFixtu
         using var stderr = new StringWriter();
         int code = await Task.Run(() => VerifyCommand.Run([app.BaseUrl], stdout, stderr), Cancel);
         return (code, stdout.ToString(), stderr.ToString());
-    }
-
-    private async Task<List<LedgerEvent>> DownloadLogAsync()
-    {
-        using HttpClient client = app.CreateApiClient();
-        NoteVerifier key = NoteVerifier.Parse((await client.GetStringAsync("/log/key", Cancel)).TrimEnd('\n'));
-        var entries = new List<byte[]>();
-        await LogAuditor.AuditAsync(new HttpTileStore(client), key, [], 0, (_, entry) => entries.Add(entry.ToArray()), Cancel);
-        return [.. entries.Select(e => EventCodec.Decode(e))];
     }
 }

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
-using OwnersVote.Ledger;
 using OwnersVote.Paper;
 using OwnersVote.Voting.Events;
 using OwnersVote.Web.Demo;
@@ -200,7 +199,7 @@ public sealed class LifecycleTests(LifecycleApp app, Browser browser) : IClassFi
         await Assertions.Expect(owner.GetByTestId("result-stage")).ToContainTextAsync("最终结果");
 
         // The downloaded log replays every stage: final, one answered objection, reminders, the tally as published.
-        VoteReplayResult replay = VoteReplay.Replay((await DownloadLogAsync()).Where(e => e.Compound == DemoSeeder.CompoundId), Vote);
+        VoteReplayResult replay = VoteReplay.Replay((await app.DownloadLogAsync(Cancel)).Where(e => e.Compound == DemoSeeder.CompoundId), Vote);
         Assert.Equal(VoteStage.Final, replay.Stage);
         Assert.NotNull(replay.Opened);
         Assert.NotNull(Assert.Single(replay.Objections).Answer);
@@ -295,14 +294,5 @@ public sealed class LifecycleTests(LifecycleApp app, Browser browser) : IClassFi
     {
         AxeResult axe = await page.RunAxe();
         Assert.DoesNotContain(axe.Violations, v => v.Impact is "serious" or "critical");
-    }
-
-    private async Task<List<LedgerEvent>> DownloadLogAsync()
-    {
-        using HttpClient client = app.CreateApiClient();
-        NoteVerifier key = NoteVerifier.Parse((await client.GetStringAsync("/log/key", Cancel)).TrimEnd('\n'));
-        var entries = new List<byte[]>();
-        await LogAuditor.AuditAsync(new HttpTileStore(client), key, [], 0, (_, entry) => entries.Add(entry.ToArray()), Cancel);
-        return [.. entries.Select(e => EventCodec.Decode(e))];
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OwnersVote.Ledger;
 using OwnersVote.Voting.Events;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
@@ -72,7 +71,7 @@ public sealed class OidcSignInTests(OidcApp app, Browser browser) : IClassFixtur
         (string ownerHash, string recordedBy) = await PutOnRollAsync("57-302", OwnerIdNumber);
         app.Idp.Person = ("gov-subject-57-302", OwnerIdNumber.ToLowerInvariant());
         app.Idp.Behaviour = ProviderBehaviour.Honest;
-        int before = (await DownloadLogAsync()).Count;
+        int before = (await app.DownloadLogAsync(Cancel)).Count;
         int tokens = app.Idp.TokensIssued;
 
         IPage page = await browser.NewPageAsync(390, 844);
@@ -93,7 +92,7 @@ public sealed class OidcSignInTests(OidcApp app, Browser browser) : IClassFixtur
 
         // One CredentialEnrolled, for this owner, vouched for by the provider and the roll's officer,
         // active after the cooling-off (a day here), as after an invitation.
-        List<LedgerEvent> log = await DownloadLogAsync();
+        List<LedgerEvent> log = await app.DownloadLogAsync(Cancel);
         Assert.Equal(before + 1, log.Count);
         CredentialEnrolled enrolled = Assert.IsType<CredentialEnrolled>(log[^1]);
         Assert.Equal(ownerHash, enrolled.Owner);
@@ -184,14 +183,5 @@ public sealed class OidcSignInTests(OidcApp app, Browser browser) : IClassFixtur
         string owner = await db.RollOwners.Where(o => o.CompoundId == DemoSeeder.CompoundId && o.Id == code).Select(o => o.OwnerHash).SingleAsync(Cancel);
         Assert.Equal(owner, await db.Units.Where(u => u.VoteId == DemoSeeder.LiftVoteId && u.Id == unit).Select(u => u.OwnerHash).SingleAsync(Cancel));
         return (owner, Officer);
-    }
-
-    private async Task<List<LedgerEvent>> DownloadLogAsync()
-    {
-        using HttpClient client = app.CreateApiClient();
-        NoteVerifier key = NoteVerifier.Parse((await client.GetStringAsync("/log/key", Cancel)).TrimEnd('\n'));
-        var entries = new List<byte[]>();
-        await LogAuditor.AuditAsync(new HttpTileStore(client), key, [], 0, (_, entry) => entries.Add(entry.ToArray()), Cancel);
-        return [.. entries.Select(e => EventCodec.Decode(e))];
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OwnersVote.Cli;
-using OwnersVote.Ledger;
 using OwnersVote.Voting.Events;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
@@ -58,7 +57,7 @@ public sealed class OnlineMandateTests(SqliteApp app, Browser browser) : IClassF
 
         // Revoked online before the proxy votes: in the log, and the proxy may no longer vote for the owner.
         await RevokeAsync(owner, forVote.MandateId);
-        ProxyRevoked revoked = Assert.IsType<ProxyRevoked>((await DownloadLogAsync())[^1]);
+        ProxyRevoked revoked = Assert.IsType<ProxyRevoked>((await app.DownloadLogAsync(Cancel))[^1]);
         Assert.Equal((forVote.MandateId, forVote.Mandate.Owner, (string?)null), (revoked.Mandate, revoked.Owner, revoked.Officer));
         await proxy.GotoAsync($"{app.BaseUrl}/votes/{Lift}/ballot");
         await Assertions.Expect(proxy.GetByTestId("voting-as-proxy")).ToHaveCountAsync(0);
@@ -79,7 +78,7 @@ public sealed class OnlineMandateTests(SqliteApp app, Browser browser) : IClassF
         await proxy.GetByTestId("ballot-next").ClickAsync();
         await proxy.GetByTestId("ballot-sign").ClickAsync();
         await Assertions.Expect(proxy.GetByTestId("ballot-recorded")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        List<LedgerEvent> log = await DownloadLogAsync();
+        List<LedgerEvent> log = await app.DownloadLogAsync(Cancel);
         BallotCast cast = Assert.IsType<BallotCast>(log[^1]);
         Assert.Equal(principal, cast.Ballot.Principal);
         ReplayedBallot replayed = VoteReplay.Replay(log, Lift).Ballots[^1];
@@ -89,7 +88,7 @@ public sealed class OnlineMandateTests(SqliteApp app, Browser browser) : IClassF
         await RevokeAsync(owner, forPeriod.MandateId);
         await proxy.GotoAsync($"{app.BaseUrl}/votes/{Lift}/ballot");
         await Assertions.Expect(proxy.GetByTestId("voting-as-proxy")).ToHaveCountAsync(0);
-        log = await DownloadLogAsync();
+        log = await app.DownloadLogAsync(Cancel);
         Assert.IsType<ProxyRevoked>(log[^1]);
         Assert.Equal(BallotDisposition.Counted, VoteReplay.Replay(log, Lift).Ballots.Single(b => b.Proxy == forPeriod.MandateId).Disposition);
 
@@ -132,7 +131,7 @@ public sealed class OnlineMandateTests(SqliteApp app, Browser browser) : IClassF
         await owner.GetByTestId("mandate-prepare").ClickAsync();
         // The sign button always carries its handle (Grant.cshtml).
         string handle = (await owner.GetByTestId("mandate-sign").GetAttributeAsync("data-handle"))!;
-        List<LedgerEvent> log = await DownloadLogAsync();
+        List<LedgerEvent> log = await app.DownloadLogAsync(Cancel);
         CredentialEnrolled mine = (CredentialEnrolled)log.Last(e => e is CredentialEnrolled);
         string credentialId = OwnersVote.Voting.Signing.Base64UrlText.Encode(mine.CredentialId.Span);
         IAPIResponse forged = await owner.APIRequest.PostAsync(app.BaseUrl + "/api/proxies/mandate", new()
@@ -141,7 +140,7 @@ public sealed class OnlineMandateTests(SqliteApp app, Browser browser) : IClassF
         });
         Assert.Equal(400, forged.Status);
         Assert.Contains("BadSignature", await forged.TextAsync(), StringComparison.Ordinal);
-        Assert.Equal(log.Count, (await DownloadLogAsync()).Count);
+        Assert.Equal(log.Count, (await app.DownloadLogAsync(Cancel)).Count);
     }
 
     [Fact]
@@ -161,7 +160,7 @@ public sealed class OnlineMandateTests(SqliteApp app, Browser browser) : IClassF
         await Assertions.Expect(owner.GetByTestId("mandate-text")).ToContainTextAsync("身份证号末四位为 002X 的人");
         await owner.GetByTestId("mandate-sign").ClickAsync();
         await Assertions.Expect(owner.GetByTestId("mandate-invite")).ToContainTextAsync("两位工作人员");
-        ProxyGranted granted = Assert.IsType<ProxyGranted>((await DownloadLogAsync())[^1]);
+        ProxyGranted granted = Assert.IsType<ProxyGranted>((await app.DownloadLogAsync(Cancel))[^1]);
 
         using IServiceScope scope = app.Services.CreateScope();
         OwnersVote.Web.Features.Proxies.ProxyDesk desk = scope.ServiceProvider.GetRequiredService<OwnersVote.Web.Features.Proxies.ProxyDesk>();
@@ -176,7 +175,7 @@ public sealed class OnlineMandateTests(SqliteApp app, Browser browser) : IClassF
         OwnersVote.Web.Features.Desk.DeskEnrolments enrolments = scope.ServiceProvider.GetRequiredService<OwnersVote.Web.Features.Desk.DeskEnrolments>();
         Assert.Equal(OwnersVote.Web.Features.Desk.DeskRefusal.SameOfficer, (await enrolments.ApproveAsync(first, pending.Id, app.BaseUrl + "/signin", Cancel)).Refused);
         Assert.NotNull((await enrolments.ApproveAsync(second, pending.Id, app.BaseUrl + "/signin", Cancel)).Letter);
-        EnrolmentApproved approved = Assert.IsType<EnrolmentApproved>((await DownloadLogAsync())[^1]);
+        EnrolmentApproved approved = Assert.IsType<EnrolmentApproved>((await app.DownloadLogAsync(Cancel))[^1]);
         Assert.Equal((granted.Mandate.Proxy, true, "officer:demo-1", "officer:demo-2"), (approved.Person, approved.ForProxy, approved.RequestedBy, approved.ApprovedBy));
     }
 
@@ -202,7 +201,7 @@ public sealed class OnlineMandateTests(SqliteApp app, Browser browser) : IClassF
         await owner.GetByTestId("mandate-sign").ClickAsync();
         await Assertions.Expect(owner.GetByTestId("mandate-granted")).ToBeVisibleAsync();
         long index = long.Parse(new Uri(owner.Url).Query.Split('=')[1], CultureInfo.InvariantCulture);
-        List<LedgerEvent> log = await DownloadLogAsync();
+        List<LedgerEvent> log = await app.DownloadLogAsync(Cancel);
         Assert.Equal(log.Count - 1, index);
         return Assert.IsType<ProxyGranted>(log[^1]);
     }
@@ -212,14 +211,5 @@ public sealed class OnlineMandateTests(SqliteApp app, Browser browser) : IClassF
         await owner.GotoAsync(app.BaseUrl + "/proxies");
         await owner.Locator($"form:has(input[name=mandate][value='{mandate}'])").GetByTestId("proxy-revoke").ClickAsync();
         await Assertions.Expect(owner.GetByTestId("proxy-revoked")).ToBeVisibleAsync();
-    }
-
-    private async Task<List<LedgerEvent>> DownloadLogAsync()
-    {
-        using HttpClient client = app.CreateApiClient();
-        NoteVerifier key = NoteVerifier.Parse((await client.GetStringAsync("/log/key", Cancel)).TrimEnd('\n'));
-        var entries = new List<byte[]>();
-        await LogAuditor.AuditAsync(new HttpTileStore(client), key, [], 0, (_, entry) => entries.Add(entry.ToArray()), Cancel);
-        return [.. entries.Select(e => EventCodec.Decode(e))];
     }
 }

@@ -4,6 +4,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using OwnersVote.Ledger;
+using OwnersVote.Voting.Events;
+using OwnersVote.Web.Data;
+using OwnersVote.Web.Demo;
 
 namespace OwnersVote.EndToEnd;
 
@@ -47,6 +51,48 @@ public abstract class OwnersVoteApp(string dataFolder) : WebApplicationFactory<P
 
     /// <summary>A client for the JSON API on the real port.</summary>
     public HttpClient CreateApiClient() => new() { BaseAddress = new Uri(BaseUrl) };
+
+    /// <summary>
+    /// Every event of the served log, as an outside auditor reads it: the checkpoint verified with
+    /// the key at <c>/log/key</c> (its first line, the signing key), every tile and entry bundle
+    /// checked (c2sp.org/tlog-tiles), each entry decoded.
+    /// </summary>
+    public async Task<List<LedgerEvent>> DownloadLogAsync(CancellationToken cancellationToken)
+    {
+        using HttpClient client = CreateApiClient();
+        string served = await client.GetStringAsync("/log/key", cancellationToken);
+        NoteVerifier key = NoteVerifier.Parse(served.Split('\n')[0]);
+        var entries = new List<byte[]>();
+        await LogAuditor.AuditAsync(new HttpTileStore(client), key, [], 0, (_, entry) => entries.Add(entry.ToArray()), cancellationToken);
+        return [.. entries.Select(e => EventCodec.Decode(e))];
+    }
+
+    /// <summary>
+    /// Two one-time officer invitations of the demo compound (officer:demo-1 and officer:demo-2),
+    /// for tests that need the two-person rule: the demo's printed codes are used once.
+    /// </summary>
+    public async Task<string[]> FreshOfficerCodesAsync(CancellationToken cancellationToken)
+    {
+        using IServiceScope scope = Services.CreateScope();
+        OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
+        string[] codes = [InvitationCode.NewRandom(), InvitationCode.NewRandom()];
+        string[] staff = ["officer:demo-1", "officer:demo-2"];
+        for (int i = 0; i < codes.Length; i++)
+        {
+            db.Invitations.Add(new InvitationRow
+            {
+                CodeHash = InvitationCode.Hash(codes[i]),
+                CompoundId = DemoSeeder.CompoundId,
+                Role = "officer",
+                StaffId = staff[i],
+                IssuedBy = string.Join('\n', staff),
+                ExpiresAt = DateTimeOffset.UtcNow.AddHours(1),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return codes;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OwnersVote.Cli;
-using OwnersVote.Ledger;
 using OwnersVote.Voting.Events;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
@@ -33,7 +32,7 @@ public sealed class ProxyTests(CoolingOffApp app, Browser browser) : IClassFixtu
         string principal;
         using (IServiceScope scope = app.Services.CreateScope())
         {
-            officerCodes = await FreshOfficerCodesAsync(scope.ServiceProvider.GetRequiredService<OwnersVoteDb>());
+            officerCodes = await app.FreshOfficerCodesAsync(Cancel);
             // An owner in the lift vote's scope (building 57) who has not voted yet, with one unit.
             OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
             List<UnitRow> roll = await db.Units.AsNoTracking().Where(u => u.VoteId == Lift && u.BuildingId == "57").ToListAsync(Cancel);
@@ -56,7 +55,7 @@ public sealed class ProxyTests(CoolingOffApp app, Browser browser) : IClassFixtu
         await first.GetByTestId("proxy-register").ClickAsync();
         await Assertions.Expect(first.GetByTestId("proxy-registered")).ToContainTextAsync(unit);
 
-        ProxyGranted granted = Assert.IsType<ProxyGranted>((await DownloadLogAsync())[^1]);
+        ProxyGranted granted = Assert.IsType<ProxyGranted>((await app.DownloadLogAsync(Cancel))[^1]);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(scan)), granted.Scan);
         Assert.Equal("officer:demo-1", granted.Officer);
         Assert.Equal(Lift, granted.Mandate.Vote);
@@ -72,7 +71,7 @@ public sealed class ProxyTests(CoolingOffApp app, Browser browser) : IClassFixtu
 
         // The proxy signs in with it and sets up their own passkey.
         IPage proxy = await OwnerSignIn.WithPasskeyAsync(browser, app.BaseUrl, code);
-        CredentialEnrolled enrolled = Assert.IsType<CredentialEnrolled>((await DownloadLogAsync())[^1]);
+        CredentialEnrolled enrolled = Assert.IsType<CredentialEnrolled>((await app.DownloadLogAsync(Cancel))[^1]);
         Assert.Equal(granted.Mandate.Proxy, enrolled.Owner);
         Assert.Equal(["officer:demo-1", "officer:demo-2"], enrolled.Officers);
 
@@ -101,7 +100,7 @@ public sealed class ProxyTests(CoolingOffApp app, Browser browser) : IClassFixtu
         await proxy.GetByTestId("ballot-next").ClickAsync();
         await proxy.GetByTestId("ballot-sign").ClickAsync();
         await Assertions.Expect(proxy.GetByTestId("ballot-recorded")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        List<LedgerEvent> log = await DownloadLogAsync();
+        List<LedgerEvent> log = await app.DownloadLogAsync(Cancel);
         BallotCast cast = Assert.IsType<BallotCast>(log[^1]);
         Assert.Equal(principal, cast.Ballot.Principal);
         Assert.Equal(enrolled.CredentialId.ToArray(), cast.Assertion.CredentialId.ToArray());
@@ -143,7 +142,7 @@ public sealed class ProxyTests(CoolingOffApp app, Browser browser) : IClassFixtu
         string principal;
         using (IServiceScope scope = app.Services.CreateScope())
         {
-            officerCodes = await FreshOfficerCodesAsync(scope.ServiceProvider.GetRequiredService<OwnersVoteDb>());
+            officerCodes = await app.FreshOfficerCodesAsync(Cancel);
             OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
             List<UnitRow> roll = await db.Units.AsNoTracking().Where(u => u.VoteId == Lift && u.BuildingId == "57").ToListAsync(Cancel);
             HashSet<string> voted = [.. await db.Ballots.AsNoTracking().Where(b => b.MatterId == Lift).Select(b => b.OwnerId).ToListAsync(Cancel)];
@@ -180,7 +179,7 @@ public sealed class ProxyTests(CoolingOffApp app, Browser browser) : IClassFixtu
         await second.GotoAsync(app.BaseUrl + "/desk/custodial/confirm");
         await second.GetByTestId($"custodial-confirm-{unit}").ClickAsync();
         await Assertions.Expect(second.GetByTestId("custodial-confirmed")).ToContainTextAsync("计入结果");
-        List<LedgerEvent> log = await DownloadLogAsync();
+        List<LedgerEvent> log = await app.DownloadLogAsync(Cancel);
         int index = log.FindLastIndex(e => e is CustodialBallotCast);
         CustodialBallotCast cast = Assert.IsType<CustodialBallotCast>(log[index]);
         Assert.Equal((principal, "officer:demo-1", "officer:demo-2"), (cast.Principal, cast.EnteredBy, cast.ConfirmedBy));
@@ -207,39 +206,9 @@ public sealed class ProxyTests(CoolingOffApp app, Browser browser) : IClassFixtu
         Assert.Matches("custodial\\), \\d+ counted", stdout);
     }
 
-    // Each test signs its officers in with their own one-time invitations (the demo's are used once).
-    private static async Task<string[]> FreshOfficerCodesAsync(OwnersVoteDb db)
-    {
-        string[] codes = [InvitationCode.NewRandom(), InvitationCode.NewRandom()];
-        string[] staff = ["officer:demo-1", "officer:demo-2"];
-        for (int i = 0; i < codes.Length; i++)
-        {
-            db.Invitations.Add(new InvitationRow
-            {
-                CodeHash = InvitationCode.Hash(codes[i]),
-                CompoundId = DemoSeeder.CompoundId,
-                Role = "officer",
-                StaffId = staff[i],
-                IssuedBy = string.Join('\n', staff),
-                ExpiresAt = DateTimeOffset.UtcNow.AddHours(1),
-            });
-        }
-
-        await db.SaveChangesAsync(Cancel);
-        return codes;
-    }
 
     private Task SignInWithCodeAsync(IPage page, string code) => OwnerSignIn.WithCodeAsync(page, app.BaseUrl, code);
 
     private static Task ArrivedAsync(IPage page, string url) =>
         Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 15_000 });
-
-    private async Task<List<LedgerEvent>> DownloadLogAsync()
-    {
-        using HttpClient client = app.CreateApiClient();
-        NoteVerifier key = NoteVerifier.Parse((await client.GetStringAsync("/log/key", Cancel)).TrimEnd('\n'));
-        var entries = new List<byte[]>();
-        await LogAuditor.AuditAsync(new HttpTileStore(client), key, [], 0, (_, entry) => entries.Add(entry.ToArray()), Cancel);
-        return [.. entries.Select(e => EventCodec.Decode(e))];
-    }
 }

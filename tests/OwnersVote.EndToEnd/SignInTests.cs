@@ -4,7 +4,6 @@ using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OwnersVote.Ledger;
 using OwnersVote.Voting.Events;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
@@ -35,7 +34,7 @@ public abstract class SignInTests(OwnersVoteApp app, Browser browser)
         string code = banner.Split('\n').Single(l => l.Contains("owner of 57-101", StringComparison.Ordinal)).Trim().Split(' ')[0];
         Assert.Matches("^[2-9A-Z]{4}-[2-9A-Z]{4}$", code);
 
-        List<LedgerEvent> before = await DownloadLogAsync();
+        List<LedgerEvent> before = await app.DownloadLogAsync(Cancel);
         IPage page = await browser.NewPageAsync(390, 844);
         ICDPSession cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("WebAuthn.enable");
@@ -74,7 +73,7 @@ public abstract class SignInTests(OwnersVoteApp app, Browser browser)
         Assert.False(session.Secure);
 
         // The log gained exactly one entry: the passkey of the owner of 57-101, the one in the authenticator.
-        List<LedgerEvent> after = await DownloadLogAsync();
+        List<LedgerEvent> after = await app.DownloadLogAsync(Cancel);
         Assert.Equal(before.Count + 1, after.Count);
         CredentialEnrolled enrolled = Assert.IsType<CredentialEnrolled>(after[^1]);
         string owner = before.OfType<RollFrozen>().First().Units.Single(u => u.Unit.Value == "57-101").Owner;
@@ -144,7 +143,7 @@ public abstract class SignInTests(OwnersVoteApp app, Browser browser)
         }
 
         // Nothing but the enrolment was logged by any of this.
-        Assert.Equal(after.Count, (await DownloadLogAsync()).Count);
+        Assert.Equal(after.Count, (await app.DownloadLogAsync(Cancel)).Count);
     }
 
     // Polls the address rather than waiting for a load event: a redirect after a form post can
@@ -186,15 +185,6 @@ public abstract class SignInTests(OwnersVoteApp app, Browser browser)
         await page.GetByLabel("邀请码").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "用邀请码登录" }).ClickAsync();
         return await page.GetByTestId("signin-error").InnerTextAsync();
-    }
-
-    private async Task<List<LedgerEvent>> DownloadLogAsync()
-    {
-        using HttpClient client = app.CreateApiClient();
-        NoteVerifier key = NoteVerifier.Parse((await client.GetStringAsync("/log/key", Cancel)).TrimEnd('\n'));
-        var entries = new List<byte[]>();
-        await LogAuditor.AuditAsync(new HttpTileStore(client), key, [], 0, (_, entry) => entries.Add(entry.ToArray()), Cancel);
-        return [.. entries.Select(e => EventCodec.Decode(e))];
     }
 }
 

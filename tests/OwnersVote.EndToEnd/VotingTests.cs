@@ -93,7 +93,7 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
         BallotCast cast = Assert.IsType<BallotCast>(EventCodec.Decode(receipt.Extra!));
         Assert.Equal(["57-101"], cast.Ballot.Units);
         Assert.Equal(Choice.Yes, Assert.Single(cast.Ballot.Answers).Choice);
-        VoteReplayResult replay = VoteReplay.Replay(await DownloadLogAsync(), Lift);
+        VoteReplayResult replay = VoteReplay.Replay(await app.DownloadLogAsync(Cancel), Lift);
         Assert.Equal(BallotDisposition.Counted, replay.Ballots.Single(b => b.Position == index).Disposition);
 
         // The watcher's page updated itself; the live count moved by this owner: one more head
@@ -127,7 +127,7 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
         await page.GetByTestId("ballot-sign").ClickAsync();
         await Assertions.Expect(page.GetByTestId("ballot-recorded")).ToBeVisibleAsync();
         long second = long.Parse(await page.GetByTestId("receipt-index").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        replay = VoteReplay.Replay(await DownloadLogAsync(), Lift);
+        replay = VoteReplay.Replay(await app.DownloadLogAsync(Cancel), Lift);
         Assert.Equal(BallotDisposition.Ignored, replay.Ballots.Single(b => b.Position == index).Disposition);
         Assert.Equal(BallotDisposition.Counted, replay.Ballots.Single(b => b.Position == second).Disposition);
         (long yesChanged, long participatingChanged) = await LiveCountAsync();
@@ -152,14 +152,14 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
         await page.GotoAsync($"{app.BaseUrl}/votes/{Lift}/ballot");
         Assert.Equal("not-in-scope", await page.GetByTestId("ballot-refused").GetAttributeAsync("data-code"));
 
-        int before = (await DownloadLogAsync()).Count;
+        int before = (await app.DownloadLogAsync(Cancel)).Count;
         IAPIResponse response = await page.Context.APIRequest.PostAsync($"{app.BaseUrl}/api/votes/{Lift}/ballot/options", new()
         {
             DataObject = new { answers = new Dictionary<string, string> { ["q1"] = "yes" } },
         });
         Assert.Equal(403, response.Status);
         Assert.Equal("not-in-scope", JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("detail").GetString());
-        Assert.Equal(before, (await DownloadLogAsync()).Count);
+        Assert.Equal(before, (await app.DownloadLogAsync(Cancel)).Count);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
         await page.GetByTestId("ballot-sign").ClickAsync();
         await Assertions.Expect(page.GetByTestId("ballot-recorded")).ToBeVisibleAsync();
         Assert.NotNull(submitted);
-        int logged = (await DownloadLogAsync()).Count;
+        int logged = (await app.DownloadLogAsync(Cancel)).Count;
 
         // The same body again: its prepared ballot was single use.
         Assert.Equal("unknown-ballot", await SubmitAsync(page, submitted!));
@@ -192,7 +192,7 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
         altered["signature"] = Base64UrlText.Encode(signature);
         Assert.NotEqual("unknown-ballot", await SubmitAsync(page, JsonSerializer.Serialize(altered)));
 
-        Assert.Equal(logged, (await DownloadLogAsync()).Count);
+        Assert.Equal(logged, (await app.DownloadLogAsync(Cancel)).Count);
     }
 
     private Task<IPage> SignedInWithPasskeyAsync(string unit) => OwnerSignIn.OwnerWithPasskeyAsync(browser, app, unit);
@@ -244,15 +244,6 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
     // finish before the wait starts.
     private static Task ArrivedAsync(IPage page, string url) =>
         Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 15_000 });
-
-    private async Task<List<LedgerEvent>> DownloadLogAsync()
-    {
-        using HttpClient client = app.CreateApiClient();
-        NoteVerifier key = NoteVerifier.Parse((await client.GetStringAsync("/log/key", Cancel)).TrimEnd('\n'));
-        var entries = new List<byte[]>();
-        await LogAuditor.AuditAsync(new HttpTileStore(client), key, [], 0, (_, entry) => entries.Add(entry.ToArray()), Cancel);
-        return [.. entries.Select(e => EventCodec.Decode(e))];
-    }
 }
 
 /// <summary>On SQLite.</summary>
