@@ -27,20 +27,9 @@ public sealed class ProxyTests(CoolingOffApp app, Browser browser) : IClassFixtu
     [Fact]
     public async Task A_proxy_enrolled_at_the_desk_votes_for_the_owner_after_the_cooling_off_and_ov_verify_shows_it()
     {
-        string[] officerCodes;
-        string unit;
-        string principal;
-        using (IServiceScope scope = app.Services.CreateScope())
-        {
-            officerCodes = await app.FreshOfficerCodesAsync(Cancel);
-            // An owner in the lift vote's scope (building 57) who has not voted yet, with one unit.
-            OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
-            List<UnitRow> roll = await db.Units.AsNoTracking().Where(u => u.VoteId == Lift && u.BuildingId == "57").ToListAsync(Cancel);
-            HashSet<string> voted = [.. await db.Ballots.AsNoTracking().Where(b => b.MatterId == Lift).Select(b => b.OwnerId).ToListAsync(Cancel)];
-            UnitRow chosen = roll.Where(u => !voted.Contains(u.OwnerId) && roll.Count(r => r.OwnerId == u.OwnerId) == 1 && u.OwnerId != OwnersVote.Voting.OwnerId.DeveloperValue)
-                .OrderBy(u => u.Id, StringComparer.Ordinal).First();
-            (unit, principal) = (chosen.Id, chosen.OwnerId);
-        }
+        string[] officerCodes = await app.FreshOfficerCodesAsync(Cancel);
+        UnitRow chosen = (await UnvotedSingleUnitOwnersAsync()).First();
+        (string unit, string principal) = (chosen.Id, chosen.OwnerId);
 
         // The first officer registers the owner's signed paper mandate from its scan.
         byte[] scan = RandomNumberGenerator.GetBytes(2048);
@@ -137,19 +126,9 @@ public sealed class ProxyTests(CoolingOffApp app, Browser browser) : IClassFixtu
     [Fact]
     public async Task Two_officers_cast_a_custodial_ballot_the_owner_gets_a_printed_receipt_and_ov_verify_shows_it()
     {
-        string[] officerCodes;
-        string unit;
-        string principal;
-        using (IServiceScope scope = app.Services.CreateScope())
-        {
-            officerCodes = await app.FreshOfficerCodesAsync(Cancel);
-            OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
-            List<UnitRow> roll = await db.Units.AsNoTracking().Where(u => u.VoteId == Lift && u.BuildingId == "57").ToListAsync(Cancel);
-            HashSet<string> voted = [.. await db.Ballots.AsNoTracking().Where(b => b.MatterId == Lift).Select(b => b.OwnerId).ToListAsync(Cancel)];
-            UnitRow chosen = roll.Where(u => !voted.Contains(u.OwnerId) && roll.Count(r => r.OwnerId == u.OwnerId) == 1 && u.OwnerId != OwnersVote.Voting.OwnerId.DeveloperValue)
-                .OrderBy(u => u.Id, StringComparer.Ordinal).Last();
-            (unit, principal) = (chosen.Id, chosen.OwnerId);
-        }
+        string[] officerCodes = await app.FreshOfficerCodesAsync(Cancel);
+        UnitRow chosen = (await UnvotedSingleUnitOwnersAsync()).Last();
+        (string unit, string principal) = (chosen.Id, chosen.OwnerId);
 
         // The first officer enters the present owner's choice.
         IPage first = await browser.NewPageAsync(390, 844);
@@ -206,6 +185,17 @@ public sealed class ProxyTests(CoolingOffApp app, Browser browser) : IClassFixtu
         Assert.Matches("custodial\\), \\d+ counted", stdout);
     }
 
+
+    // Owners in the lift vote's scope (building 57) who have not voted yet, with one unit each, by unit id.
+    private async Task<List<UnitRow>> UnvotedSingleUnitOwnersAsync()
+    {
+        using IServiceScope scope = app.Services.CreateScope();
+        OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
+        List<UnitRow> roll = await db.Units.AsNoTracking().Where(u => u.VoteId == Lift && u.BuildingId == "57").ToListAsync(Cancel);
+        HashSet<string> voted = [.. await db.Ballots.AsNoTracking().Where(b => b.MatterId == Lift).Select(b => b.OwnerId).ToListAsync(Cancel)];
+        return [.. roll.Where(u => !voted.Contains(u.OwnerId) && roll.Count(r => r.OwnerId == u.OwnerId) == 1 && u.OwnerId != OwnersVote.Voting.OwnerId.DeveloperValue)
+            .OrderBy(u => u.Id, StringComparer.Ordinal)];
+    }
 
     private Task SignInWithCodeAsync(IPage page, string code) => OwnerSignIn.WithCodeAsync(page, app.BaseUrl, code);
 
