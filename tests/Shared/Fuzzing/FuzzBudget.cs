@@ -7,25 +7,21 @@ namespace OwnersVote.Testing.Fuzzing;
 /// wall clock, whichever comes first, from base seed <see cref="Seed"/>. CI uses the defaults; the
 /// environment overrides them for longer runs (docs/fuzzing.md):
 /// <c>OV_FUZZ_SECONDS</c> (wall clock per target; without <c>OV_FUZZ_CASES</c> it lifts the case cap),
-/// <c>OV_FUZZ_CASES</c>, <c>OV_FUZZ_SEED</c>, and for replay <c>OV_FUZZ_CASE</c> (run one case of
+/// <c>OV_FUZZ_CASES</c>, <c>OV_FUZZ_SEED</c>, <c>OV_FUZZ_CASE_SECONDS</c> (fail a case slower than this), and for replay <c>OV_FUZZ_CASE</c> (run one case of
 /// the seed) or <c>OV_FUZZ_INPUT</c> (run one base64 input).
 /// </summary>
-internal sealed record FuzzBudget(int MaxCases, TimeSpan MaxTime, long Seed, TimeSpan CaseLimit, long? OnlyCase, byte[]? OnlyInput)
+internal sealed record FuzzBudget(int MaxCases, TimeSpan MaxTime, long Seed, TimeSpan? CaseLimit, long? OnlyCase, byte[]? OnlyInput)
 {
     /// <summary>The CI bound: 20,000 cases or 3 s per target.</summary>
     public const int DefaultCases = 20_000;
 
     public static readonly TimeSpan DefaultTime = TimeSpan.FromSeconds(3);
 
-    /// <summary>No single case may take longer than this (a hang or a quadratic blow-up).</summary>
-    public static readonly TimeSpan DefaultCaseLimit = TimeSpan.FromSeconds(1);
-
     /// <summary>The budget for <paramref name="target"/>: CI defaults unless the environment says otherwise.</summary>
     /// <param name="target">The target's name (it seeds the default random source).</param>
     /// <param name="defaultCases">The case cap when the environment sets none.</param>
     /// <param name="defaultTime">The wall-clock bound when the environment sets none.</param>
-    /// <param name="defaultCaseLimit">The per-case limit when the environment sets none, for targets whose legitimate largest input takes longer than <see cref="DefaultCaseLimit"/>.</param>
-    public static FuzzBudget For(string target, int defaultCases = DefaultCases, TimeSpan? defaultTime = null, TimeSpan? defaultCaseLimit = null)
+    public static FuzzBudget For(string target, int defaultCases = DefaultCases, TimeSpan? defaultTime = null)
     {
         string? seconds = Environment.GetEnvironmentVariable("OV_FUZZ_SECONDS");
         string? cases = Environment.GetEnvironmentVariable("OV_FUZZ_CASES");
@@ -45,7 +41,10 @@ internal sealed record FuzzBudget(int MaxCases, TimeSpan MaxTime, long Seed, Tim
             maxCases,
             time,
             baseSeed,
-            caseLimit is null ? defaultCaseLimit ?? DefaultCaseLimit : TimeSpan.FromSeconds(double.Parse(caseLimit, CultureInfo.InvariantCulture)),
+            // No wall-clock limit per case unless a dedicated run asks for one: on a shared CI machine
+            // a case's time says more about the neighbours than about the target. The slowest case
+            // is reported instead, and a watchdog still fails a hang.
+            caseLimit is null ? null : TimeSpan.FromSeconds(double.Parse(caseLimit, CultureInfo.InvariantCulture)),
             only is null ? null : long.Parse(only, CultureInfo.InvariantCulture),
             input is null ? null : Convert.FromBase64String(input));
     }

@@ -1,7 +1,10 @@
 namespace OwnersVote.Testing.Fuzzing;
 
-/// <summary>What a fuzz run did: how many cases, how long, and how often each outcome occurred.</summary>
-internal sealed record FuzzReport(string Target, long Cases, TimeSpan Elapsed, IReadOnlyDictionary<string, int> Outcomes, bool IsReplay)
+/// <summary>
+/// What a fuzz run did: how many cases, how long, how often each outcome occurred, and its slowest
+/// mutant (index −1 when none ran), to replay with <c>OV_FUZZ_CASE</c> when it looks out of line.
+/// </summary>
+internal sealed record FuzzReport(string Target, long Cases, TimeSpan Elapsed, IReadOnlyDictionary<string, int> Outcomes, bool IsReplay, long SlowestCase, TimeSpan SlowestElapsed)
 {
     /// <summary>How many cases ended with <paramref name="outcome"/>.</summary>
     public int Count(string outcome) => Outcomes.GetValueOrDefault(outcome);
@@ -20,5 +23,6 @@ internal sealed record FuzzReport(string Target, long Cases, TimeSpan Elapsed, I
 
     public override string ToString() =>
         $"{Target}: {Cases} cases in {Elapsed.TotalSeconds:F1} s; "
-        + string.Join(", ", Outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key} {o.Value}"));
+        + string.Join(", ", Outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key} {o.Value}"))
+        + (SlowestCase >= 0 ? $"; slowest case {SlowestCase} took {SlowestElapsed.TotalMilliseconds:F0} ms" : "");
 }
