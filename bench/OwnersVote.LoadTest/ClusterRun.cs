@@ -35,7 +35,7 @@ internal static class ClusterRun
         }
 
         using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        string data = settings.Data ?? Directory.CreateTempSubdirectory("ov-cluster-").FullName;
+        string data = settings.Data is { } given ? Directory.CreateDirectory(given).FullName : Directory.CreateTempSubdirectory("ov-cluster-").FullName;
         string[] urls = [.. Enumerable.Range(0, settings.Nodes).Select(_ => $"http://localhost:{ServerProcess.FreePort()}")];
         var nodes = new ServerProcess[settings.Nodes];
         List<OwnerClient> owners = [];

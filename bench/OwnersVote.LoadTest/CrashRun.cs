@@ -33,7 +33,7 @@ internal static class CrashRun
         }
 
         using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        string data = settings.Data ?? Directory.CreateTempSubdirectory("ov-crash-").FullName;
+        string data = settings.Data is { } given ? Directory.CreateDirectory(given).FullName : Directory.CreateTempSubdirectory("ov-crash-").FullName;
         string database = Path.Combine(data, "ownersvote.db");
         int port = ServerProcess.FreePort();
         var receipts = new ConcurrentBag<(CastOutcome Outcome, string Vote)>();

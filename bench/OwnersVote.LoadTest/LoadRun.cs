@@ -26,7 +26,7 @@ internal static class LoadRun
         }
 
         using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(settings.Seconds + 900));
-        string data = settings.Data ?? Directory.CreateTempSubdirectory("ov-load-").FullName;
+        string data = settings.Data is { } given ? Directory.CreateDirectory(given).FullName : Directory.CreateTempSubdirectory("ov-load-").FullName;
         string connection = settings.Connection ?? $"Data Source={Path.Combine(data, "ownersvote.db")}";
         Console.WriteLine($"date {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine($"{settings.Owners} owners, {settings.Concurrency} concurrent clients, {settings.Provider}, data in {data}");

@@ -219,6 +219,7 @@ public static class OwnersVoteServices
             string path = Path.GetFullPath(file, contentRoot);
             // A full path to a file always has a directory part.
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            SqliteJournal.ForgetOrphans(path);
             builder.DataSource = path;
         }
 

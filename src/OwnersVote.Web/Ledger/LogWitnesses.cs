@@ -45,6 +45,12 @@ public sealed class LogWitnesses(
     private readonly Dictionary<string, CompoundWitnesses> _compounds = new(StringComparer.Ordinal);
     private NoteVerifier? _logKey;
 
+    // The last few answers of Shortfall: every receipt of a batch asks about the same checkpoint,
+    // and opening it verifies every signature on it (Ed25519, once per witness).
+    private readonly Lock _recentLock = new();
+    private readonly (string Compound, byte[] Checkpoint, string? Shortfall)?[] _recent = new (string, byte[], string?)?[8];
+    private int _recentNext;
+
     /// <summary>The deployment's witnesses, in configuration order; empty when the log is not witnessed.</summary>
     public IReadOnlyList<PublishedWitness> All { get; private set; } = [];
 
@@ -80,6 +86,30 @@ public sealed class LogWitnesses(
             return null;
         }
 
+        lock (_recentLock)
+        {
+            foreach ((string Compound, byte[] Checkpoint, string? Shortfall)? recent in _recent)
+            {
+                if (recent is { } r && r.Compound == compoundId && r.Checkpoint.AsSpan().SequenceEqual(signedCheckpoint))
+                {
+                    return r.Shortfall;
+                }
+            }
+        }
+
+        string? shortfall = ComputeShortfall(compoundId, own, signedCheckpoint);
+        lock (_recentLock)
+        {
+            // A copy: the caller's array is not ours to keep.
+            _recent[_recentNext] = (compoundId, [.. signedCheckpoint], shortfall);
+            _recentNext = (_recentNext + 1) % _recent.Length;
+        }
+
+        return shortfall;
+    }
+
+    private string? ComputeShortfall(string compoundId, CompoundWitnesses own, byte[] signedCheckpoint)
+    {
         NoteVerifier logKey = _logKey ?? throw new InvalidOperationException("The witnesses are not open yet.");
         OpenedNote opened = Note.Open(signedCheckpoint, [logKey, .. All.Select(w => w.Key), .. own.Witnesses.Select(w => w.Key)]);
         HashSet<string> cosigned = [.. opened.Signatures.Select(s => s.Verifier).OfType<CosignatureVerifier>().Select(v => v.VerifierKey)];

@@ -77,6 +77,7 @@ public static class ProjectionRebuild
                 await ReadKeptAsync(db.InvitationLetters, cancellationToken));
             await db.Database.EnsureDeletedAsync(cancellationToken);
             await db.Database.EnsureCreatedAsync(cancellationToken);
+            await SqliteJournal.UseWriteAheadLogAsync(db, cancellationToken);
             db.Invitations.AddRange(invitations);
             db.PaperScans.AddRange(scans);
             db.NoticeReads.AddRange(reads);

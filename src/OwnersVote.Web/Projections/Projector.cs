@@ -116,12 +116,15 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
 
         HashSet<(string, string)> wanted = [.. ballots.Select(b => (b.Vote, b.Ballot.Principal))];
         List<string> principals = [.. wanted.Select(w => w.Item2).Distinct(StringComparer.Ordinal)];
+        List<string> votes = [.. wanted.Select(w => w.Item1).Distinct(StringComparer.Ordinal)];
         foreach ((string, string) key in wanted)
         {
             _principals[key] = [];
         }
 
-        foreach (BallotRow row in await db.Ballots.Where(b => principals.Contains(b.OwnerId)).ToListAsync(cancellationToken))
+        // Both columns, so the (matter, owner) index answers: by owner alone every run scanned the
+        // whole ballots table, and tracked the principals' ballots of every other vote too.
+        foreach (BallotRow row in await db.Ballots.Where(b => votes.Contains(b.MatterId) && principals.Contains(b.OwnerId)).ToListAsync(cancellationToken))
         {
             if (_principals.TryGetValue((row.MatterId, row.OwnerId), out List<BallotRow>? list))
             {

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace OwnersVote.Web.Data;
+
+/// <summary>
+/// The embedded database's write-ahead log. In WAL mode a commit is one append and one fsync of
+/// <c>ownersvote.db-wal</c> (synchronous FULL, SQLite's default: as durable as the rollback
+/// journal, which created, synced and deleted a journal file per transaction), and readers do not
+/// block the projector's writes (sqlite.org/wal.html).
+/// </summary>
+public static class SqliteJournal
+{
+    /// <summary>
+    /// Puts the database in WAL mode. The mode is stored in the file, so this runs once per start
+    /// and after every re-creation (<c>ov rebuild</c>); other providers are left alone.
+    /// </summary>
+    public static async Task UseWriteAheadLogAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Deletes <c>-wal</c> and <c>-shm</c> files left beside a database file that is gone (someone
+    /// deleted <c>ownersvote.db</c> to rebuild it from the log, as README.md says): SQLite would
+    /// otherwise replay another database's pages into the new file.
+    /// </summary>
+    public static void ForgetOrphans(string databasePath)
+    {
+        ArgumentNullException.ThrowIfNull(databasePath);
+        if (File.Exists(databasePath))
+        {
+            return;
+        }
+
+        File.Delete(databasePath + "-wal");
+        File.Delete(databasePath + "-shm");
+    }
+}
