@@ -2,14 +2,19 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using OwnersVote.Cli;
 using OwnersVote.Ledger;
 using OwnersVote.Ledger.Http;
 using OwnersVote.Voting.Events;
 using OwnersVote.Web.Demo;
+using OwnersVote.Web.Features.Access;
 using OwnersVote.Web.Features.Ballots;
+using OwnersVote.Web.Features.SignIn;
 using OwnersVote.Web.Ledger;
 
 namespace OwnersVote.EndToEnd;
@@ -19,9 +24,11 @@ namespace OwnersVote.EndToEnd;
 /// on one server, each with its own <c>ov witness</c> process on a loopback port besides the
 /// deployment's witnesses. Each compound's ballot receipts carry its witness's cosignature;
 /// stopping compound B's witness holds B's receipts (503, fetched again once it is back) but not
-/// A's; and B's witness, shown a fork, refuses the real log, which holds B's receipts again.
+/// A's; and B's witness, shown a fork, refuses the real log, which holds B's receipts again. The
+/// receipt page an owner lands on after casting and the custodial printed receipt hold too, in
+/// words, in Chromium at 390 px.
 /// </summary>
-public sealed class CompoundWitnessTests : IAsyncLifetime
+public sealed class CompoundWitnessTests(Browser browser) : IAsyncLifetime
 {
     private const string Origin = "localhost/log";
     private const string A = DemoSeeder.CompoundId;
@@ -60,17 +67,7 @@ public sealed class CompoundWitnessTests : IAsyncLifetime
         WitnessProcess witnessB = await StartWitnessAsync("b.witness", _portB, "b-state");
         try
         {
-            await using var app = new CompoundWitnessApp(_folder, new Dictionary<string, string>
-            {
-                ["Log:Origin"] = Origin,
-                [$"Witnesses:Compounds:{A}:List:0:Name"] = "景城品雅苑业委会",
-                [$"Witnesses:Compounds:{A}:List:0:Url"] = $"http://127.0.0.1:{_portA}/",
-                [$"Witnesses:Compounds:{A}:List:0:VerifierKey"] = _keyA.VerifierKey,
-                [$"Witnesses:Compounds:{B}:List:0:Name"] = "清溪花园业委会",
-                [$"Witnesses:Compounds:{B}:List:0:Url"] = $"http://127.0.0.1:{_portB}/",
-                [$"Witnesses:Compounds:{B}:List:0:VerifierKey"] = _keyB.VerifierKey,
-                ["Witnesses:Timeout"] = "00:00:05",
-            });
+            await using CompoundWitnessApp app = NewApp();
             await app.InitializeAsync();
             EventLog log = app.Services.GetRequiredService<EventLog>();
             // The deployment keeps its own witnesses (the demo's two) and their quorum.
@@ -153,6 +150,148 @@ public sealed class CompoundWitnessTests : IAsyncLifetime
             await witnessB.StopAsync();
         }
     }
+
+    [Fact]
+    public async Task While_a_compounds_witness_is_down_its_receipt_page_and_printed_receipt_wait_in_words_then_follow()
+    {
+        WitnessProcess witnessA = await StartWitnessAsync("a.witness", _portA, "a-state");
+        WitnessProcess witnessB = await StartWitnessAsync("b.witness", _portB, "b-state");
+        try
+        {
+            await using CompoundWitnessApp app = NewApp();
+            await app.InitializeAsync();
+            EventLog log = app.Services.GetRequiredService<EventLog>();
+            string code;
+            using (IServiceScope scope = app.Services.CreateScope())
+            {
+                code = scope.ServiceProvider.GetRequiredService<SecondDemoCompound>().Accounts.Single(a => a.UnitId == "1-101").InvitationCode;
+            }
+
+            // The owner of 1-101 in compound B signs in with the letter code and sets up a passkey.
+            IPage owner = await OwnerSignIn.WithPasskeyAsync(browser, app.BaseUrl, code);
+            await witnessB.StopAsync();
+
+            // B's witness is down: the owner votes; the ballot is in the log, and the page they
+            // land on (step ⑤) says so in words, names the missing witness and gives no receipt.
+            await owner.GotoAsync($"{app.BaseUrl}/votes/{SecondDemoCompound.VoteId}/ballot");
+            await owner.GetByLabel("同意").CheckAsync();
+            await owner.GetByTestId("ballot-next").ClickAsync();
+            await owner.GetByTestId("ballot-sign").ClickAsync();
+            await Assertions.Expect(owner.GetByTestId("receipt-held")).ToBeVisibleAsync();
+            System.Text.RegularExpressions.Match landed = System.Text.RegularExpressions.Regex.Match(owner.Url, @"/receipts/(\d+)\?cast=true$");
+            Assert.True(landed.Success, owner.Url);
+            long index = long.Parse(landed.Groups[1].Value, CultureInfo.InvariantCulture);
+            Assert.IsType<BallotCast>(EventCodec.Decode((await EntryReader.ReadAsync(log.Store, index, log.TreeSize, Cancel))!));
+            Assert.Contains($"已经记入公开日志，是第 {index} 条", await owner.GetByTestId("receipt-held").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("not cosigned: 清溪花园业委会", await owner.GetByTestId("receipt-held-detail").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal("status", await owner.GetByTestId("receipt-held").GetAttributeAsync("role"));
+            Assert.Contains("第 5 步，共 5 步", await owner.GetByTestId("steps").InnerTextAsync(), StringComparison.Ordinal);
+            await Assertions.Expect(owner.GetByTestId("ballot-recorded")).ToBeVisibleAsync();
+            await Assertions.Expect(owner.GetByTestId("receipt-text")).ToHaveCountAsync(0);
+            await Assertions.Expect(owner.GetByTestId("receipt-download")).ToHaveCountAsync(0);
+            await Assertions.Expect(owner.GetByTestId("receipt-check")).ToHaveCountAsync(0);
+            // A person reads it: 200, not the API's 503, with Retry-After for whoever asks again.
+            IAPIResponse heldPage = await owner.Context.APIRequest.GetAsync(owner.Url);
+            Assert.Equal(200, heldPage.Status);
+            Assert.Equal("5", heldPage.Headers["retry-after"]);
+            Assert.DoesNotContain("c2sp.org/tlog-proof", await heldPage.TextAsync(), StringComparison.Ordinal);
+            await AssertAccessibleAsync(owner);
+            // The same in English.
+            await owner.GotoAsync($"{app.BaseUrl}/language/en?returnUrl={Uri.EscapeDataString($"/receipts/{index}?cast=true")}");
+            Assert.Contains($"This ballot is recorded in the public log as entry {index}", await owner.GetByTestId("receipt-held").InnerTextAsync(), StringComparison.Ordinal);
+            await Assertions.Expect(owner.GetByTestId("receipt-text")).ToHaveCountAsync(0);
+            await AssertAccessibleAsync(owner);
+
+            // Two of B's officers cast a custodial ballot for the owner of 1-102: it is in the log,
+            // but its printed receipt waits for the witness, said in words at the desk.
+            IPage first = await browser.NewPageAsync(390, 844);
+            await SessionCookies.SignInAsync(first, app, new OwnerSession(B, Roles.Officer, null, SecondDemoCompound.Officer));
+            await first.GotoAsync($"{app.BaseUrl}/desk/custodial?vote={SecondDemoCompound.VoteId}");
+            await first.Locator("#unit").FillAsync("1-102");
+            await first.GetByLabel("同意").CheckAsync();
+            await first.GetByLabel("业主本人在场，我已核对其身份证件，以上是业主本人的选择").CheckAsync();
+            await first.GetByTestId("custodial-enter").ClickAsync();
+            await Assertions.Expect(first.GetByTestId("custodial-entered")).ToContainTextAsync("1-102");
+            IPage second = await browser.NewPageAsync(390, 844);
+            await SessionCookies.SignInAsync(second, app, new OwnerSession(B, Roles.Officer, null, SecondDemoCompound.SecondOfficer));
+            await second.GotoAsync(app.BaseUrl + "/desk/custodial/confirm");
+            await second.GetByTestId("custodial-confirm-1-102").ClickAsync();
+            await Assertions.Expect(second.GetByTestId("custodial-confirmed")).ToBeVisibleAsync();
+            long custodial = long.Parse((await second.GetByTestId("custodial-confirmed").GetAttributeAsync("data-index"))!, CultureInfo.InvariantCulture);
+            Assert.IsType<CustodialBallotCast>(EventCodec.Decode((await EntryReader.ReadAsync(log.Store, custodial, log.TreeSize, Cancel))!));
+            await AssertCustodialHeldAsync(second, custodial);
+            // Printing anyway leads to the same words, not an error.
+            IResponse? printed = await second.GotoAsync($"{app.BaseUrl}/desk/custodial/{custodial}/receipt.pdf");
+            Assert.Equal(200, printed!.Status);
+            Assert.EndsWith($"/desk/custodial/confirm?receipt={custodial}", second.Url, StringComparison.Ordinal);
+            await AssertCustodialHeldAsync(second, custodial);
+            // Another compound's officer learns nothing of it.
+            IPage other = await browser.NewPageAsync(390, 844);
+            await SessionCookies.SignInAsync(other, app, new OwnerSession(A, Roles.Officer, null, "officer:demo-1"));
+            Assert.Equal(404, (await other.GotoAsync($"{app.BaseUrl}/desk/custodial/confirm?receipt={custodial}"))!.Status);
+            Assert.Equal(404, (await other.Context.APIRequest.GetAsync($"{app.BaseUrl}/desk/custodial/{custodial}/receipt.pdf")).Status);
+
+            // B's witness is back: the owner's page, left open, shows the receipt by itself,
+            // cosigned by B's witness, with its download.
+            witnessB = await StartWitnessAsync("b.witness", _portB, "b-state");
+            await Assertions.Expect(owner.GetByTestId("receipt-text")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+            await Assertions.Expect(owner.GetByTestId("receipt-held")).ToHaveCountAsync(0);
+            await Assertions.Expect(owner.GetByTestId("receipt-download")).ToBeVisibleAsync();
+            Assert.Equal("true", await owner.GetByTestId("receipt-check").GetAttributeAsync("data-verified"));
+            Assert.Equal(index.ToString(CultureInfo.InvariantCulture), (await owner.GetByTestId("receipt-index").InnerTextAsync()).Trim());
+            byte[] shown = Encoding.UTF8.GetBytes((await owner.GetByTestId("receipt-text").TextContentAsync())!);
+            Assert.Equal(index, Receipt.Parse(shown).Index);
+            Assert.True(CosignedBy(shown, _keyB));
+
+            // And the desk prints the custodial receipt, cosigned by B's witness too.
+            await second.GetByTestId("custodial-receipt-again").ClickAsync();
+            await Assertions.Expect(second.GetByTestId("custodial-receipt-status")).ToHaveAttributeAsync("data-held", "false");
+            await Assertions.Expect(second.GetByTestId("custodial-receipt")).ToBeVisibleAsync();
+            IAPIResponse pdf = await second.Context.APIRequest.GetAsync($"{app.BaseUrl}/desk/custodial/{custodial}/receipt.pdf");
+            Assert.Equal(200, pdf.Status);
+            Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+            Assert.StartsWith("%PDF-", Encoding.ASCII.GetString((await pdf.BodyAsync())[..5]), StringComparison.Ordinal);
+            using HttpClient client = app.CreateApiClient();
+            Assert.True(CosignedBy(await client.GetByteArrayAsync($"/api/receipts/{custodial}", Cancel), _keyB));
+        }
+        finally
+        {
+            await witnessA.StopAsync();
+            await witnessB.StopAsync();
+        }
+    }
+
+    // Issue 7 item 9: no serious or critical axe-core violation, nothing wider than the phone.
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        AxeResult axe = await page.RunAxe();
+        Assert.True(
+            !axe.Violations.Any(v => v.Impact is "serious" or "critical"),
+            string.Join("\n", axe.Violations.Select(v => $"{v.Impact} {v.Id}: {string.Join(" | ", v.Nodes.Select(n => n.Html))}")));
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390);
+    }
+
+    private static async Task AssertCustodialHeldAsync(IPage page, long index)
+    {
+        ILocator status = page.GetByTestId("custodial-receipt-status");
+        await Assertions.Expect(status).ToHaveAttributeAsync("data-held", "true");
+        Assert.Equal(index.ToString(CultureInfo.InvariantCulture), await status.GetAttributeAsync("data-index"));
+        Assert.Contains($"代投选票已记入日志第 {index} 条", await page.GetByTestId("custodial-receipt-held").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("not cosigned: 清溪花园业委会", await page.GetByTestId("custodial-receipt-waiting").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByTestId("custodial-receipt")).ToHaveCountAsync(0);
+    }
+
+    private CompoundWitnessApp NewApp() => new(_folder, new Dictionary<string, string>
+    {
+        ["Log:Origin"] = Origin,
+        [$"Witnesses:Compounds:{A}:List:0:Name"] = "景城品雅苑业委会",
+        [$"Witnesses:Compounds:{A}:List:0:Url"] = $"http://127.0.0.1:{_portA}/",
+        [$"Witnesses:Compounds:{A}:List:0:VerifierKey"] = _keyA.VerifierKey,
+        [$"Witnesses:Compounds:{B}:List:0:Name"] = "清溪花园业委会",
+        [$"Witnesses:Compounds:{B}:List:0:Url"] = $"http://127.0.0.1:{_portB}/",
+        [$"Witnesses:Compounds:{B}:List:0:VerifierKey"] = _keyB.VerifierKey,
+        ["Witnesses:Timeout"] = "00:00:05",
+    });
 
     private bool CosignedBy(byte[] receiptOrNote, CosignatureVerifier witness)
     {

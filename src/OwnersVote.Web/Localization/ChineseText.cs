@@ -358,6 +358,13 @@ public sealed class ChineseText : UiText
 
     public override string KeepReceipt => "请保存这张回执。任何人都可以用它核对：您的选票在公开记录里，没有被改动。";
 
+    public override string ReceiptHeldText(long index) =>
+        $"这张选票已经记入公开日志，是第 {index} 条。回执要等独立的见证人确认（副署）这份日志之后才能给出。本页会每隔几秒自动再查一次，回执好了就显示在这里；您不必重新投票。";
+
+    public override string ReceiptHeldMissing => "还在等待的见证人：";
+
+    public override string ReceiptHeldCheckAgain => "再查一次";
+
     public override string DownloadReceipt => "下载回执";
 
     public override string VerifyReceiptLink => "核验回执";
@@ -843,6 +850,9 @@ public sealed class ChineseText : UiText
     public override string CustodialNotNotified => "未能通知业主，请另行告知。";
 
     public override string CustodialPrintReceipt => "打印回执";
+
+    public override string CustodialReceiptHeld(long index) =>
+        $"代投选票已记入日志第 {index} 条，但独立见证人还没有确认（副署）这份日志，回执暂时不能打印。见证人确认后即可打印；不必重新录入。";
 
     public override string CustodialReceiptHeading => "代投选票回执";
 

@@ -366,6 +366,13 @@ public sealed class EnglishText : UiText
 
     public override string KeepReceipt => "Keep this receipt. With it anyone can check that your ballot is in the public record, unaltered.";
 
+    public override string ReceiptHeldText(long index) =>
+        $"This ballot is recorded in the public log as entry {index}. Its receipt is given once the independent witnesses have confirmed (cosigned) the log. This page checks again every few seconds and shows the receipt here when it is ready; you do not need to vote again.";
+
+    public override string ReceiptHeldMissing => "Still waiting for: ";
+
+    public override string ReceiptHeldCheckAgain => "Check again";
+
     public override string DownloadReceipt => "Download receipt";
 
     public override string VerifyReceiptLink => "Verify a receipt";
@@ -851,6 +858,9 @@ public sealed class EnglishText : UiText
     public override string CustodialNotNotified => "The owner could not be notified; tell them another way.";
 
     public override string CustodialPrintReceipt => "Print the receipt";
+
+    public override string CustodialReceiptHeld(long index) =>
+        $"The custodial ballot is log entry {index}, but the independent witnesses have not yet confirmed (cosigned) the log, so its receipt cannot be printed yet. Print it once they have; do not enter the ballot again.";
 
     public override string CustodialReceiptHeading => "Custodial ballot receipt";
 

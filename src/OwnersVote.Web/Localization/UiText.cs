@@ -322,6 +322,15 @@ public abstract class UiText
 
     public abstract string KeepReceipt { get; }
 
+    /// <summary>The receipt page while its compound's witnesses have not cosigned: the entry at <paramref name="index"/> is in the log, its receipt follows.</summary>
+    public abstract string ReceiptHeldText(long index);
+
+    /// <summary>Before the list of witnesses (and why) a held receipt waits for.</summary>
+    public abstract string ReceiptHeldMissing { get; }
+
+    /// <summary>The link that asks again for a held receipt (by hand, without JavaScript).</summary>
+    public abstract string ReceiptHeldCheckAgain { get; }
+
     public abstract string DownloadReceipt { get; }
 
     public abstract string VerifyReceiptLink { get; }
@@ -690,6 +699,9 @@ public abstract class UiText
     public abstract string CustodialNotNotified { get; }
 
     public abstract string CustodialPrintReceipt { get; }
+
+    /// <summary>At the desk: the custodial ballot at <paramref name="index"/> is in the log, its receipt prints once the witnesses confirm.</summary>
+    public abstract string CustodialReceiptHeld(long index);
 
     public abstract string CustodialReceiptHeading { get; }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -157,15 +158,21 @@ public static class BallotApi
     }
 
     // The entry stands in the log; only its receipt waits for the witnesses (docs/operations.md
-    // "Per-compound witnesses"): 503 with Retry-After, and where to fetch it.
+    // "Per-compound witnesses"): 503 with Retry-After, and where to fetch it — the extensions
+    // "index" and "receiptUrl" (the page the ballot script then shows, which waits in words).
     private static ProblemHttpResult Held(HttpContext context, long index, string? shortfall)
     {
-        context.Response.Headers.RetryAfter = "5";
+        context.Response.Headers.RetryAfter = ReceiptModel.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Problem(
             statusCode: StatusCodes.Status503ServiceUnavailable,
             type: ReceiptHeldType,
             title: "Receipt awaiting witness cosignatures",
-            detail: $"The ballot is in the log at index {index}; its receipt is given once the witnesses cosign: {shortfall}. Fetch it later from /api/receipts/{index}.");
+            detail: $"The ballot is in the log at index {index}; its receipt is given once the witnesses cosign: {shortfall}. Fetch it later from /api/receipts/{index}.",
+            extensions: new Dictionary<string, object?>
+            {
+                ["index"] = index,
+                ["receiptUrl"] = $"/receipts/{index}",
+            });
     }
 
     private static async Task<Ok<ReceiptCheckView>> VerifyAsync(HttpRequest request, ReceiptDesk receipts, CancellationToken cancellationToken)

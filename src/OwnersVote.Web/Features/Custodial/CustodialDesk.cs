@@ -53,6 +53,11 @@ public sealed record PendingCustodial(string Id, string Vote, string UnitId, IRe
 /// <summary>A confirmed custodial ballot: its log entry and whether it counts.</summary>
 public sealed record ConfirmedCustodial(long Index, Hash LeafHash, bool Counts, string? Rejection, bool OwnerNotified);
 
+/// <summary>The owner's printed receipt of a custodial ballot, or why it cannot be printed yet.</summary>
+/// <param name="Pdf">The one-page PDF, or null while held.</param>
+/// <param name="Held">What the receipt waits for (which witnesses, and why), or null.</param>
+public sealed record CustodialReceipt(byte[]? Pdf, string? Held);
+
 /// <summary>
 /// Custodial (assisted) voting at the desk for owners without a capable phone (DESIGN.md "Ballot
 /// signing": "staff may cast for them in person; the ballot is marked custodial, names the
@@ -233,20 +238,31 @@ public sealed class CustodialDesk(OwnersVoteDb db, EventLog log, ReceiptDesk rec
     }
 
     /// <summary>
+    /// Whether the owner's receipt for the custodial ballot at <paramref name="index"/> can be
+    /// printed: its receipt (null <see cref="IssuedReceipt.Held"/>) or what it waits for; null when
+    /// that entry is not a custodial ballot of the officer's compound.
+    /// </summary>
+    public async Task<IssuedReceipt?> ReceiptAsync(OwnerSession officer, long index, CancellationToken cancellationToken) =>
+        await IssueReceiptAsync(officer, index, cancellationToken) is { } issued ? issued.Issued : null;
+
+    /// <summary>
     /// The owner's printed receipt for the custodial ballot at <paramref name="index"/>: the ballot,
     /// both officers, the entry index and leaf hash, and the c2sp.org/tlog-proof receipt, as a
-    /// one-page PDF in the Paper library's font; null when that entry is not a custodial ballot of
-    /// the officer's compound.
+    /// one-page PDF in the Paper library's font — given, like every receipt, only on a checkpoint
+    /// its compound's witnesses have cosigned (docs/operations.md "Per-compound witnesses"), else
+    /// held with the reason; null when that entry is not a custodial ballot of the officer's compound.
     /// </summary>
-    public async Task<byte[]?> ReceiptPdfAsync(OwnerSession officer, long index, string baseUrl, UiText t, CancellationToken cancellationToken)
+    public async Task<CustodialReceipt?> ReceiptPdfAsync(OwnerSession officer, long index, string baseUrl, UiText t, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(officer);
         ArgumentNullException.ThrowIfNull(t);
-        if (await receipts.IssueAsync(index, cancellationToken) is not { Extra: { } entry } receipt
-            || EventCodec.Decode(entry) is not CustodialBallotCast cast
-            || cast.Compound != officer.CompoundId)
+        if (await IssueReceiptAsync(officer, index, cancellationToken) is not (CustodialBallotCast cast, byte[] entry, IssuedReceipt issued))
         {
             return null;
+        }
+
+        if (issued.Receipt is not { } receipt)
+        {
+            return new CustodialReceipt(null, issued.Held);
         }
 
         MatterRow matter = await db.Matters.AsNoTracking().SingleAsync(m => m.Id == cast.Vote, cancellationToken);
@@ -266,7 +282,26 @@ public sealed class CustodialDesk(OwnersVoteDb db, EventLog log, ReceiptDesk rec
             t.CertificateScanToVerify);
         using var pdf = new MemoryStream();
         ResultCertificate.Render(content, pdf);
-        return pdf.ToArray();
+        return new CustodialReceipt(pdf.ToArray(), null);
+    }
+
+    // The entry is read and checked to be a custodial ballot of the officer's compound before the
+    // witnesses are asked: what another compound's receipt waits for is not this desk's to see.
+    private async Task<(CustodialBallotCast Cast, byte[] Entry, IssuedReceipt Issued)?> IssueReceiptAsync(OwnerSession officer, long index, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(officer);
+        long size = log.TreeSize;
+        if (index < 0 || index >= size
+            || await EntryReader.ReadAsync(log.Store, index, size, cancellationToken) is not { } entry
+            || EventCodec.Decode(entry) is not CustodialBallotCast cast
+            || cast.Compound != officer.CompoundId)
+        {
+            return null;
+        }
+
+        IssuedReceipt issued = await receipts.IssueWitnessedAsync(index, entry, cancellationToken)
+            ?? throw new InvalidOperationException($"Entry {index} was read from the log but the log has no such entry.");
+        return (cast, entry, issued);
     }
 
     private static CustodialRefusal? OpenProblem(MatterRow matter, DateTimeOffset now) =>

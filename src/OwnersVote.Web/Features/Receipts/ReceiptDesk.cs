@@ -35,13 +35,12 @@ public sealed record IssuedReceipt(Receipt? Receipt, string? Held);
 /// Step ⑤ of the owner flow: receipts (c2sp.org/tlog-proof) for log entries, and checking a pasted
 /// receipt against this log's key and witnesses. A receipt's <c>extra</c> line carries the logged
 /// entry itself (the canonical JSON of the event), so it proves its own content offline: the leaf
-/// hash is SHA-256(0x00 ‖ extra) (RFC 9162 §2.1.1).
+/// hash is SHA-256(0x00 ‖ extra) (RFC 9162 §2.1.1). Every receipt it gives — the JSON API, the
+/// receipt page, the custodial printed receipt — comes from <see cref="IssueWitnessedAsync"/>: there
+/// is no path to a receipt on a checkpoint the compound's witnesses have not cosigned.
 /// </summary>
 public sealed class ReceiptDesk(EventLog log, OwnersVoteDb db)
 {
-    /// <summary>A receipt for entry <paramref name="index"/> at the newest checkpoint, or null if the log has no such entry.</summary>
-    public Task<Receipt?> IssueAsync(long index, CancellationToken cancellationToken) => IssueAtAsync(index, null, log.LatestCheckpoint, cancellationToken);
-
     /// <summary>
     /// A receipt for entry <paramref name="index"/> on a checkpoint cosigned as its compound
     /// requires — the deployment's witness quorum and the compound's own (docs/operations.md

@@ -13,6 +13,16 @@
     return;
   }
 
+  // The ballot is in the log but its receipt waits for the compound's witnesses (503,
+  // docs/operations.md "Per-compound witnesses"): not a failure — casting again would add a second
+  // ballot. The receipt page says so in words and shows the receipt once it is given.
+  function held(e) {
+    var problem = e && e.problem;
+    if (!problem || problem.type !== "urn:ownersvote:problem:receipt-awaiting-witnesses" || !problem.receiptUrl) { return false; }
+    window.location.assign(problem.receiptUrl + "?cast=true");
+    return true;
+  }
+
   function fail(code) {
     // Back to this page with the reason, so the message is the server's, in the page's language.
     var url = new URL(window.location.href);
@@ -57,7 +67,7 @@
           var deviceReceipt = await webauthn.post(base, signed);
           window.location.assign(deviceReceipt.receiptUrl + "?cast=true");
         } catch (e) {
-          fail(e.code);
+          if (!held(e)) { fail(e.code); }
         }
         return;
       }
@@ -91,7 +101,7 @@
       });
       window.location.assign(receipt.receiptUrl + "?cast=true");
     } catch (e) {
-      fail(e.code);
+      if (!held(e)) { fail(e.code); }
     }
   }
 

@@ -18,7 +18,8 @@ window.OwnersVoteWebAuthn = (function () {
     return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   }
 
-  // Resolves with the JSON body; rejects with an Error whose .code is the problem's detail.
+  // Resolves with the JSON body; rejects with an Error whose .code is the problem's detail and
+  // whose .problem is the whole problem (RFC 9457), when the answer is one.
   async function post(url, body) {
     var response = await fetch(url, {
       method: "POST",
@@ -28,7 +29,12 @@ window.OwnersVoteWebAuthn = (function () {
     });
     if (!response.ok) {
       var error = new Error(url + ": " + response.status);
-      try { error.code = (await response.json()).detail; } catch (e) { error.code = "http-" + response.status; }
+      try {
+        error.problem = await response.json();
+        error.code = error.problem.detail;
+      } catch (e) {
+        error.code = "http-" + response.status;
+      }
       throw error;
     }
     return response.json();
