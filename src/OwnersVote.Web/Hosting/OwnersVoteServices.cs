@@ -90,6 +90,7 @@ public static class OwnersVoteServices
         services.AddScoped<InvitationLetters>();
         services.AddSingleton<BallotSessions>();
         services.AddScoped<BallotDesk>();
+        services.AddSingleton<BallotQueries>();
         services.AddSingleton<HandwritingStore>();
         services.AddScoped<ReceiptDesk>();
         services.Configure<PaperOptions>(builder.Configuration.GetSection(PaperOptions.Section));

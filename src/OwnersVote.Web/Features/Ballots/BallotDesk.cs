@@ -127,24 +127,8 @@ public sealed record CastBallot(long Index, Hash LeafHash, string BallotId, bool
 /// the ballot is appended to the log as <c>BallotCast</c>. The tables only decide what to offer;
 /// what counts is decided by the projection from the log, with the checks of <see cref="VoteReplay"/>.
 /// </summary>
-public sealed class BallotDesk(OwnersVoteDb db, VoteFactsCache factsCache, CoseKeyCache keys, BallotSessions sessions, EventLog log, TimeProvider time)
+public sealed class BallotDesk(OwnersVoteDb db, BallotQueries queries, VoteFactsCache factsCache, CoseKeyCache keys, BallotSessions sessions, EventLog log, TimeProvider time)
 {
-    // Issue 10: the queries of every cast, compiled once (EF Core translates and caches a LINQ
-    // query on each call otherwise: its expression tree is walked and hashed per request).
-    private static readonly Func<OwnersVoteDb, string, CancellationToken, Task<MatterRow?>> s_matter =
-        EF.CompileAsyncQuery((OwnersVoteDb d, string id, CancellationToken _) => d.Matters.AsNoTracking().SingleOrDefault(m => m.Id == id));
-
-    private static readonly Func<OwnersVoteDb, string, string, CancellationToken, Task<BallotRow?>> s_counted =
-        EF.CompileAsyncQuery((OwnersVoteDb d, string vote, string principal, CancellationToken _) =>
-            d.Ballots.AsNoTracking().Where(b => b.MatterId == vote && b.OwnerId == principal && b.Counts).FirstOrDefault());
-
-    private static readonly Func<OwnersVoteDb, string, string?, IAsyncEnumerable<CredentialRow>> s_credentials =
-        EF.CompileAsyncQuery((OwnersVoteDb d, string compound, string? owner) =>
-            d.Credentials.AsNoTracking().Where(c => c.CompoundId == compound && c.OwnerHash == owner && c.RevokedAt == null));
-
-    private static readonly Func<OwnersVoteDb, long, CancellationToken, Task<BallotRow>> s_byIndex =
-        EF.CompileAsyncQuery((OwnersVoteDb d, long index, CancellationToken _) => d.Ballots.AsNoTracking().Single(b => b.LogIndex == index));
-
     /// <summary>The ballot context for a signed-in owner, or why there is none.</summary>
     public async Task<(BallotContext? Context, BallotRefused? Refused)> OpenAsync(OwnerSession session, string vote, CancellationToken cancellationToken)
     {
@@ -160,7 +144,7 @@ public sealed class BallotDesk(OwnersVoteDb db, VoteFactsCache factsCache, CoseK
         OwnerSession session, string vote, bool withCounted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        MatterRow? matter = await s_matter(db, vote, cancellationToken);
+        MatterRow? matter = await queries.Matter(db, vote, cancellationToken);
         if (matter is null || matter.CompoundId != session.CompoundId)
         {
             return (null, new BallotRefused(BallotRefusal.NoSuchVote), [], null);
@@ -195,10 +179,10 @@ public sealed class BallotDesk(OwnersVoteDb db, VoteFactsCache factsCache, CoseK
 
         // Casting needs the counted ballot only to refuse a change the vote does not allow.
         BallotRow? counted = withCounted || !matter.AllowChange
-            ? await s_counted(db, vote, principal, cancellationToken)
+            ? await queries.Counted(db, vote, principal, cancellationToken)
             : null;
         CompoundRow compound = facts.Compound;
-        List<CredentialRow> credentials = await s_credentials(db, session.CompoundId, session.OwnerHash).ToListAsync(cancellationToken);
+        List<CredentialRow> credentials = await queries.Credentials(db, session.CompoundId, session.OwnerHash).ToListAsync(cancellationToken);
 
         var context = new BallotContext(
             detail,
@@ -314,7 +298,7 @@ public sealed class BallotDesk(OwnersVoteDb db, VoteFactsCache factsCache, CoseK
         var cast = new BallotCast(context.CompoundId, vote, EventTime.Truncate(time.GetUtcNow()), "owner:" + session.OwnerHash, pending.Ballot, assertion);
         AppendResult appended = await log.AppendAsync(cast, cancellationToken);
         // The projection applied the entry with VoteReplay's checks before AppendAsync returned.
-        BallotRow row = await s_byIndex(db, appended.Index, cancellationToken);
+        BallotRow row = await queries.BallotAt(db, appended.Index, cancellationToken);
         // The canonical encoding is deterministic: these are the logged bytes (the receipt checks
         // them against the leaf hash before using them).
         return (new CastBallot(appended.Index, appended.LeafHash, cast.BallotId, row.Counts, row.Rejection, EventCodec.Encode(cast)), null);
