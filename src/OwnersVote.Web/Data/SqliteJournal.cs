@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace OwnersVote.Web.Data;
 
@@ -38,5 +40,34 @@ public static class SqliteJournal
 
         File.Delete(databasePath + "-wal");
         File.Delete(databasePath + "-shm");
+    }
+}
+
+/// <summary>
+/// Keeps SQLite's temporary tables in memory on every connection: <c>IN</c> lists over
+/// <c>json_each</c> and sorts without an index otherwise create, write and delete a file under
+/// <c>/var/tmp</c> per statement (PRAGMA temp_store is per connection, sqlite.org/pragma.html#pragma_temp_store).
+/// </summary>
+public sealed class SqliteTempStoreInterceptor : DbConnectionInterceptor
+{
+    /// <inheritdoc />
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using DbCommand command = connection.CreateCommand();
+        command.CommandText = "PRAGMA temp_store=MEMORY;";
+        command.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc />
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        DbCommand command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = "PRAGMA temp_store=MEMORY;";
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 }

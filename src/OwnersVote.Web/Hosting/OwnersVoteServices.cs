@@ -184,6 +184,8 @@ public static class OwnersVoteServices
         || context.Request.Path.StartsWithSegments("/log")
         || context.Request.Path.StartsWithSegments("/witness");
 
+    private static readonly SqliteTempStoreInterceptor s_sqliteTempStore = new();
+
     private static void AddOwnersVoteDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         string providerText = configuration["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite);
@@ -200,7 +202,7 @@ public static class OwnersVoteServices
         {
             case DatabaseProvider.Sqlite:
                 connectionString = ResolveSqliteFile(connectionString, environment.ContentRootPath);
-                services.AddDbContext<OwnersVoteDb>(o => o.UseSqlite(connectionString));
+                services.AddDbContext<OwnersVoteDb>(o => o.UseSqlite(connectionString).AddInterceptors(s_sqliteTempStore));
                 break;
             case DatabaseProvider.Postgres:
                 services.AddDbContext<OwnersVoteDb>(o => o.UseNpgsql(connectionString));

@@ -189,7 +189,7 @@ public sealed partial class EventLog(
     private async Task OpenAppenderAsync(CancellationToken cancellationToken)
     {
         _appender = await LogAppender.OpenAsync(
-            _directory!, _origin!, _signer!, _verifier!, new LogAppenderOptions { BatchSequenced = OwnersVoteTelemetry.Batch, AdditionalSigners = _additionalSigners }, cancellationToken: cancellationToken);
+            _directory!, _origin!, _signer!, _verifier!, new LogAppenderOptions { BatchSequenced = OwnersVoteTelemetry.Batch, AdditionalSigners = _additionalSigners, Linger = options.Value.Linger }, cancellationToken: cancellationToken);
         LogOpened(logger, _origin!, _appender.TreeSize);
         await CatchUpAsync(cancellationToken);
     }

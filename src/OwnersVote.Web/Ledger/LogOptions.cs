@@ -27,6 +27,14 @@ public sealed class LogOptions
     /// </summary>
     public IList<string> RetiredKeys { get; } = [];
 
+    /// <summary>
+    /// How long the sequencer waits for more entries once one is queued (group commit): every batch
+    /// costs a journal fsync, a new partial tile per level, a signed checkpoint and a witness round,
+    /// so under load a short wait pools many ballots into one. Zero sequences each entry as soon as
+    /// the previous batch is durable. Issue 10, docs/benchmarks.md.
+    /// </summary>
+    public TimeSpan Linger { get; set; } = TimeSpan.Zero;
+
     /// <summary>The address the server is reached at; its host names the log when <see cref="Origin"/> is not set.</summary>
     public string PublicUrl { get; set; } = "http://localhost:5000";
 }

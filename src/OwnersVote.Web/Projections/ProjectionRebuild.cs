@@ -44,7 +44,7 @@ public static class ProjectionRebuild
         services.AddLogging();
         services.AddDbContext<OwnersVoteDb>(o => _ = options.Provider == DatabaseProvider.Postgres
             ? o.UseNpgsql(options.ConnectionString)
-            : o.UseSqlite(options.ConnectionString));
+            : o.UseSqlite(options.ConnectionString).AddInterceptors(new SqliteTempStoreInterceptor()));
         services.AddScoped<Projector>();
         services.AddSingleton<IOptions<LogOptions>>(Options.Create(new LogOptions { Directory = options.LogDirectory, KeyFile = options.LogKeyFile }));
         services.AddSingleton<IHostEnvironment>(new RebuildEnvironment());
