@@ -20,8 +20,10 @@ public sealed record LogAppenderOptions
     public int MaxBatchSize { get; init; } = 4096;
 
     /// <summary>
-    /// How long the sequencer waits for more entries once one is queued. Zero (the default) means
-    /// natural batching: a batch takes everything that queued while the previous one was syncing.
+    /// How long the sequencer waits for more entries once one is queued, while it is busy: only when
+    /// the previous batch or the entries queued now number more than one, so a lone append (a quiet
+    /// log, a test) is never held. Zero (the default) means natural batching: a batch takes
+    /// everything that queued while the previous one was syncing.
     /// </summary>
     public TimeSpan Linger { get; init; } = TimeSpan.Zero;
 
@@ -68,6 +70,8 @@ public sealed class LogAppender : IAsyncDisposable
     private readonly string _origin;
     private readonly LogAppenderOptions _options;
     private readonly TimeProvider _time;
+    // Entries in the last batch collected (the sequencer's loop only).
+    private int _previousBatch;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _sequencer;
     private readonly List<TilePath> _completedSinceSync = [];
@@ -297,8 +301,11 @@ public sealed class LogAppender : IAsyncDisposable
             batch.Add(p);
         }
 
-        if (_options.Linger <= TimeSpan.Zero || batch.Count >= _options.MaxBatchSize)
+        // Group commit waits only under concurrency: one entry now after a batch of one is a quiet log.
+        bool busy = batch.Count > 1 || _previousBatch > 1;
+        if (_options.Linger <= TimeSpan.Zero || batch.Count >= _options.MaxBatchSize || !busy)
         {
+            _previousBatch = batch.Count;
             return;
         }
 
@@ -317,6 +324,8 @@ public sealed class LogAppender : IAsyncDisposable
         {
             // The linger time is over: sequence what we have.
         }
+
+        _previousBatch = batch.Count;
     }
 
     private async Task SequenceAsync(List<Pending> batch)

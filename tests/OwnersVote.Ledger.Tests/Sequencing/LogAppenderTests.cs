@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using OwnersVote.Ledger.Sequencing;
 
 namespace OwnersVote.Ledger.Tests.Sequencing;
@@ -75,6 +77,68 @@ public sealed class LogAppenderTests : IDisposable
         AppendResult[] results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => appender.AppendAsync(Entry(i), TestContext.Current.CancellationToken)));
         // Every caller is answered with the checkpoint of its own batch, which ends at most 7 later.
         Assert.All(results, r => Assert.InRange(r.TreeSize - r.Index, 1, 7));
+    }
+
+    [Fact]
+    public async Task A_lone_append_is_not_held_by_the_linger()
+    {
+        // An hour of linger on a clock that never moves: only a batch that lingers could wait.
+        var time = new FakeTimeProvider();
+        await using LogAppender appender = await LogAppender.OpenAsync(
+            _dir, Origin, _signer, _signer.Verifier, new LogAppenderOptions { Linger = TimeSpan.FromHours(1) }, time, TestContext.Current.CancellationToken);
+
+        for (int i = 0; i < 3; i++)
+        {
+            // One at a time, as a quiet log sees them; the bound only stops a broken run.
+            AppendResult result = await appender.AppendAsync(Entry(i), TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+            Assert.Equal(i, result.Index);
+        }
+    }
+
+    [Fact]
+    public async Task Under_concurrency_a_batch_waits_for_the_linger()
+    {
+        var time = new FakeTimeProvider();
+        var batches = new ConcurrentQueue<int>();
+        using var firstBatchDone = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var options = new LogAppenderOptions
+        {
+            Linger = TimeSpan.FromHours(1),
+            BatchSequenced = (count, _) =>
+            {
+                batches.Enqueue(count);
+                if (batches.Count == 1)
+                {
+                    // Hold the sequencer after its first batch, so the next entries queue together.
+                    firstBatchDone.Set();
+                    release.Wait(TimeSpan.FromMinutes(2));
+                }
+            },
+        };
+        await using LogAppender appender = await LogAppender.OpenAsync(_dir, Origin, _signer, _signer.Verifier, options, time, TestContext.Current.CancellationToken);
+
+        Task<AppendResult> first = appender.AppendAsync(Entry(0), TestContext.Current.CancellationToken);
+        Assert.True(firstBatchDone.Wait(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken));
+        Task<AppendResult[]> queued = Task.WhenAll(Enumerable.Range(1, 3).Select(i => appender.AppendAsync(Entry(i), TestContext.Current.CancellationToken)));
+        release.Set();
+        await first;
+
+        // Three queued at once: the sequencer is busy, so their batch waits for the linger — an hour
+        // of a clock that does not move — where without it they would be durable in milliseconds.
+        Task settled = await Task.WhenAny(queued, Task.Delay(TimeSpan.FromMilliseconds(300), TestContext.Current.CancellationToken));
+        Assert.NotSame(queued, settled);
+
+        // The sequencer starts its linger on its own thread: the clock moves until the batch is out.
+        for (int step = 0; step < 1_000 && !queued.IsCompleted; step++)
+        {
+            time.Advance(TimeSpan.FromHours(1));
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        AppendResult[] results = await queued;
+        Assert.Equal([1, 3], batches);
+        Assert.All(results, r => Assert.Equal(4, r.TreeSize));
     }
 
     [Fact]
