@@ -22,6 +22,10 @@ public sealed class Browser : IAsyncLifetime
             throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}; run scripts/install-test-deps.sh.");
         }
 
+        // As long as the contexts' action timeout: on a shared two-core CI machine a passkey
+        // ceremony and its append can take longer than Playwright's 5 s default for expectations.
+        // A wait, not a speed assertion: a page that never shows the element still fails.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
