@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -146,14 +144,14 @@ public sealed class LifecycleTests(LifecycleApp app, Browser browser) : IClassFi
         // The owner objects, on a 360 px screen; the page passes axe.
         await owner.SetViewportSizeAsync(360, 800);
         await owner.GotoAsync($"{app.BaseUrl}/votes/{Vote}/objections");
-        await AssertAccessibleAsync(owner);
+        await AxeCheck.AssertNoSeriousViolationsAsync(owner);
         await owner.GetByTestId("file-objection").ClickAsync();
-        await AssertAccessibleAsync(owner);
+        await AxeCheck.AssertNoSeriousViolationsAsync(owner);
         await owner.Locator("#objection-text").FillAsync("57-201 的表决票是否已送达？请核对。");
         await owner.GetByTestId("objection-submit").ClickAsync();
         await Assertions.Expect(owner).ToHaveURLAsync($"{app.BaseUrl}/votes/{Vote}/objections", new() { Timeout = 15_000 });
         await Assertions.Expect(owner.GetByTestId("answer-obj-1")).ToHaveTextAsync("等待业委会答复");
-        await AssertAccessibleAsync(owner);
+        await AxeCheck.AssertNoSeriousViolationsAsync(owner);
 
         // Not final during the objection period, nor after it while the objection is open.
         await officer.GotoAsync($"{app.BaseUrl}/manage/votes/{Vote}");
@@ -290,9 +288,4 @@ public sealed class LifecycleTests(LifecycleApp app, Browser browser) : IClassFi
         return qr.Text;
     }
 
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        AxeResult axe = await page.RunAxe();
-        Assert.DoesNotContain(axe.Violations, v => v.Impact is "serious" or "critical");
-    }
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace OwnersVote.EndToEnd;
@@ -189,10 +187,7 @@ public abstract class PageTests(OwnersVoteApp app, Browser browser)
     {
         IPage page = await browser.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + path);
-        AxeResult axe = await page.RunAxe();
-
-        AxeResultItem[] bad = [.. axe.Violations.Where(v => v.Impact is "serious" or "critical")];
-        Assert.True(bad.Length == 0, string.Join("\n", bad.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({v.Nodes.Length} nodes)")));
+        await AxeCheck.AssertNoSeriousViolationsAsync(page, context: path);
     }
 
     [Fact]

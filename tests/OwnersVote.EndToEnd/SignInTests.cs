@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -60,8 +58,7 @@ public abstract class SignInTests(OwnersVoteApp app, Browser browser)
 
         await ArrivedAsync(page, app.BaseUrl + "/signin/passkey");
         await Assertions.Expect(page.GetByTestId("signed-in")).ToBeVisibleAsync();
-        AxeResult axe = await page.RunAxe();
-        Assert.DoesNotContain(axe.Violations, v => v.Impact is "serious" or "critical");
+        await AxeCheck.AssertNoSeriousViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "设置通行密钥" }).ClickAsync();
         await ArrivedAsync(page, app.BaseUrl + "/signin/passkey?done=1");
         Assert.Contains("通行密钥已设置", await page.GetByTestId("passkey-done").InnerTextAsync());

@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OwnersVote.Ledger;
 using OwnersVote.Voting;
@@ -54,20 +52,20 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
         await File.WriteAllBytesAsync(stored, [.. quoted.Take(quoted.Length - 1), (byte)'!'], Cancel);
         Assert.Equal(404, (await page.Context.APIRequest.GetAsync(app.BaseUrl + await document.GetAttributeAsync("href"))).Status);
         await File.WriteAllBytesAsync(stored, quoted, Cancel);
-        await AssertAccessibleAsync(page);
+        await AxeCheck.AssertNoSeriousViolationsAsync(page);
 
         // ③ the choice, with the units the ballot covers.
         await page.GetByTestId("go-vote").ClickAsync();
         await ArrivedAsync(page, $"{app.BaseUrl}/votes/{Lift}/ballot");
         Assert.Contains("57-101（57号楼", await page.GetByTestId("ballot-covers").InnerTextAsync());
-        await AssertAccessibleAsync(page);
+        await AxeCheck.AssertNoSeriousViolationsAsync(page);
         await page.GetByLabel("同意").CheckAsync();
         await page.GetByTestId("ballot-next").ClickAsync();
 
         // ④ the confirmation in plain words, then the passkey signs.
         await Assertions.Expect(page.GetByTestId("confirm-choice")).ToContainTextAsync("您选择：同意");
         Assert.Contains("第 4 步，共 5 步", await page.GetByTestId("steps").InnerTextAsync());
-        await AssertAccessibleAsync(page);
+        await AxeCheck.AssertNoSeriousViolationsAsync(page);
         await page.GetByTestId("ballot-sign").ClickAsync();
 
         // ⑤ the receipt: recorded, counted, its proof checked, downloadable.
@@ -80,7 +78,7 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
         string cosigners = await page.GetByTestId("receipt-cosigners").InnerTextAsync();
         Assert.Contains("业委会", cosigners, StringComparison.Ordinal);
         Assert.Contains("居委会", cosigners, StringComparison.Ordinal);
-        await AssertAccessibleAsync(page);
+        await AxeCheck.AssertNoSeriousViolationsAsync(page);
         long index = long.Parse(await page.GetByTestId("receipt-index").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
 
         // The downloaded receipt proves, offline, a BallotCast whose passkey signature verifies.
@@ -111,7 +109,7 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
         await page.GetByTestId("verify-submit").ClickAsync();
         Assert.Equal("true", await page.GetByTestId("receipt-check").GetAttributeAsync("data-verified"));
         Assert.Contains("57-101", await page.GetByTestId("verify-ballot").InnerTextAsync());
-        await AssertAccessibleAsync(page);
+        await AxeCheck.AssertNoSeriousViolationsAsync(page);
         string forged = ChangeProofCharacter(text);
         await page.GetByTestId("verify-receipt").FillAsync(forged);
         await page.GetByTestId("verify-submit").ClickAsync();
@@ -234,11 +232,6 @@ public abstract class VotingTests(OwnersVoteApp app, Browser browser)
         return (result.GetProperty("yes").GetProperty("heads").GetInt64(), result.GetProperty("participating").GetProperty("heads").GetInt64());
     }
 
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        AxeResult axe = await page.RunAxe();
-        Assert.DoesNotContain(axe.Violations, v => v.Impact is "serious" or "critical");
-    }
 
     // Polls the address rather than waiting for a load event: a redirect after a form post can
     // finish before the wait starts.
