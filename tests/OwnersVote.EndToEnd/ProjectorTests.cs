@@ -170,6 +170,58 @@ public sealed class ProjectorTests : IAsyncLifetime
         Assert.True((await _db.PaperSerials.SingleAsync(p => p.Serial == "SB-OLD", Cancel)).Voided);
     }
 
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(false, false)]
+    public async Task Online_ballots_after_paper_and_after_each_other_count_as_VoteReplay_decides_in_one_run_or_many(bool allowChange, bool oneRun)
+    {
+        // Issue 10: a run of online ballots recounts from the principal's counted ballot alone;
+        // this walks every case of that shortcut — nothing counted yet, a paper ballot counted,
+        // an online ballot counted, a rejected ballot in between — against the full recount.
+        const string Second = "v2";
+        await Apply(
+            Matter(Second, [], allowChange),
+            new RollFrozen(Compound, Second, s_t0, "officer:x",
+            [
+                new RollEntry(new UnitId("1-101"), new BuildingId("1"), Area.FromHundredths(10_000), AreaSource.Registry, s_ownerA, new OwnerId(s_ownerA)),
+                new RollEntry(new UnitId("1-102"), new BuildingId("1"), Area.FromHundredths(9_000), AreaSource.Survey, s_ownerB, new OwnerId(s_ownerB)),
+            ]),
+            new PaperBallotIssued(Compound, Second, s_t0, "officer:x", s_ownerB, ["1-102"], "SB"),
+            new PaperBallotRecorded(Compound, Second, s_t0.AddHours(1), "officer:y", s_ownerB, ["1-102"], "SB", [new BallotAnswer("q1", Choice.No)], new string('e', 64), ["officer:x", "officer:y"], Counts: true));
+        LedgerEvent[] casts =
+        [
+            Cast(Second, s_ownerA, ["1-101"], Choice.Yes, 2),
+            Cast(Second, s_ownerB, ["1-102"], Choice.Yes, 2, _authenticatorB),
+            Cast(Second, s_ownerA, ["1-101"], Choice.No, 3),
+            // Signed by A's passkey for B's unit: rejected, and the counted ballot stays.
+            Cast(Second, s_ownerB, ["1-102"], Choice.Abstain, 3),
+            Cast(Second, s_ownerB, ["1-102"], Choice.Abstain, 4, _authenticatorB),
+            Cast(Second, s_ownerA, ["1-101"], Choice.Abstain, 5),
+        ];
+        if (oneRun)
+        {
+            await Apply(casts);
+        }
+        else
+        {
+            foreach (LedgerEvent cast in casts)
+            {
+                await Apply(cast);
+            }
+        }
+
+        VoteReplayResult replay = VoteReplay.Replay(_log, Second);
+        List<BallotRow> rows = await _db.Ballots.AsNoTracking().Where(b => b.MatterId == Second).OrderBy(b => b.LogIndex).ToListAsync(Cancel);
+        Assert.Equal(
+            replay.Ballots.Select(b => (b.Position, b.Disposition == BallotDisposition.Counted)),
+            rows.Select(r => (checked((int)r.LogIndex), r.Counts)));
+        Assert.Equal(allowChange ? ["abstain", "abstain"] : ["yes", "yes"], rows.Where(r => r.Counts).OrderBy(r => r.OwnerId == s_ownerA ? 0 : 1).Select(r => r.Choice));
+        Assert.Equal(2, rows.Count(r => r.Counts));
+        Assert.Contains(rows, r => r.Rejection == "not-owner");
+    }
+
     [Fact]
     public async Task A_matter_scoped_to_a_building_not_on_the_roll_is_refused()
     {

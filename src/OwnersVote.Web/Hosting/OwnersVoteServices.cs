@@ -91,6 +91,7 @@ public static class OwnersVoteServices
         services.AddSingleton<BallotSessions>();
         services.AddScoped<BallotDesk>();
         services.AddSingleton<BallotQueries>();
+        services.AddSingleton<BallotReadCache>();
         services.AddSingleton<HandwritingStore>();
         services.AddScoped<ReceiptDesk>();
         services.Configure<PaperOptions>(builder.Configuration.GetSection(PaperOptions.Section));

@@ -34,6 +34,15 @@ public static class OwnersVoteTelemetry
     /// <summary><c>ownersvote.log.append.duration</c>: a caller's wait from append to durable, projected and witnessed (in a cluster, through the queue).</summary>
     public static readonly Histogram<double> AppendDuration = s_meter.CreateHistogram<double>("ownersvote.log.append.duration", "s", "Append latency seen by a request: durable, projected, witnessed.");
 
+    /// <summary><c>ownersvote.projection.run.size</c>: entries applied to the tables in one transaction.</summary>
+    public static readonly Histogram<int> ProjectionRunSize = s_meter.CreateHistogram<int>("ownersvote.projection.run.size", "{entry}", "Entries applied to the projection tables in one transaction.");
+
+    /// <summary><c>ownersvote.projection.run.duration</c>: time to apply one run of entries to the tables and commit.</summary>
+    public static readonly Histogram<double> ProjectionRunDuration = s_meter.CreateHistogram<double>("ownersvote.projection.run.duration", "s", "Time to apply one run of log entries to the tables and commit.");
+
+    /// <summary><c>ownersvote.witness.round.duration</c>: time to collect the witnesses' cosignatures on one checkpoint.</summary>
+    public static readonly Histogram<double> WitnessRoundDuration = s_meter.CreateHistogram<double>("ownersvote.witness.round.duration", "s", "Time to collect witness cosignatures on one checkpoint.");
+
     private static long s_queueLength;
     private static int s_leader;
     private static long s_scansPending;

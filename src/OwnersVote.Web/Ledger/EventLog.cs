@@ -3,6 +3,8 @@ using OwnersVote.Ledger;
 using OwnersVote.Ledger.Sequencing;
 using OwnersVote.Voting.Events;
 using OwnersVote.Web.Cluster;
+using OwnersVote.Web.Data;
+using OwnersVote.Web.Features.Ballots;
 using OwnersVote.Web.Hosting;
 using OwnersVote.Web.Projections;
 
@@ -36,7 +38,8 @@ public sealed partial class EventLog(
     IHostEnvironment environment,
     LogWitnesses witnesses,
     ILogger<EventLog> logger,
-    ClusterNode? cluster = null) : IAsyncDisposable
+    ClusterNode? cluster = null,
+    BallotReadCache? reads = null) : IAsyncDisposable
 {
     // Concurrent callers append at once, so the appender's group commit pools their entries into
     // one batch (one fsync); each call's entries are queued under _enqueue, so they are
@@ -232,9 +235,37 @@ public sealed partial class EventLog(
     /// Appends encoded entries (with their decoded events, for the projections) through this
     /// process's appender: the single node, or the cluster's sequencer.
     /// </summary>
-    internal async Task<IReadOnlyList<AppendResult>> AppendEncodedAsync(IReadOnlyList<byte[]> entries, IReadOnlyList<LedgerEvent> events, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<AppendResult>> AppendEncodedAsync(IReadOnlyList<byte[]> entries, IReadOnlyList<LedgerEvent> events, CancellationToken cancellationToken) =>
+        (await AppendAndProjectAsync(entries, events, cancellationToken)).Results;
+
+    /// <summary>
+    /// Appends one event as <see cref="AppendAsync"/> does, and also returns its logged bytes and,
+    /// for a ballot this process projected, what the projection decided — so the caller need not
+    /// read it back from the tables. On a cluster node the sequencer projects: <see cref="ProjectedAppend.Ballot"/> is null there.
+    /// </summary>
+    /// <exception cref="ArgumentException">The event breaks its schema (EventCodec).</exception>
+    /// <exception cref="LogStorageException">The appender failed; nothing was logged.</exception>
+    /// <exception cref="ProjectionException">The entry is logged but the tables could not apply it; the next append retries.</exception>
+    public async Task<ProjectedAppend> AppendProjectedAsync(LedgerEvent ledgerEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ledgerEvent);
+        if (cluster is not null)
+        {
+            AppendResult result = await AppendAsync(ledgerEvent, cancellationToken);
+            return new ProjectedAppend(result, EventCodec.Encode(ledgerEvent), null);
+        }
+
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        byte[] entry = EventCodec.Encode(ledgerEvent);
+        (IReadOnlyList<AppendResult> results, WaitingEntry[] waiting) = await AppendAndProjectAsync([entry], [ledgerEvent], cancellationToken);
+        OwnersVoteTelemetry.Appended([ledgerEvent], System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return new ProjectedAppend(results[0], entry, waiting[0].Ballot);
+    }
+
+    private async Task<(IReadOnlyList<AppendResult> Results, WaitingEntry[] Waiting)> AppendAndProjectAsync(IReadOnlyList<byte[]> entries, IReadOnlyList<LedgerEvent> events, CancellationToken cancellationToken)
     {
         AppendResult[] results = [];
+        var waiting = new WaitingEntry[entries.Count];
         try
         {
             LogAppender appender = Appender;
@@ -246,7 +277,6 @@ public sealed partial class EventLog(
             }
 
             results = await Task.WhenAll(appends);
-            var waiting = new WaitingEntry[results.Length];
             lock (_waitingLock)
             {
                 for (int i = 0; i < results.Length; i++)
@@ -276,7 +306,7 @@ public sealed partial class EventLog(
         }
 
         ServedCheckpoint served = Volatile.Read(ref _served)!;
-        return [.. results.Select(r => r with { Checkpoint = served.Note, TreeSize = served.Size })];
+        return ([.. results.Select(r => r with { Checkpoint = served.Note, TreeSize = served.Size })], waiting);
     }
 
     /// <summary>
@@ -415,7 +445,9 @@ public sealed partial class EventLog(
                 return;
             }
 
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
             WitnessedCheckpoint witnessed = await client.CollectAsync(latest, (from, ct) => ProveConsistencyAsync(from, latestSize, ct), CancellationToken.None);
+            OwnersVoteTelemetry.WitnessRoundDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
             Volatile.Write(ref _served, new ServedCheckpoint(witnessed.SignedNote, latestSize));
             if (witnesses.Shortfall(string.Empty, witnessed.SignedNote) is { } shortfall)
             {
@@ -527,8 +559,16 @@ public sealed partial class EventLog(
             try
             {
                 // Not cancelled by one caller: the batch may hold other callers' entries.
-                await ProjectUnprojectedAsync(CancellationToken.None);
-                _projecting.ForEach(w => w.Projected.TrySetResult());
+                IReadOnlyDictionary<long, BallotRow> ballots = await ProjectUnprojectedAsync(CancellationToken.None);
+                foreach (WaitingEntry w in _projecting)
+                {
+                    if (ballots.TryGetValue(w.Index, out BallotRow? row))
+                    {
+                        w.Ballot = new ProjectedBallot(row.Counts, row.Rejection);
+                    }
+
+                    w.Projected.TrySetResult();
+                }
             }
             catch (Exception e)
             {
@@ -547,16 +587,36 @@ public sealed partial class EventLog(
         }
     }
 
-    private async Task ProjectUnprojectedAsync(CancellationToken cancellationToken)
+    // Applies the entries waiting for the tables in one transaction; returns the ballot rows the run
+    // added, by log index, as they stand at its end.
+    private async Task<IReadOnlyDictionary<long, BallotRow>> ProjectUnprojectedAsync(CancellationToken cancellationToken)
     {
         if (_unprojected.Count == 0)
         {
-            return;
+            return new Dictionary<long, BallotRow>();
         }
 
+        bool onlyBallots = _unprojected.TrueForAll(e => e.Event is BallotCast);
         await using AsyncServiceScope scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Projector>().ApplyAsync(_unprojected, cancellationToken);
+        Projector projector = scope.ServiceProvider.GetRequiredService<Projector>();
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            await projector.ApplyAsync(_unprojected, cancellationToken);
+            OwnersVoteTelemetry.ProjectionRunSize.Record(_unprojected.Count);
+            OwnersVoteTelemetry.ProjectionRunDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+        finally
+        {
+            // After the commit (or a rollback): what the cast path keeps in memory is read again.
+            if (!onlyBallots)
+            {
+                reads?.Invalidate();
+            }
+        }
+
         _unprojected.Clear();
+        return projector.AddedBallots;
     }
 
     private static InvalidOperationException NotOpen() => new("The event log is not open yet (EventLog.OpenAsync runs at startup).");
@@ -582,5 +642,8 @@ public sealed partial class EventLog(
     private sealed record WaitingEntry(long Index, LedgerEvent Event, Hash LeafHash)
     {
         public TaskCompletionSource Projected { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // What the projection decided, for a ballot; set before Projected completes.
+        public ProjectedBallot? Ballot { get; set; }
     }
 }

@@ -4,6 +4,7 @@ using OwnersVote.Voting;
 using OwnersVote.Voting.Events;
 using OwnersVote.Voting.Signing;
 using OwnersVote.Web.Data;
+using OwnersVote.Web.Features.Ballots;
 using OwnersVote.Web.Features.SignIn;
 
 namespace OwnersVote.Web.Projections;
@@ -15,10 +16,11 @@ namespace OwnersVote.Web.Projections;
 /// checks and codes of <see cref="VoteReplay"/> (WebAuthn assertion against the enrolled passkey,
 /// roll, scope, answers), so the tables count what <c>ov verify</c> recounts.
 /// </summary>
-public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null)
+public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null, VoteFactsCache? facts = null)
 {
-    // Shared with the cast path when the app provides one; a projector of its own otherwise.
+    // Shared with the cast path when the app provides them; a projector's own otherwise.
     private readonly CoseKeyCache _keys = keys ?? new CoseKeyCache();
+    private readonly VoteFactsCache _facts = facts ?? new VoteFactsCache();
 
     // Issue 10: one instance projects one run of entries (EventLog makes a scope per run). A run
     // is mostly online ballots of a few votes: their rolls and scopes are read once per run, not
@@ -27,18 +29,26 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
     private readonly Dictionary<string, VoteRoll> _rolls = new(StringComparer.Ordinal);
     private readonly List<BallotRow> _added = [];
 
+    // Every ballot row this instance added (all channels), by log index: what EventLog answers a
+    // cast with, as the rows stand at the end of the run.
+    private readonly Dictionary<long, BallotRow> _addedByIndex = [];
+
     // Read once per run for all of the run's online ballots: the ballot ids already in the tables
-    // or added by the run (duplicate-ballot), and every ballot of each principal voting online in the run (tracked
-    // rows; every ballot row the run adds for that principal is appended), which the recount and
-    // the in-person rule need.
+    // or added by the run (duplicate-ballot), and the ballot that counts now for each principal
+    // voting online in the run (tracked; null for none), which is all a new online ballot's recount
+    // needs (CountNewOnline). Emptied, like _rolls, before any other event: the full recount reads
+    // the principal's ballots from then on.
     private readonly HashSet<(string Matter, string Ballot)> _known = [];
-    private readonly Dictionary<(string Matter, string Principal), List<BallotRow>> _principals = [];
+    private readonly Dictionary<(string Matter, string Principal), BallotRow?> _counted = [];
 
     /// <summary>The stored channel of a ballot cast online.</summary>
     public const string Online = "online";
 
     /// <summary>The stored channel of a recorded paper ballot.</summary>
     public const string Paper = "paper";
+
+    /// <summary>The ballot rows (every channel) this projector added, by log index, as they stand now.</summary>
+    public IReadOnlyDictionary<long, BallotRow> AddedBallots => _addedByIndex;
 
     /// <summary>The number of log entries the tables hold: the index of the next entry to apply.</summary>
     public async Task<long> AppliedSizeAsync(CancellationToken cancellationToken) =>
@@ -52,6 +62,48 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
     public async Task ApplyAsync(IEnumerable<LoggedEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await RelaxCommitAsync(db, cancellationToken);
+            await ApplyInTransactionAsync(events, cancellationToken);
+        }
+        finally
+        {
+            await RestoreCommitAsync(db);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // DESIGN.md §2: the log is the source of truth and the tables a projection of it. Entries are
+    // durable in the log before they are projected, and at every start EventLog.CatchUpAsync
+    // applies the entries beyond the tables' applied size; so a projection commit need not wait
+    // for its own fsync (issue 10: that was one more fsync per batch on every ballot's path). A
+    // commit lost to a power cut is applied again from the log at the next start (the cut stopped
+    // this process too); a killed process loses nothing (WAL frames are in the page cache).
+    // sqlite.org/pragma.html#pragma_synchronous: NORMAL in WAL mode stays consistent and only skips
+    // the commit's fsync; the next commit at FULL syncs the whole WAL file, these frames included.
+    // PostgreSQL keeps synchronous commits: its server can crash while this process runs on, and
+    // the projector would then find the tables behind its own count.
+    private static async Task RelaxCommitAsync(OwnersVoteDb db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", cancellationToken);
+        }
+    }
+
+    // The pooled SQLite handle keeps its pragmas: every other writer commits at FULL again.
+    private static async Task RestoreCommitAsync(OwnersVoteDb db)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", CancellationToken.None);
+        }
+    }
+
+    private async Task ApplyInTransactionAsync(IEnumerable<LoggedEvent> events, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         ProjectionStateRow? state = await db.ProjectionState.SingleOrDefaultAsync(s => s.Id == ProjectionStateRow.SingletonId, cancellationToken);
         if (state is null)
@@ -77,6 +129,7 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
                 // rolls are read again.
                 await SaveAsync(cancellationToken);
                 _rolls.Clear();
+                _counted.Clear();
             }
 
             await ApplyOneAsync(e, cancellationToken);
@@ -119,41 +172,34 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
         List<string> votes = [.. wanted.Select(w => w.Item1).Distinct(StringComparer.Ordinal)];
         foreach ((string, string) key in wanted)
         {
-            _principals[key] = [];
+            _counted[key] = null;
         }
 
-        // Both columns, so the (matter, owner) index answers: by owner alone every run scanned the
-        // whole ballots table, and tracked the principals' ballots of every other vote too.
-        foreach (BallotRow row in await db.Ballots.Where(b => votes.Contains(b.MatterId) && principals.Contains(b.OwnerId)).ToListAsync(cancellationToken))
+        // Both columns, so the (matter, owner) index answers. Only the counted rows: a principal
+        // who changed their ballot many times has one, where their whole history was read before.
+        foreach (BallotRow row in await db.Ballots.Where(b => votes.Contains(b.MatterId) && principals.Contains(b.OwnerId) && b.Counts).ToListAsync(cancellationToken))
         {
-            if (_principals.TryGetValue((row.MatterId, row.OwnerId), out List<BallotRow>? list))
+            if (_counted.ContainsKey((row.MatterId, row.OwnerId)))
             {
-                list.Add(row);
+                _counted[(row.MatterId, row.OwnerId)] = row;
             }
         }
     }
 
-    // Every ballot row of every channel is added here, so the run's preloaded lists stay what the
-    // tables would return.
+    // Every ballot row of every channel is added here, so the run's duplicate check and unsaved
+    // rows stay what the tables would return.
     private void AddBallot(BallotRow row)
     {
         db.Ballots.Add(row);
         _added.Add(row);
+        _addedByIndex[row.LogIndex] = row;
         _known.Add((row.MatterId, row.BallotId));
-        if (_principals.TryGetValue((row.MatterId, row.OwnerId), out List<BallotRow>? principalBallots))
-        {
-            principalBallots.Add(row);
-        }
     }
 
-    // A principal's ballots in a vote, every channel, the run's unsaved rows included.
+    // A principal's ballots in a vote, every channel, the run's unsaved rows included (tracked rows
+    // come back as the instances the run holds, with its changes).
     private async Task<List<BallotRow>> PrincipalBallotsAsync(string matter, string principal, CancellationToken cancellationToken)
     {
-        if (_principals.TryGetValue((matter, principal), out List<BallotRow>? preloaded))
-        {
-            return preloaded;
-        }
-
         List<BallotRow> ballots = await db.Ballots
             .Where(b => b.MatterId == matter && b.OwnerId == principal)
             .ToListAsync(cancellationToken);
@@ -326,7 +372,7 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
         ProxyCheck proxy = await ProxyCheckAsync(e, cancellationToken);
         string? rejection = await CheckAsync(e, matter, proxy, cancellationToken);
         BallotAnswer? answer = e.Ballot.Answers.FirstOrDefault(a => a.Question == matter.Question);
-        AddBallot(new BallotRow
+        var row = new BallotRow
         {
             BallotId = e.BallotId,
             MatterId = e.Vote,
@@ -339,10 +385,32 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
             Rejection = rejection,
             Handwriting = e.Ballot.Handwriting,
             Proxy = proxy.Mandate,
-        });
+        };
+        AddBallot(row);
         if (rejection is null)
         {
-            await RecountPrincipalAsync(matter, e.Ballot.Principal, cancellationToken);
+            if (_counted.TryGetValue((e.Vote, e.Ballot.Principal), out BallotRow? counted))
+            {
+                CountNewOnline(matter, row, counted);
+            }
+            else
+            {
+                await RecountPrincipalAsync(matter, e.Ballot.Principal, cancellationToken);
+            }
+        }
+    }
+
+    // RecountPrincipalAsync for the one case of a run of online ballots: a valid online ballot
+    // newer than every other ballot of its principal, given the row that counts now. Online
+    // (and custodial) ballots stand over paper; among them the newest counts where the vote allows
+    // changes, otherwise the first (DESIGN.md "Ballot signing", JI art. 9).
+    private void CountNewOnline(MatterRow matter, BallotRow row, BallotRow? counted)
+    {
+        if (counted is null || counted.Channel == Paper || matter.AllowChange)
+        {
+            counted?.Counts = false;
+            row.Counts = true;
+            _counted[(row.MatterId, row.OwnerId)] = row;
         }
     }
 
@@ -425,7 +493,7 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
     // VoteReplay.CheckRoll: a null owner hash is a paper sheet, which has no signer.
     private async Task<string?> RollProblemAsync(string vote, string principal, IReadOnlyList<string> units, string? ownerHash, CancellationToken cancellationToken)
     {
-        (List<UnitRow> roll, Dictionary<string, UnitRow> byUnit, HashSet<string> scope) = await RollOfAsync(vote, cancellationToken);
+        (IReadOnlyDictionary<string, UnitRow> byUnit, ILookup<string, UnitRow> byPrincipal, HashSet<string> scope) = await RollOfAsync(vote, cancellationToken);
         foreach (string unit in units)
         {
             if (!byUnit.TryGetValue(unit, out UnitRow? entry))
@@ -451,20 +519,23 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
         }
 
         // JI art. 9: one ballot covers exactly the principal's units in scope.
-        IEnumerable<string> principalUnits = roll
-            .Where(u => u.OwnerId == principal && (scope.Count == 0 || scope.Contains(u.BuildingId)))
+        IEnumerable<string> principalUnits = byPrincipal[principal]
+            .Where(u => scope.Count == 0 || scope.Contains(u.BuildingId))
             .Select(u => u.Id)
             .Order(StringComparer.Ordinal);
         return principalUnits.SequenceEqual(units, StringComparer.Ordinal) ? null : "units-mismatch";
     }
 
+    // Issue 10: a frozen roll never changes (RollFrozen twice is refused), so VoteFactsCache keeps
+    // it across runs instead of every run reading the whole roll again; a vote without a frozen
+    // roll yet is read each time (the cache keeps only non-empty rolls).
     private async Task<VoteRoll> RollOfAsync(string vote, CancellationToken cancellationToken)
     {
         if (!_rolls.TryGetValue(vote, out VoteRoll? roll))
         {
-            List<UnitRow> units = await db.Units.AsNoTracking().Where(u => u.VoteId == vote).ToListAsync(cancellationToken);
-            HashSet<string> scope = [.. await db.MatterScopes.AsNoTracking().Where(s => s.MatterId == vote).Select(s => s.BuildingId).ToListAsync(cancellationToken)];
-            roll = new VoteRoll(units, units.ToDictionary(u => u.Id, StringComparer.Ordinal), scope);
+            MatterRow matter = await RequireMatterAsync(vote, cancellationToken);
+            VoteFacts known = await _facts.GetAsync(db, matter, cancellationToken);
+            roll = new VoteRoll(known.ByUnit, known.ByPrincipal, [.. known.Scope]);
             _rolls[vote] = roll;
         }
 
@@ -762,5 +833,5 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
         ?? throw new ProjectionException($"Matter {matterId} is not published.");
 
     /// <summary>A vote's frozen roll as one run reads it: every unit, by unit id, and the buildings in scope.</summary>
-    private sealed record VoteRoll(List<UnitRow> Units, Dictionary<string, UnitRow> ByUnit, HashSet<string> Scope);
+    private sealed record VoteRoll(IReadOnlyDictionary<string, UnitRow> ByUnit, ILookup<string, UnitRow> ByPrincipal, HashSet<string> Scope);
 }

@@ -127,7 +127,7 @@ public static class BallotApi
 
         // DESIGN.md: a receipt is given only after the entry is durable — CastAsync returned after
         // the fsync — and cosigned by the witnesses the compound requires.
-        IssuedReceipt issued = await receipts.IssueWitnessedAsync(cast.Index, cast.Entry, cancellationToken)
+        IssuedReceipt issued = await receipts.IssueWitnessedAsync(cast.Index, cast.Entry, cast.Compound, cancellationToken)
             ?? throw new InvalidOperationException($"Entry {cast.Index} was appended but is not in the log.");
         if (issued.Receipt is not { } receipt)
         {
@@ -146,7 +146,7 @@ public static class BallotApi
 
     private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> ReceiptAsync(long index, HttpContext context, ReceiptDesk receipts, CancellationToken cancellationToken)
     {
-        IssuedReceipt? issued = await receipts.IssueWitnessedAsync(index, null, cancellationToken);
+        IssuedReceipt? issued = await receipts.IssueWitnessedAsync(index, null, null, cancellationToken);
         if (issued is null)
         {
             return TypedResults.NotFound();

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OwnersVote.Ledger;
-using OwnersVote.Ledger.Sequencing;
 using OwnersVote.Voting;
 using OwnersVote.Voting.Events;
 using OwnersVote.Voting.Signing;
@@ -119,7 +118,8 @@ public sealed record PreparedBallot(string Handle, OwnerBallot Ballot, byte[] Ch
 /// <param name="Counts">Whether it is the principal's counted ballot now.</param>
 /// <param name="Rejection">Why the count does not take it, or null.</param>
 /// <param name="Entry">The logged entry's bytes (EventCodec, RFC 8785), for its receipt, or null.</param>
-public sealed record CastBallot(long Index, Hash LeafHash, string BallotId, bool Counts, string? Rejection, byte[]? Entry = null);
+/// <param name="Compound">The compound whose witnesses its receipt needs, or null to read it from the entry.</param>
+public sealed record CastBallot(long Index, Hash LeafHash, string BallotId, bool Counts, string? Rejection, byte[]? Entry = null, string? Compound = null);
 
 /// <summary>
 /// Steps ②–④ of the owner flow (issue 4, DESIGN.md "Ballot signing"): which ballot an owner may
@@ -127,7 +127,7 @@ public sealed record CastBallot(long Index, Hash LeafHash, string BallotId, bool
 /// the ballot is appended to the log as <c>BallotCast</c>. The tables only decide what to offer;
 /// what counts is decided by the projection from the log, with the checks of <see cref="VoteReplay"/>.
 /// </summary>
-public sealed class BallotDesk(OwnersVoteDb db, BallotQueries queries, VoteFactsCache factsCache, CoseKeyCache keys, BallotSessions sessions, EventLog log, TimeProvider time)
+public sealed class BallotDesk(OwnersVoteDb db, BallotQueries queries, VoteFactsCache factsCache, BallotReadCache reads, CoseKeyCache keys, BallotSessions sessions, EventLog log, TimeProvider time)
 {
     /// <summary>The ballot context for a signed-in owner, or why there is none.</summary>
     public async Task<(BallotContext? Context, BallotRefused? Refused)> OpenAsync(OwnerSession session, string vote, CancellationToken cancellationToken)
@@ -137,14 +137,15 @@ public sealed class BallotDesk(OwnersVoteDb db, BallotQueries queries, VoteFacts
     }
 
     // Issue 10: the scope, roll and compound come from memory (VoteFactsCache keeps only what no
-    // later entry changes); the matter (closing, tally, lifecycle), the owner's credentials and
-    // the counted ballot are read each time, so every node of a cluster answers from the shared
-    // tables. The counted ballot is read only where a refusal or page needs it.
-    private async Task<(BallotContext? Context, BallotRefused? Refused, List<CredentialRow> Credentials, VoteFacts? Facts)> OpenAsync(
+    // later entry changes); the matter (closing, tally, lifecycle) and the owner's credentials
+    // from BallotReadCache on a single node (retired whenever the projector commits anything but
+    // online ballots), from the shared tables on a cluster node. The counted ballot is read each
+    // time, and only where a refusal or page needs it.
+    private async Task<(BallotContext? Context, BallotRefused? Refused, IReadOnlyList<CredentialRow> Credentials, VoteFacts? Facts)> OpenAsync(
         OwnerSession session, string vote, bool withCounted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        MatterRow? matter = await queries.Matter(db, vote, cancellationToken);
+        MatterRow? matter = await reads.MatterAsync(vote, () => queries.Matter(db, vote, cancellationToken));
         if (matter is null || matter.CompoundId != session.CompoundId)
         {
             return (null, new BallotRefused(BallotRefusal.NoSuchVote), [], null);
@@ -182,7 +183,8 @@ public sealed class BallotDesk(OwnersVoteDb db, BallotQueries queries, VoteFacts
             ? await queries.Counted(db, vote, principal, cancellationToken)
             : null;
         CompoundRow compound = facts.Compound;
-        List<CredentialRow> credentials = await queries.Credentials(db, session.CompoundId, session.OwnerHash).ToListAsync(cancellationToken);
+        IReadOnlyList<CredentialRow> credentials = await reads.CredentialsAsync(
+            session.CompoundId, session.OwnerHash ?? "", async () => await queries.Credentials(db, session.CompoundId, session.OwnerHash).ToListAsync(cancellationToken));
 
         var context = new BallotContext(
             detail,
@@ -269,7 +271,7 @@ public sealed class BallotDesk(OwnersVoteDb db, BallotQueries queries, VoteFacts
             return (null, new BallotRefused(BallotRefusal.UnknownBallot));
         }
 
-        (BallotContext? context, BallotRefused? refused, List<CredentialRow> credentials, VoteFacts? facts) = await OpenAsync(session, vote, withCounted: false, cancellationToken);
+        (BallotContext? context, BallotRefused? refused, IReadOnlyList<CredentialRow> credentials, VoteFacts? facts) = await OpenAsync(session, vote, withCounted: false, cancellationToken);
         if (context is null || refused is not null || facts is null)
         {
             return (null, refused);
@@ -277,7 +279,7 @@ public sealed class BallotDesk(OwnersVoteDb db, BallotQueries queries, VoteFacts
 
         // The owner's credentials, not revoked, as OpenAsync read them just now.
         string credentialId = Base64UrlText.Encode(assertion.CredentialId.Span);
-        CredentialRow? credential = credentials.Find(c => c.Id == credentialId);
+        CredentialRow? credential = credentials.FirstOrDefault(c => c.Id == credentialId);
         if (credential is null || !context.Credentials.Contains(credentialId, StringComparer.Ordinal))
         {
             return (null, new BallotRefused(BallotRefusal.PasskeyNotEnrolled));
@@ -296,12 +298,17 @@ public sealed class BallotDesk(OwnersVoteDb db, BallotQueries queries, VoteFacts
         }
 
         var cast = new BallotCast(context.CompoundId, vote, EventTime.Truncate(time.GetUtcNow()), "owner:" + session.OwnerHash, pending.Ballot, assertion);
-        AppendResult appended = await log.AppendAsync(cast, cancellationToken);
-        // The projection applied the entry with VoteReplay's checks before AppendAsync returned.
-        BallotRow row = await queries.BallotAt(db, appended.Index, cancellationToken);
-        // The canonical encoding is deterministic: these are the logged bytes (the receipt checks
-        // them against the leaf hash before using them).
-        return (new CastBallot(appended.Index, appended.LeafHash, cast.BallotId, row.Counts, row.Rejection, EventCodec.Encode(cast)), null);
+        ProjectedAppend appended = await log.AppendProjectedAsync(cast, cancellationToken);
+        // The projection applied the entry with VoteReplay's checks before the append returned;
+        // a cluster node, whose sequencer projected it, reads the row back.
+        ProjectedBallot decided = appended.Ballot ?? await ProjectedAtAsync(appended.Appended.Index, cancellationToken);
+        return (new CastBallot(appended.Appended.Index, appended.Appended.LeafHash, cast.BallotId, decided.Counts, decided.Rejection, appended.Entry, context.CompoundId), null);
+    }
+
+    private async Task<ProjectedBallot> ProjectedAtAsync(long index, CancellationToken cancellationToken)
+    {
+        BallotRow row = await queries.BallotAt(db, index, cancellationToken);
+        return new ProjectedBallot(row.Counts, row.Rejection);
     }
 
     private static BallotRefused? Refusal(BallotContext context, DateTimeOffset now) => context.Vote switch

@@ -12,15 +12,17 @@ namespace OwnersVote.Web.Features.Ballots;
 /// <param name="Compound">The compound (untracked).</param>
 /// <param name="ByOwner">The roll's units by owner (keyed hash).</param>
 /// <param name="ByPrincipal">The roll's units by headcount principal (JI art. 9).</param>
+/// <param name="ByUnit">The roll's units by unit id.</param>
 public sealed record VoteFacts(
     IReadOnlyList<string> Scope,
     CompoundRow Compound,
     ILookup<string, UnitRow> ByOwner,
-    ILookup<string, UnitRow> ByPrincipal);
+    ILookup<string, UnitRow> ByPrincipal,
+    IReadOnlyDictionary<string, UnitRow> ByUnit);
 
 /// <summary>
-/// <see cref="VoteFacts"/> kept in memory so that a ballot request does not read the roll, scope
-/// and compound again (issue 10). Only facts that no later log entry can change are kept, so a
+/// <see cref="VoteFacts"/> kept in memory so that neither a ballot request nor the projector's
+/// check of each ballot reads the roll, scope and compound again (issue 10). Only facts that no later log entry can change are kept, so a
 /// node never serves what another node of a cluster changed (docs/operations.md "Several nodes"):
 /// a roll is frozen once (<c>RollFrozen</c> twice is a projection error), a matter's scope is
 /// written with <c>MatterPublished</c> once, and a compound row is written by
@@ -54,7 +56,8 @@ public sealed class VoteFactsCache
             [.. scope.Order(StringComparer.Ordinal)],
             compound,
             units.ToLookup(u => u.OwnerHash, StringComparer.Ordinal),
-            units.ToLookup(u => u.OwnerId, StringComparer.Ordinal));
+            units.ToLookup(u => u.OwnerId, StringComparer.Ordinal),
+            units.ToDictionary(u => u.Id, StringComparer.Ordinal));
         if (units.Count > 0)
         {
             if (_votes.Count >= Capacity)

@@ -299,7 +299,7 @@ public sealed class CustodialDesk(OwnersVoteDb db, EventLog log, ReceiptDesk rec
             return null;
         }
 
-        IssuedReceipt issued = await receipts.IssueWitnessedAsync(index, entry, cancellationToken)
+        IssuedReceipt issued = await receipts.IssueWitnessedAsync(index, entry, null, cancellationToken)
             ?? throw new InvalidOperationException($"Entry {index} was read from the log but the log has no such entry.");
         return (cast, entry, issued);
     }

@@ -43,7 +43,7 @@ public sealed class ReceiptModel(ReceiptDesk receipts, VoteQueries votes) : Page
 
     public async Task<IActionResult> OnGetAsync(long index, bool cast, CancellationToken cancellationToken)
     {
-        if (await receipts.IssueWitnessedAsync(index, null, cancellationToken) is not { } issued)
+        if (await receipts.IssueWitnessedAsync(index, null, null, cancellationToken) is not { } issued)
         {
             return NotFound();
         }

@@ -46,9 +46,10 @@ public sealed class ReceiptDesk(EventLog log, OwnersVoteDb db)
     /// requires — the deployment's witness quorum and the compound's own (docs/operations.md
     /// "Per-compound witnesses"); or why it is held; or null if the log has no such entry. The
     /// entry's bytes are taken from <paramref name="entry"/> when they hash to the log's leaf at
-    /// that index (the caller just appended them: no bundle is read back), otherwise from the store.
+    /// that index (the caller just appended them: no bundle is read back), otherwise from the store;
+    /// its compound is <paramref name="compound"/> when given with those bytes, otherwise decoded.
     /// </summary>
-    public async Task<IssuedReceipt?> IssueWitnessedAsync(long index, byte[]? entry, CancellationToken cancellationToken)
+    public async Task<IssuedReceipt?> IssueWitnessedAsync(long index, byte[]? entry, string? compound, CancellationToken cancellationToken)
     {
         long size = log.TreeSize;
         if (index < 0 || index >= size)
@@ -58,20 +59,12 @@ public sealed class ReceiptDesk(EventLog log, OwnersVoteDb db)
 
         if (entry is null || !log.HoldsEntry(index, entry))
         {
+            compound = null;
             entry = await EntryReader.ReadAsync(log.Store, index, size, cancellationToken)
                 ?? throw new LogStorageException($"Entry {index} of the log of size {size} is missing from the store.");
         }
 
-        string compound;
-        try
-        {
-            compound = EventCodec.Decode(entry).Compound;
-        }
-        catch (EventFormatException)
-        {
-            // Not an event of ours: no compound's witnesses apply, the deployment's still do.
-            compound = string.Empty;
-        }
+        compound ??= CompoundOf(entry);
 
         ReceiptCheckpoint checkpoint = await log.CheckpointForReceiptAsync(compound, cancellationToken);
         if (checkpoint.Note is not { } note)
@@ -80,6 +73,19 @@ public sealed class ReceiptDesk(EventLog log, OwnersVoteDb db)
         }
 
         return await IssueAtAsync(index, entry, note, cancellationToken) is { } receipt ? new IssuedReceipt(receipt, null) : null;
+    }
+
+    private static string CompoundOf(byte[] entry)
+    {
+        try
+        {
+            return EventCodec.Decode(entry).Compound;
+        }
+        catch (EventFormatException)
+        {
+            // Not an event of ours: no compound's witnesses apply, the deployment's still do.
+            return string.Empty;
+        }
     }
 
     private async Task<Receipt?> IssueAtAsync(long index, byte[]? entry, byte[] checkpoint, CancellationToken cancellationToken)

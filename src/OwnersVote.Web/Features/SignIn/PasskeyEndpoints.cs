@@ -203,7 +203,7 @@ public static class PasskeyEndpoints
     }
 
     private static async Task<Results<Ok<PasskeyDone>, ProblemHttpResult>> SignInAsync(
-        SignInResponse response, HttpContext context, OwnersVoteDb db, PasskeyChallenges challenges, TimeProvider time, CancellationToken cancellationToken)
+        SignInResponse response, HttpContext context, OwnersVoteDb db, PasskeyChallenges challenges, Ballots.BallotReadCache reads, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         IssuedChallenge? issued = await challenges.TakeAsync(response.Handle, PasskeyCeremony.SignIn, null, cancellationToken);
@@ -244,6 +244,8 @@ public static class PasskeyEndpoints
         // WebAuthn §7.2 step 22: remember the counter so a cloned authenticator shows up.
         credential.SignCount = ((AssertionResult.Accepted)result).SignCount;
         await db.SaveChangesAsync(cancellationToken);
+        // The ballot path keeps credentials in memory: it must see the counter written here.
+        reads.Invalidate();
 
         string role = await db.Invitations.AsNoTracking()
             .Where(i => i.CompoundId == credential.CompoundId && i.OwnerId == credential.OwnerHash)
