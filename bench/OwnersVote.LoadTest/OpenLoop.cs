@@ -70,14 +70,12 @@ internal static class OpenLoop
         int offered = checked((int)((long)rate * window.Ticks / TimeSpan.TicksPerSecond));
         using var slots = new SemaphoreSlim(concurrency, concurrency);
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var windowEnd = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var counts = new Counts();
         var sends = new List<Task<CastOutcome?>>(offered);
         double[] lag = new double[offered];
         int waited = 0, notIssued = 0, ranOut = 0;
         long start = Stopwatch.GetTimestamp();
         long end = start + (long)(window.TotalSeconds * Stopwatch.Frequency);
-        windowEnd.CancelAfter(window);
 
         for (int i = 0; i < offered; i++)
         {
@@ -98,12 +96,11 @@ internal static class OpenLoop
 
             if (!slots.Wait(0))
             {
+                // Every slot is taken: this ballot, and all due after it, wait for one — until the
+                // window's end, after which the ballots still due were not issued at all.
                 waited++;
-                try
-                {
-                    await slots.WaitAsync(windowEnd.Token);
-                }
-                catch (OperationCanceledException) when (windowEnd.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                TimeSpan left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), end);
+                if (left <= TimeSpan.Zero || !await slots.WaitAsync(left, cancellationToken))
                 {
                     notIssued = offered - i;
                     break;
@@ -140,7 +137,8 @@ internal static class OpenLoop
             try
             {
                 CastOutcome outcome = await ballot.Owner.CastAsync(ballot, due, abort.Token);
-                if (Stopwatch.GetTimestamp() <= end)
+                // When the answer was read (the latency's end), not when this continuation ran.
+                if (due + (long)(outcome.Latency.TotalSeconds * Stopwatch.Frequency) <= end)
                 {
                     Interlocked.Increment(ref counts.AnsweredInWindow);
                     if (outcome.Accepted)
