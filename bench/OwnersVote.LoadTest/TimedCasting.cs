@@ -23,6 +23,7 @@ internal static class TimedCasting
     /// <summary>How long an open-loop phase waits, after its window, for the answers still in flight.</summary>
     private static readonly TimeSpan s_drainLimit = TimeSpan.FromSeconds(30);
 
+    /// <summary>Prepares and signs the ballots, warms up, runs the timed window and prints the report.</summary>
     /// <param name="server">The server under test (for its CPU time).</param>
     /// <param name="owners">Owners whose passkeys the server knows.</param>
     /// <param name="settings">Window, warm-up, concurrency and rate.</param>
