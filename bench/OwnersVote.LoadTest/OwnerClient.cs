@@ -1,20 +1,29 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using OwnersVote.Voting.Signing;
 
 namespace OwnersVote.LoadTest;
 
-/// <summary>A ballot signed before the timed phase: the submission body, ready to post.</summary>
-internal sealed record SignedBallot(OwnerClient Owner, string Vote, JsonObject Body)
+/// <summary>
+/// A ballot signed before the timed phase: the submission body as UTF-8 JSON, ready to post (the
+/// timed phase neither serialises nor allocates it; sent with a Content-Length, as a browser's
+/// <c>fetch</c> sends a string body).
+/// </summary>
+internal sealed record SignedBallot(OwnerClient Owner, string Vote, byte[] Body)
 {
     /// <summary>The server the ballot was prepared on (its challenge is held there), as <see cref="OwnerClient.Node"/> was.</summary>
     public required string Node { get; init; }
 }
 
-/// <summary>What the server answered to a submitted ballot.</summary>
+/// <summary>
+/// What the server answered to a submitted ballot. <see cref="Latency"/> runs from the moment the
+/// ballot was due to be sent (open loop: its scheduled time) to the answer.
+/// </summary>
 internal sealed record CastOutcome(bool Accepted, long Index, string LeafHash, string Receipt, string Problem, TimeSpan Latency);
 
 /// <summary>
@@ -88,6 +97,18 @@ internal sealed partial class OwnerClient(string baseUrl, string vote, string co
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Makes a passkey on this device without registering it anywhere (<c>ceiling</c>: the bare
+    /// server has no enrolment; its caller hands the public key over) and returns what a relying
+    /// party stores of it.
+    /// </summary>
+    public (ReadOnlyMemory<byte> CredentialId, byte[] PublicKey) CreateLocalPasskey(string rpId)
+    {
+        _passkey?.Dispose();
+        _passkey = SoftwareAuthenticator.MakeCredential(rpId);
+        return (_passkey.CredentialId, _passkey.CosePublicKey);
+    }
+
     /// <summary>Prepares the ballot on the server and signs its challenge with the passkey.</summary>
     public async Task<SignedBallot> PrepareAndSignAsync(string choice, CancellationToken cancellationToken)
     {
@@ -95,31 +116,40 @@ internal sealed partial class OwnerClient(string baseUrl, string vote, string co
         string node = Node;
         JsonObject options = await PostJsonAsync(node + $"/api/votes/{Vote}/ballot/options", new JsonObject { ["answers"] = new JsonObject { ["q1"] = choice } }, cancellationToken);
         WebAuthnAssertion assertion = passkey.GetAssertion(Challenge(options), node);
-        return new SignedBallot(this, Vote, new JsonObject
+        var body = new JsonObject
         {
             ["handle"] = options["handle"]!.GetValue<string>(),
             ["credentialId"] = Base64UrlText.Encode(assertion.CredentialId.Span),
             ["authenticatorData"] = Base64UrlText.Encode(assertion.AuthenticatorData.Span),
             ["clientDataJson"] = Base64UrlText.Encode(assertion.ClientDataJson.Span),
             ["signature"] = Base64UrlText.Encode(assertion.Signature.Span),
-        })
-        { Node = node };
+        };
+        return new SignedBallot(this, Vote, Encoding.UTF8.GetBytes(body.ToJsonString())) { Node = node };
     }
 
-    /// <summary>Submits a signed ballot; the latency runs until the durable receipt arrives.</summary>
-    public async Task<CastOutcome> CastAsync(SignedBallot ballot, CancellationToken cancellationToken)
+    /// <summary>Submits a signed ballot now; the latency runs until the durable receipt arrives.</summary>
+    public Task<CastOutcome> CastAsync(SignedBallot ballot, CancellationToken cancellationToken) =>
+        CastAsync(ballot, Stopwatch.GetTimestamp(), cancellationToken);
+
+    /// <summary>
+    /// Submits a signed ballot that was due at <paramref name="due"/> (a <see cref="Stopwatch"/>
+    /// timestamp); the latency runs from then until the answer: a durable receipt from the real
+    /// server, a verification from the <c>ceiling</c> server (which sends no receipt fields).
+    /// </summary>
+    public async Task<CastOutcome> CastAsync(SignedBallot ballot, long due, CancellationToken cancellationToken)
     {
-        long start = System.Diagnostics.Stopwatch.GetTimestamp();
-        using HttpResponseMessage response = await _http.PostAsJsonAsync(new Uri(ballot.Node + $"/api/votes/{ballot.Vote}/ballot"), ballot.Body, cancellationToken);
+        using var content = new ByteArrayContent(ballot.Body);
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
+        using HttpResponseMessage response = await _http.PostAsync(new Uri(ballot.Node + $"/api/votes/{ballot.Vote}/ballot"), content, cancellationToken);
         string text = await response.Content.ReadAsStringAsync(cancellationToken);
-        TimeSpan latency = System.Diagnostics.Stopwatch.GetElapsedTime(start);
+        TimeSpan latency = Stopwatch.GetElapsedTime(due);
         if (!response.IsSuccessStatusCode)
         {
             return new CastOutcome(false, -1, "", "", $"{(int)response.StatusCode} {text}", latency);
         }
 
         JsonObject receipt = JsonNode.Parse(text)!.AsObject();
-        return new CastOutcome(true, receipt["index"]!.GetValue<long>(), receipt["leafHash"]!.GetValue<string>(), receipt["receipt"]!.GetValue<string>(), "", latency);
+        return new CastOutcome(true, receipt["index"]!.GetValue<long>(), receipt["leafHash"]?.GetValue<string>() ?? "", receipt["receipt"]?.GetValue<string>() ?? "", "", latency);
     }
 
     private static byte[] Challenge(System.Text.Json.Nodes.JsonObject options) =>

@@ -6,18 +6,47 @@ namespace OwnersVote.LoadTest;
 
 /// <summary>
 /// The real web server (OwnersVote.Web.dll) as a child process on a loopback port, with its log,
-/// keys and database under one data folder, the demo and <paramref name="owners"/> synthetic owners
-/// seeded. Start waits for <c>/readyz</c>; <see cref="Kill"/> is <c>kill -9</c>.
+/// keys and database under one data folder, the demo and <c>owners</c> synthetic owners seeded;
+/// or (<see cref="Ceiling"/>) the bare ballot server of <c>ceiling</c>. Start waits for
+/// <c>/readyz</c>; <see cref="Kill"/> is <c>kill -9</c>.
 /// </summary>
-internal sealed class ServerProcess(string dataFolder, int port, string provider, string connectionString, int owners, IReadOnlyDictionary<string, string>? settings = null) : IDisposable
+internal sealed class ServerProcess : IDisposable
 {
+    private readonly string _dataFolder;
+    private readonly int _port;
+    private readonly string _entry;
+    private readonly IReadOnlyList<string> _arguments;
+    private readonly IReadOnlyDictionary<string, string> _environment;
     private Process? _process;
 
-    public string BaseUrl { get; } = $"http://localhost:{port}";
+    public ServerProcess(string dataFolder, int port, string provider, string connectionString, int owners, IReadOnlyDictionary<string, string>? settings = null)
+        : this(dataFolder, port, "OwnersVote.Web.dll", [], WebEnvironment(dataFolder, $"http://localhost:{port}", provider, connectionString, owners, settings))
+    {
+    }
 
-    public string CodesFile => Path.Combine(dataFolder, "synthetic-codes.txt");
+    private ServerProcess(string dataFolder, int port, string entry, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        _dataFolder = dataFolder;
+        _port = port;
+        _entry = entry;
+        _arguments = arguments;
+        _environment = environment;
+        BaseUrl = $"http://localhost:{port}";
+    }
 
-    public string LogDirectory => Path.Combine(dataFolder, "log");
+    /// <summary>
+    /// The <c>ceiling-server</c> mode of this load tool's own binary (<see cref="CeilingServer"/>),
+    /// with the real server's garbage collector: OwnersVote.Web's runtimeconfig sets
+    /// <c>System.GC.Server</c> (the Web SDK's default), this binary's does not, so the child is told.
+    /// </summary>
+    public static ServerProcess Ceiling(string folder, int port) =>
+        new(folder, port, "OwnersVote.LoadTest.dll", ["ceiling-server"], new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" });
+
+    public string BaseUrl { get; }
+
+    public string CodesFile => Path.Combine(_dataFolder, "synthetic-codes.txt");
+
+    public string LogDirectory => Path.Combine(_dataFolder, "log");
 
     public bool HasExited => _process is null || _process.HasExited;
 
@@ -52,31 +81,17 @@ internal sealed class ServerProcess(string dataFolder, int port, string provider
     /// <summary>Starts the server and waits (at most <paramref name="timeout"/>) until it is ready.</summary>
     public async Task StartAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        string web = Path.Combine(AppContext.BaseDirectory, "OwnersVote.Web.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataFolder };
-        info.ArgumentList.Add(web);
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dataFolder };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, _entry));
+        foreach (string argument in _arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         info.ArgumentList.Add($"--urls={BaseUrl}");
-        foreach ((string key, string value) in new Dictionary<string, string>
+
+        foreach ((string key, string value) in _environment)
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Database__Provider"] = provider,
-            ["ConnectionStrings__Default"] = connectionString,
-            ["Demo__Seed"] = "true",
-            ["Demo__PrintAccounts"] = "false",
-            ["Demo__PublicUrl"] = BaseUrl,
-            ["Demo__CompoundKeyFile"] = Path.Combine(dataFolder, "demo-compound.key"),
-            ["Demo__Synthetic__Owners"] = owners.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Demo__Synthetic__CodesFile"] = CodesFile,
-            // The synthetic owners vote right after enrolling: no cooling-off (issue 6 §2).
-            ["Enrolment__CoolingOff"] = "00:00:00",
-            ["Log__Directory"] = LogDirectory,
-            ["Log__KeyFile"] = Path.Combine(dataFolder, "log.key"),
-            ["Log__PublicUrl"] = BaseUrl,
-            ["DataProtection__KeysPath"] = Path.Combine(dataFolder, "keys"),
-            ["Logging__LogLevel__Default"] = "Warning",
-        }.Concat(settings ?? new Dictionary<string, string>()))
-        {
-            // Later entries (the caller's settings) override the defaults above.
             info.Environment[key] = value;
         }
 
@@ -95,7 +110,7 @@ internal sealed class ServerProcess(string dataFolder, int port, string provider
                 || (forwarding && line.StartsWith(' '));
             if (forwarding)
             {
-                Console.Error.WriteLine($"server {port}: {line}");
+                Console.Error.WriteLine($"server {_port}: {line}");
             }
         };
         _process.ErrorDataReceived += (_, e) =>
@@ -139,6 +154,36 @@ internal sealed class ServerProcess(string dataFolder, int port, string provider
         }
 
         throw new TimeoutException($"the server was not ready within {timeout}");
+    }
+
+    private static Dictionary<string, string> WebEnvironment(string dataFolder, string baseUrl, string provider, string connectionString, int owners, IReadOnlyDictionary<string, string>? settings)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Database__Provider"] = provider,
+            ["ConnectionStrings__Default"] = connectionString,
+            ["Demo__Seed"] = "true",
+            ["Demo__PrintAccounts"] = "false",
+            ["Demo__PublicUrl"] = baseUrl,
+            ["Demo__CompoundKeyFile"] = Path.Combine(dataFolder, "demo-compound.key"),
+            ["Demo__Synthetic__Owners"] = owners.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Demo__Synthetic__CodesFile"] = Path.Combine(dataFolder, "synthetic-codes.txt"),
+            // The synthetic owners vote right after enrolling: no cooling-off (issue 6 §2).
+            ["Enrolment__CoolingOff"] = "00:00:00",
+            ["Log__Directory"] = Path.Combine(dataFolder, "log"),
+            ["Log__KeyFile"] = Path.Combine(dataFolder, "log.key"),
+            ["Log__PublicUrl"] = baseUrl,
+            ["DataProtection__KeysPath"] = Path.Combine(dataFolder, "keys"),
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach ((string key, string value) in settings ?? new Dictionary<string, string>())
+        {
+            // The caller's settings override the defaults above.
+            environment[key] = value;
+        }
+
+        return environment;
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, as a power cut or the OOM killer would.</summary>

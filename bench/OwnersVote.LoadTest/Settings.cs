@@ -11,15 +11,24 @@ internal sealed record Settings(int Owners, int Concurrency, int Seconds, int Ki
     /// <summary><c>cluster</c>: kill the sequencer's node with SIGKILL while ballots arrive (<c>--kill-leader yes</c>).</summary>
     public bool KillLeader { get; init; }
 
-    /// <summary><c>load</c>: ballots each owner signs before the clock (the vote allows changes).</summary>
-    public int BallotsPerOwner { get; init; } = 1;
+    /// <summary>
+    /// <c>load</c>, <c>ceiling</c>: ballots each owner signs before the clock (the vote allows
+    /// changes); null when not given, so a mode can size the supply to its rate.
+    /// </summary>
+    public int? BallotsPerOwner { get; init; }
 
-    /// <summary><c>load</c>: seconds of untimed casting before the window, so the JIT has tiered up.</summary>
+    /// <summary><c>load</c>, <c>ceiling</c>: seconds of casting before the window, so the JIT has tiered up.</summary>
     public int Warmup { get; init; } = 10;
 
-    public static Settings? Parse(string[] args, int owners)
+    /// <summary>
+    /// <c>load</c>, <c>ceiling</c>: ballots per second offered on a fixed schedule (open loop,
+    /// <see cref="OpenLoop"/>), or null for <c>--concurrency</c> clients casting as fast as they can.
+    /// </summary>
+    public int? Rate { get; init; }
+
+    public static Settings? Parse(string[] args, int owners, int seconds = 60, int warmup = 10)
     {
-        var s = new Settings(owners, 64, 60, 20, "Sqlite", null, null);
+        var s = new Settings(owners, 64, seconds, 20, "Sqlite", null, null) { Warmup = warmup };
         for (int i = 0; i + 1 < args.Length; i += 2)
         {
             string v = args[i + 1];
@@ -34,7 +43,8 @@ internal sealed record Settings(int Owners, int Concurrency, int Seconds, int Ki
                 "--data" => s with { Data = v },
                 "--nodes" when Int(v, 1, 8) is int n => s with { Nodes = n },
                 "--warmup" when Int(v, 0, 600) is int n => s with { Warmup = n },
-                "--ballots-per-owner" when Int(v, 1, 100) is int n => s with { BallotsPerOwner = n },
+                "--ballots-per-owner" when Int(v, 1, 1_000) is int n => s with { BallotsPerOwner = n },
+                "--rate" when Int(v, 1, 100_000) is int n => s with { Rate = n },
                 "--kill-leader" when v is "yes" or "no" => s with { KillLeader = v == "yes" },
                 _ => null,
             };
@@ -47,6 +57,13 @@ internal sealed record Settings(int Owners, int Concurrency, int Seconds, int Ki
 
         return args.Length % 2 == 0 && (s.Provider == "Sqlite" || s.Connection is not null) ? s : null;
     }
+
+    /// <summary>
+    /// Ballots each owner pre-signs: <c>--ballots-per-owner</c> if given, else enough for
+    /// <paramref name="perSecond"/> ballots/s through the warm-up and the window (at least one).
+    /// </summary>
+    public int BallotsPerOwnerFor(int perSecond) =>
+        BallotsPerOwner ?? (int)Math.Clamp(((long)perSecond * (Warmup + Seconds) + Owners - 1) / Owners, 1, 1_000);
 
     private static int? Int(string text, int min, int max) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= min && n <= max ? n : null;
