@@ -75,6 +75,12 @@ public sealed class LogAppender : IAsyncDisposable
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _sequencer;
     private readonly List<TilePath> _completedSinceSync = [];
+
+    // Deleting the partial tiles a sync point made redundant runs beside the sequencer (issue 10:
+    // on ext4 an unlink cost ~1 ms, and a second of small batches leaves hundreds, so doing it
+    // inline stalled every append for that long once a second). One deletion runs at a time; a
+    // failure is a storage failure, raised by the next batch.
+    private Task _cleanup = Task.CompletedTask;
     private long _lastSync;
     private long _syncedSize;
     private Exception? _fatal;
@@ -246,10 +252,24 @@ public sealed class LogAppender : IAsyncDisposable
         if (_fatal is null)
         {
             await SyncAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await _cleanup.ConfigureAwait(false);
+            }
+            catch
+            {
+                // The journal stays, as after a crash: the next open replays it.
+                _journal.Dispose();
+                throw;
+            }
+
             _journal.Close(delete: true);
         }
         else
         {
+            // The failure that stopped the appender was raised to its callers; a deletion still
+            // running is let finish before the journal closes, whatever it meets.
+            await _cleanup.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             _journal.Dispose();
         }
 
@@ -330,6 +350,12 @@ public sealed class LogAppender : IAsyncDisposable
 
     private async Task SequenceAsync(List<Pending> batch)
     {
+        if (_cleanup.IsFaulted)
+        {
+            // A partial tile that could not be deleted: the directory is not what it should be.
+            await _cleanup.ConfigureAwait(false);
+        }
+
         // 1. The one durable write of the batch.
         long started = _time.GetTimestamp();
         var entries = new ReadOnlyMemory<byte>[batch.Count];
@@ -383,10 +409,20 @@ public sealed class LogAppender : IAsyncDisposable
 
         // Each batch leaves a partial tile per level under a new name (.p/<width>); once the full
         // tile is durable they are redundant, so the directory holds at most one tile's partials
-        // per level instead of growing by every batch.
-        foreach (TilePath full in _completedSinceSync)
+        // per level instead of growing by every batch. Readers at an older size fall back to the
+        // full tile; no batch writes a partial of a full tile again.
+        if (_completedSinceSync.Count > 0)
         {
-            _store.DeletePartialTiles(full);
+            TilePath[] redundant = [.. _completedSinceSync];
+            Task previous = _cleanup;
+            _cleanup = Task.Run(async () =>
+            {
+                await previous.ConfigureAwait(false);
+                foreach (TilePath full in redundant)
+                {
+                    _store.DeletePartialTiles(full);
+                }
+            }, CancellationToken.None);
         }
 
         _completedSinceSync.Clear();
