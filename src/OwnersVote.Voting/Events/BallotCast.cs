@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using OwnersVote.Voting.Signing;
 
@@ -20,8 +21,13 @@ public sealed record BallotCast(string Compound, string Vote, DateTimeOffset At,
     /// <inheritdoc />
     public override string Type => nameof(BallotCast);
 
+    // Issue 10: the id (a canonical JSON encoding and a SHA-256) was computed each time it was
+    // read, five or six times per ballot on the server. Kept per ballot object, beside the record
+    // so that record equality is untouched; an OwnerBallot does not change once made.
+    private static readonly ConditionalWeakTable<OwnerBallot, string> s_ids = [];
+
     /// <summary>The ballot's id: its challenge in lowercase hex, which <see cref="BallotSuperseded"/> refers to.</summary>
-    public string BallotId => Convert.ToHexStringLower(BallotChallenge.Compute(Ballot));
+    public string BallotId => s_ids.GetValue(Ballot, static b => Convert.ToHexStringLower(BallotChallenge.Compute(b)));
 
     internal override JsonObject WritePayload()
     {

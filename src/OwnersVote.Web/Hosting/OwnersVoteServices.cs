@@ -199,14 +199,17 @@ public static class OwnersVoteServices
         string connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
 
+        // Issue 10: the options are built once (a singleton), not for every request's scope: EF
+        // otherwise reran this configuration and compared it with its cached internal services on
+        // each DbContext (~3% of the server's CPU per ballot under load).
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 connectionString = ResolveSqliteFile(connectionString, environment.ContentRootPath);
-                services.AddDbContext<OwnersVoteDb>(o => o.UseSqlite(connectionString).AddInterceptors(s_sqliteTempStore));
+                services.AddDbContext<OwnersVoteDb>(o => o.UseSqlite(connectionString).AddInterceptors(s_sqliteTempStore), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<OwnersVoteDb>(o => o.UseNpgsql(connectionString));
+                services.AddDbContext<OwnersVoteDb>(o => o.UseNpgsql(connectionString), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             default:
                 throw new InvalidOperationException($"Unhandled database provider {provider}.");

@@ -455,7 +455,7 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
             ?? throw new ProjectionException($"Compound {e.Compound} is not registered.");
         var relyingParty = new RelyingParty(compound.RpId, new HashSet<string>(compound.Origins.Split('\n'), StringComparer.Ordinal), compound.RequireUserVerification);
         var stored = new StoredCredential(Base64Url(credential.Id), _keys.Get(credential.PublicKey), checked((uint)credential.SignCount));
-        AssertionResult verdict = BallotSignatureVerifier.Verify(ParseKind(credential.Kind), e.Assertion, BallotChallenge.Compute(e.Ballot), stored, relyingParty);
+        AssertionResult verdict = BallotSignatureVerifier.Verify(ParseKind(credential.Kind), e.Assertion, Convert.FromHexString(id), stored, relyingParty);
         if (verdict is AssertionResult.Rejected rejected)
         {
             return rejected.Code;
