@@ -94,6 +94,51 @@ public sealed class CoseKeyTests
         Assert.All(results.Select((r, i) => (r, i)), x => Assert.Equal(x.i % 2 == 0, x.r));
     }
 
+    [Fact]
+    public void Each_ES256_key_verifies_its_own_signatures_and_refuses_another_keys_or_altered_data()
+    {
+        // Keys are imported straight into OpenSSL 3 where available (P256PublicKey, issue 10):
+        // every verdict must be the one the platform's own import gives.
+        SoftwareAuthenticator[] authenticators = [.. Enumerable.Range(0, 48).Select(_ => SoftwareAuthenticator.MakeCredential(BallotFixtures.RpId))];
+        try
+        {
+            byte[] challenge = new byte[32];
+            for (int i = 0; i < authenticators.Length; i++)
+            {
+                CoseKey key = CoseKey.Parse(authenticators[i].CosePublicKey);
+                WebAuthnAssertion own = authenticators[i].GetAssertion(challenge, BallotFixtures.Origin);
+                WebAuthnAssertion other = authenticators[(i + 1) % authenticators.Length].GetAssertion(challenge, BallotFixtures.Origin);
+                byte[] signed = [.. own.AuthenticatorData.Span, .. System.Security.Cryptography.SHA256.HashData(own.ClientDataJson.Span)];
+                byte[] otherSigned = [.. other.AuthenticatorData.Span, .. System.Security.Cryptography.SHA256.HashData(other.ClientDataJson.Span)];
+                byte[] altered = [.. signed];
+                altered[i % altered.Length] ^= (byte)(1 << (i % 8));
+
+                Assert.True(key.Verify(signed, own.Signature.Span));
+                Assert.Equal(PlatformVerifies(authenticators[i].CosePublicKey, signed, own.Signature.ToArray()), key.Verify(signed, own.Signature.Span));
+                Assert.False(key.Verify(otherSigned, other.Signature.Span));
+                Assert.False(key.Verify(altered, own.Signature.Span));
+                Assert.False(PlatformVerifies(authenticators[i].CosePublicKey, altered, own.Signature.ToArray()));
+            }
+        }
+        finally
+        {
+            foreach (SoftwareAuthenticator authenticator in authenticators)
+            {
+                authenticator.Dispose();
+            }
+        }
+    }
+
+    private static bool PlatformVerifies(byte[] cose, byte[] data, byte[] signature)
+    {
+        using var ecdsa = System.Security.Cryptography.ECDsa.Create(new System.Security.Cryptography.ECParameters
+        {
+            Curve = System.Security.Cryptography.ECCurve.NamedCurves.nistP256,
+            Q = new System.Security.Cryptography.ECPoint { X = cose[10..42], Y = cose[45..77] },
+        });
+        return ecdsa.VerifyData(data, signature, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.DSASignatureFormat.Rfc3279DerSequence);
+    }
+
     private static bool PlatformImports(byte[] x, byte[] y)
     {
         try
