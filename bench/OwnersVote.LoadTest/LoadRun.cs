@@ -33,13 +33,20 @@ internal static class LoadRun
         (double oneCore, double allCores) = EcdsaVerificationsPerSecond();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bound: {oneCore:N0} ECDSA P-256 verifications/s on one core, {allCores:N0}/s on {Environment.ProcessorCount}"));
 
-        using var server = new ServerProcess(data, ServerProcess.FreePort(), settings.Provider, connection, settings.Owners);
+        int perOwner = settings.Rate is int rate ? settings.BallotsPerOwnerFor(rate) : settings.BallotsPerOwner ?? 1;
+        // Every ballot of the run is prepared before the timed phase: the server must hold them all
+        // (Ballots:MaxPrepared, 100,000 by default), or a 60 s run stops for want of ballots.
+        long prepared = (long)settings.Owners * perOwner;
+        var serverSettings = new Dictionary<string, string>
+        {
+            ["Ballots__MaxPrepared"] = Math.Max(100_000, prepared).ToString(CultureInfo.InvariantCulture),
+        };
+        using var server = new ServerProcess(data, ServerProcess.FreePort(), settings.Provider, connection, settings.Owners, serverSettings);
         await server.StartAsync(TimeSpan.FromMinutes(3), budget.Token);
         Console.WriteLine($"server process {server.ProcessId}");
         List<OwnerClient> owners = await EnrolAsync(server, settings, budget.Token);
         try
         {
-            int perOwner = settings.Rate is int rate ? settings.BallotsPerOwnerFor(rate) : settings.BallotsPerOwner ?? 1;
             TimedResult result = await TimedCasting.RunAsync(server, owners, settings, perOwner, oneCore, allCores, "a durable receipt", budget.Token);
             List<CastOutcome> all = [.. result.Accepted, .. result.WarmAccepted];
             int verified = await VerifyReceiptsAsync(server.BaseUrl, all, budget.Token);

@@ -88,6 +88,7 @@ public static class OwnersVoteServices
         services.AddScoped<RollBook>();
         services.AddScoped<RollFreezer>();
         services.AddScoped<InvitationLetters>();
+        services.Configure<BallotSettings>(builder.Configuration.GetSection(BallotSettings.Section));
         services.AddSingleton<BallotSessions>();
         services.AddScoped<BallotDesk>();
         services.AddSingleton<BallotQueries>();

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OwnersVote.Voting.Signing;
+using Microsoft.Extensions.Options;
 using OwnersVote.Web.Cluster;
 
 namespace OwnersVote.Web.Features.Ballots;
@@ -19,15 +20,19 @@ public sealed record PendingBallot(OwnerBallot Ballot, byte[] Challenge, string 
 /// server nonce, is single use and short-lived, so a captured assertion cannot be replayed into a
 /// second ballot. Kept like the sign-in challenges — in memory on a single node, in PostgreSQL on a
 /// cluster node (<see cref="ClusterCeremonies"/>, no session affinity needed) — and bounded: at
-/// most <see cref="MaxOutstanding"/> at once.
+/// most <see cref="BallotSettings.MaxPrepared"/> at once.
 /// </summary>
-public sealed class BallotSessions(TimeProvider time, ClusterCeremonies? cluster = null)
+public sealed class BallotSessions(TimeProvider time, IOptions<BallotSettings> settings, ClusterCeremonies? cluster = null)
 {
     /// <summary>How long a prepared ballot may wait for its signature.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    /// <summary>The most prepared ballots outstanding at once.</summary>
-    public const int MaxOutstanding = 100_000;
+    /// <summary>The most prepared ballots outstanding at once, unless <see cref="BallotSettings.MaxPrepared"/> says otherwise.</summary>
+    public const int DefaultMaxOutstanding = 100_000;
+
+    private readonly int _maxOutstanding = settings.Value.MaxPrepared > 0
+        ? settings.Value.MaxPrepared
+        : throw new InvalidOperationException($"{BallotSettings.Section}:{nameof(BallotSettings.MaxPrepared)} must be a positive number, not {settings.Value.MaxPrepared}.");
 
     private const string Kind = "ballot";
 
@@ -48,19 +53,19 @@ public sealed class BallotSessions(TimeProvider time, ClusterCeremonies? cluster
         {
             // The ballot's JSON is held, not its challenge: the challenge is recomputed from it.
             byte[] json = JsonSerializer.SerializeToUtf8Bytes(ballot.ToJson());
-            return await cluster.HoldAsync(handle, new HeldCeremony(Kind, ownerHash, json, now + Lifetime), now, MaxOutstanding, cancellationToken) ? handle : null;
+            return await cluster.HoldAsync(handle, new HeldCeremony(Kind, ownerHash, json, now + Lifetime), now, _maxOutstanding, cancellationToken) ? handle : null;
         }
 
         lock (_gate)
         {
-            if (_pending.Count >= MaxOutstanding)
+            if (_pending.Count >= _maxOutstanding)
             {
                 foreach (KeyValuePair<string, PendingBallot> stale in _pending.Where(p => p.Value.ExpiresAt <= now))
                 {
                     _pending.TryRemove(stale);
                 }
 
-                if (_pending.Count >= MaxOutstanding)
+                if (_pending.Count >= _maxOutstanding)
                 {
                     return null;
                 }
