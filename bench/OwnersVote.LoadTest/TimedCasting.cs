@@ -106,7 +106,7 @@ internal static class TimedCasting
             TimeSpan window = Stopwatch.GetElapsedTime(start);
             rate = outcomes.Count(o => o.Accepted) / window.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"closed loop, {settings.Concurrency} clients: accepted {outcomes.Count(o => o.Accepted)} of {offered} in {window.TotalSeconds:0.00} s ({offered - outcomes.Count} not answered within the window): {rate:0.0} ballots/s"));
+                $"closed loop, {settings.Concurrency} clients: accepted {outcomes.Count(o => o.Accepted)} of {offered} pre-signed in {window.TotalSeconds:0.00} s ({queue.Count} left unsent at the window's end, {offered - outcomes.Count - queue.Count} in flight and cut off by it): {rate:0.0} ballots/s"));
         }
 
         TimeSpan wall = Stopwatch.GetElapsedTime(start);
