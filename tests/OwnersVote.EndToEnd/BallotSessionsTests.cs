@@ -33,7 +33,7 @@ public sealed class BallotSessionsTests
     }
 
     [Fact]
-    public async Task The_default_cap_is_one_hundred_thousand_and_a_cap_below_one_is_refused_at_start()
+    public async Task The_default_cap_is_one_hundred_thousand_a_handle_is_its_owners_alone_and_a_cap_below_one_is_refused()
     {
         Assert.Equal(100_000, new BallotSettings().MaxPrepared);
         var sessions = new BallotSessions(TimeProvider.System, Options.Create(new BallotSettings()));

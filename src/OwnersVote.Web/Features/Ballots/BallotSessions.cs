@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using OwnersVote.Voting.Signing;
 using Microsoft.Extensions.Options;
+using OwnersVote.Voting.Signing;
 using OwnersVote.Web.Cluster;
 
 namespace OwnersVote.Web.Features.Ballots;
@@ -28,9 +28,9 @@ public sealed class BallotSessions(TimeProvider time, IOptions<BallotSettings> s
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     /// <summary>The most prepared ballots outstanding at once, unless <see cref="BallotSettings.MaxPrepared"/> says otherwise.</summary>
-    public const int DefaultMaxOutstanding = 100_000;
+    public const int DefaultMaxPrepared = 100_000;
 
-    private readonly int _maxOutstanding = settings.Value.MaxPrepared > 0
+    private readonly int _maxPrepared = settings.Value.MaxPrepared > 0
         ? settings.Value.MaxPrepared
         : throw new InvalidOperationException($"{BallotSettings.Section}:{nameof(BallotSettings.MaxPrepared)} must be a positive number, not {settings.Value.MaxPrepared}.");
 
@@ -53,19 +53,19 @@ public sealed class BallotSessions(TimeProvider time, IOptions<BallotSettings> s
         {
             // The ballot's JSON is held, not its challenge: the challenge is recomputed from it.
             byte[] json = JsonSerializer.SerializeToUtf8Bytes(ballot.ToJson());
-            return await cluster.HoldAsync(handle, new HeldCeremony(Kind, ownerHash, json, now + Lifetime), now, _maxOutstanding, cancellationToken) ? handle : null;
+            return await cluster.HoldAsync(handle, new HeldCeremony(Kind, ownerHash, json, now + Lifetime), now, _maxPrepared, cancellationToken) ? handle : null;
         }
 
         lock (_gate)
         {
-            if (_pending.Count >= _maxOutstanding)
+            if (_pending.Count >= _maxPrepared)
             {
                 foreach (KeyValuePair<string, PendingBallot> stale in _pending.Where(p => p.Value.ExpiresAt <= now))
                 {
                     _pending.TryRemove(stale);
                 }
 
-                if (_pending.Count >= _maxOutstanding)
+                if (_pending.Count >= _maxPrepared)
                 {
                     return null;
                 }

@@ -12,5 +12,5 @@ public sealed class BallotSettings
     /// cap a new one is refused as busy until older ones are signed or expire, so memory stays
     /// bounded. The load benchmark, which prepares every ballot of a run before timing it, raises it.
     /// </summary>
-    public int MaxPrepared { get; set; } = BallotSessions.DefaultMaxOutstanding;
+    public int MaxPrepared { get; set; } = BallotSessions.DefaultMaxPrepared;
 }
