@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
@@ -51,21 +52,54 @@ public sealed class Receipt
     /// <summary>Formats the receipt.</summary>
     public byte[] Format()
     {
-        StringBuilder head = new();
-        head.Append(Header).Append('\n');
+        // One array of the exact size: a receipt is formatted for every ballot cast (issue 10).
+        // The lines are ASCII: the header, base64 and decimal digits.
+        Span<byte> index = stackalloc byte[20];
+        Index.TryFormat(index, out int indexLength, default, CultureInfo.InvariantCulture);
+        int extraLength = Extra is null ? 0 : ExtraPrefix.Length + Base64.GetMaxEncodedToUtf8Length(Extra.Length) + 1;
+        int proofLine = Base64.GetMaxEncodedToUtf8Length(Hash.Size) + 1;
+        byte[] receipt = new byte[HeaderLine.Length + extraLength + IndexPrefix.Length + indexLength + 1 + (InclusionProof.Count * proofLine) + 1 + Checkpoint.Length];
+
+        Span<byte> rest = receipt;
+        Write(ref rest, HeaderLine);
         if (Extra is not null)
         {
-            head.Append("extra ").Append(Convert.ToBase64String(Extra)).Append('\n');
+            Write(ref rest, ExtraPrefix);
+            WriteBase64(ref rest, Extra);
+            Write(ref rest, "\n"u8);
         }
 
-        head.Append("index ").Append(Index.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        Write(ref rest, IndexPrefix);
+        Write(ref rest, index[..indexLength]);
+        Write(ref rest, "\n"u8);
         foreach (Hash hash in InclusionProof)
         {
-            head.Append(hash.ToBase64()).Append('\n');
+            WriteBase64(ref rest, hash.Bytes);
+            Write(ref rest, "\n"u8);
         }
 
-        head.Append('\n');
-        return [.. Encoding.ASCII.GetBytes(head.ToString()), .. Checkpoint];
+        Write(ref rest, "\n"u8);
+        Write(ref rest, Checkpoint);
+        return receipt;
+    }
+
+    // Header and its line end.
+    private static ReadOnlySpan<byte> HeaderLine => "c2sp.org/tlog-proof@v1\n"u8;
+
+    private static ReadOnlySpan<byte> ExtraPrefix => "extra "u8;
+
+    private static ReadOnlySpan<byte> IndexPrefix => "index "u8;
+
+    private static void Write(ref Span<byte> destination, scoped ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(destination);
+        destination = destination[bytes.Length..];
+    }
+
+    private static void WriteBase64(ref Span<byte> destination, scoped ReadOnlySpan<byte> bytes)
+    {
+        Base64.EncodeToUtf8(bytes, destination, out _, out int written);
+        destination = destination[written..];
     }
 
     /// <summary>Parses a receipt; the checkpoint must be a well-formed note (it is verified by <see cref="Verify(Hash, string, IEnumerable{INoteVerifier}, IEnumerable{INoteVerifier}, int)"/>).</summary>

@@ -54,6 +54,28 @@ public sealed class ReceiptTests : IDisposable
         Assert.Equal(receipt.InclusionProof, parsed.InclusionProof);
     }
 
+    [Theory]
+    [InlineData(0L, false, 0)]
+    [InlineData(9L, false, 1)]
+    [InlineData(36L, true, 6)]
+    [InlineData(long.MaxValue, true, 63)]
+    [InlineData(1_000_000_007L, false, 63)]
+    public void The_format_is_the_same_text_for_any_index_extra_and_proof_length(long index, bool withExtra, int proofLength)
+    {
+        byte[]? extra = withExtra ? [.. Enumerable.Range(0, 7).Select(i => (byte)(i * 37))] : null;
+        Hash[] proof = [.. Enumerable.Range(0, proofLength).Select(i => Hash.Sha256([(byte)i]))];
+        byte[] checkpoint = _log.Signed(Size);
+        var receipt = new Receipt(index, proof, checkpoint, extra);
+
+        string expected = "c2sp.org/tlog-proof@v1\n"
+            + (extra is null ? "" : "extra " + Convert.ToBase64String(extra) + "\n")
+            + "index " + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n"
+            + string.Concat(proof.Select(h => h.ToBase64() + "\n")) + "\n"
+            + Encoding.UTF8.GetString(checkpoint);
+
+        Assert.Equal(expected, Encoding.UTF8.GetString(receipt.Format()));
+    }
+
     [Fact]
     public void Another_entry_or_index_does_not_verify()
     {

@@ -188,7 +188,23 @@ public sealed class ReceiptDesk(EventLog log, OwnersVoteDb db)
             row);
     }
 
-    private static long ReadSize(byte[] signedCheckpoint) => Checkpoint.Parse(Note.Parse(signedCheckpoint).Text).Size;
+    // Every receipt of a batch is given on the same served checkpoint (one array, never changed
+    // once served): its size is parsed once, not once per ballot (issue 10).
+    private static long ReadSize(byte[] signedCheckpoint)
+    {
+        if (Volatile.Read(ref s_lastSize) is { } last && ReferenceEquals(last.Checkpoint, signedCheckpoint))
+        {
+            return last.Size;
+        }
+
+        long size = Checkpoint.Parse(Note.Parse(signedCheckpoint).Text).Size;
+        Volatile.Write(ref s_lastSize, new ParsedSize(signedCheckpoint, size));
+        return size;
+    }
+
+    private static ParsedSize? s_lastSize;
+
+    private sealed record ParsedSize(byte[] Checkpoint, long Size);
 
     private static Checkpoint? TryReadCheckpoint(byte[] signedCheckpoint)
     {
