@@ -35,11 +35,11 @@ internal static class LoadRun
 
         int perOwner = settings.Rate is int rate ? settings.BallotsPerOwnerFor(rate) : settings.BallotsPerOwner ?? 1;
         // Every ballot of the run is prepared before the timed phase: the server must hold them all
-        // (Ballots:MaxPrepared, 100,000 by default), or a 60 s run stops for want of ballots.
+        // (Ballots:MaxPrepared), or a 60 s run stops for want of ballots.
         long prepared = (long)settings.Owners * perOwner;
         var serverSettings = new Dictionary<string, string>
         {
-            ["Ballots__MaxPrepared"] = Math.Max(100_000, prepared).ToString(CultureInfo.InvariantCulture),
+            ["Ballots__MaxPrepared"] = Math.Max(OwnersVote.Web.Features.Ballots.BallotSessions.DefaultMaxPrepared, prepared).ToString(CultureInfo.InvariantCulture),
         };
         using var server = new ServerProcess(data, ServerProcess.FreePort(), settings.Provider, connection, settings.Owners, serverSettings);
         await server.StartAsync(TimeSpan.FromMinutes(3), budget.Token);

@@ -17,6 +17,9 @@ public sealed class Receipt
     // An inclusion proof in a tree of fewer than 2^63 leaves has at most 63 hashes.
     private const int MaxProofLines = 63;
 
+    // Header and its line end, from the one constant Parse also checks against.
+    private static readonly byte[] s_headerLine = Encoding.ASCII.GetBytes(Header + "\n");
+
     /// <summary>Creates a receipt.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Negative index or more than 63 proof hashes.</exception>
     /// <exception cref="ArgumentException">Extra data is given but empty.</exception>
@@ -58,10 +61,10 @@ public sealed class Receipt
         Index.TryFormat(index, out int indexLength, default, CultureInfo.InvariantCulture);
         int extraLength = Extra is null ? 0 : ExtraPrefix.Length + Base64.GetMaxEncodedToUtf8Length(Extra.Length) + 1;
         int proofLine = Base64.GetMaxEncodedToUtf8Length(Hash.Size) + 1;
-        byte[] receipt = new byte[HeaderLine.Length + extraLength + IndexPrefix.Length + indexLength + 1 + (InclusionProof.Count * proofLine) + 1 + Checkpoint.Length];
+        byte[] receipt = new byte[s_headerLine.Length + extraLength + IndexPrefix.Length + indexLength + 1 + (InclusionProof.Count * proofLine) + 1 + Checkpoint.Length];
 
         Span<byte> rest = receipt;
-        Write(ref rest, HeaderLine);
+        Write(ref rest, s_headerLine);
         if (Extra is not null)
         {
             Write(ref rest, ExtraPrefix);
@@ -82,9 +85,6 @@ public sealed class Receipt
         Write(ref rest, Checkpoint);
         return receipt;
     }
-
-    // Header and its line end.
-    private static ReadOnlySpan<byte> HeaderLine => "c2sp.org/tlog-proof@v1\n"u8;
 
     private static ReadOnlySpan<byte> ExtraPrefix => "extra "u8;
 
