@@ -44,8 +44,17 @@ public sealed partial class EventLog(
     // Concurrent callers append at once, so the appender's group commit pools their entries into
     // one batch (one fsync); each call's entries are queued under _enqueue, so they are
     // consecutive. Durable entries wait in _waiting until every earlier one has arrived, then are
-    // projected in log order under _gate by whichever caller finds them consecutive.
+    // projected in log order under _gate by the projector thread (ProjectLoop), which each
+    // durable append wakes.
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // Issue 10: the projection is the one serial stage every ballot passes. Run by whichever
+    // caller took _gate next, each run first waited for its turn in the thread pool's queue,
+    // behind every request's work; a thread of its own is woken directly.
+    private readonly AutoResetEvent _projectWake = new(false);
+    private readonly Lock _projectorStart = new();
+    private Thread? _projector;
+    private volatile bool _disposed;
     private readonly Lock _enqueue = new();
     private readonly Lock _waitingLock = new();
     private readonly SortedDictionary<long, WaitingEntry> _waiting = [];
@@ -291,14 +300,17 @@ public sealed partial class EventLog(
                 }
             }
 
-            await ProjectConsecutiveAsync(cancellationToken);
-            // Projected by this call or by the caller that completed the run before them.
+            WakeProjector();
+            // Projected, or failed, by the projector thread's next run (never cancelled: the
+            // entries are durable, and the run may hold other callers' entries).
             await Task.WhenAll(waiting.Select(w => w.Projected.Task));
         }
         finally
         {
             // Durable entries are witnessed even when projecting them failed: the checkpoint that
-            // commits to them is public from now on.
+            // commits to them is public from now on. After the projection, not beside it: a round
+            // begun at once covers fewer entries, and rounds cost CPU (measured: more CPU per
+            // ballot and fewer ballots/s).
             if (results.Length > 0)
             {
                 await CosignAtLeastAsync(results[^1].Index + 1);
@@ -410,6 +422,14 @@ public sealed partial class EventLog(
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
+        _projectWake.Set();
+        if (_projector is { } projector)
+        {
+            await Task.Run(projector.Join);
+        }
+
+        _projectWake.Dispose();
         if (_appender is not null)
         {
             await _appender.DisposeAsync();
@@ -429,6 +449,13 @@ public sealed partial class EventLog(
     /// </summary>
     private async Task CosignAtLeastAsync(long size)
     {
+        // Covered by a round that ended already: no turn at the gate, behind the callers of the
+        // round still running.
+        if (Volatile.Read(ref _served)!.Size >= size)
+        {
+            return;
+        }
+
         await _cosignGate.WaitAsync(CancellationToken.None);
         try
         {
@@ -534,10 +561,52 @@ public sealed partial class EventLog(
         }
     }
 
-    // Moves the waiting entries that continue the projected prefix into the tables, in log order.
-    private async Task ProjectConsecutiveAsync(CancellationToken cancellationToken)
+    private void WakeProjector()
     {
-        await _gate.WaitAsync(cancellationToken);
+        if (_projector is null)
+        {
+            lock (_projectorStart)
+            {
+                if (_projector is null)
+                {
+                    var thread = new Thread(ProjectLoop) { IsBackground = true, Name = "OwnersVote projector" };
+                    thread.Start();
+                    _projector = thread;
+                }
+            }
+        }
+
+        _projectWake.Set();
+    }
+
+    // One wake may stand for many appends: each run takes every consecutive waiting entry. A run
+    // that fails has handed its exception to the entries' callers; they stay in _unprojected, and
+    // the next wake (the next append) retries them.
+    private void ProjectLoop()
+    {
+        while (true)
+        {
+            _projectWake.WaitOne();
+            if (_disposed)
+            {
+                return;
+            }
+
+            try
+            {
+                ProjectConsecutiveAsync().GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogProjectionFailed(logger, e);
+            }
+        }
+    }
+
+    // Moves the waiting entries that continue the projected prefix into the tables, in log order.
+    private async Task ProjectConsecutiveAsync()
+    {
+        await _gate.WaitAsync(CancellationToken.None);
         try
         {
             lock (_waitingLock)
@@ -629,6 +698,9 @@ public sealed partial class EventLog(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Checkpoint {TreeSize} cosigned by a quorum; some witnesses did not answer: {Failures}")]
     private static partial void LogWitnessFailures(ILogger logger, long treeSize, string failures);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Projecting durable log entries failed; the next append retries them")]
+    private static partial void LogProjectionFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Log {Origin} opened at size {TreeSize}")]
     private static partial void LogOpened(ILogger logger, string origin, long treeSize);
