@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OwnersVote.Ledger;
 using OwnersVote.Voting;
@@ -97,6 +98,18 @@ public sealed partial class LogTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(("public, max-age=31536000, immutable", "application/octet-stream"), store.Fetched["tile/entries/000"]);
         string partial = $"tile/entries/001.p/{(size + 300) % 256}";
         Assert.Equal(("public, max-age=60", "application/octet-stream"), store.Fetched[partial]);
+    }
+
+    // Issue 10: a reload-on-change watch of appsettings.json covered the whole content root, where
+    // the log and the database are written: every write raised an inotify event for the server.
+    [Fact]
+    public void No_settings_file_is_watched_for_changes()
+    {
+        var configuration = (IConfigurationRoot)app.Services.GetRequiredService<IConfiguration>();
+        FileConfigurationProvider[] files = [.. configuration.Providers.OfType<FileConfigurationProvider>()];
+
+        Assert.NotEmpty(files);
+        Assert.All(files, f => Assert.False(f.Source.ReloadOnChange, f.Source.Path));
     }
 
     [Fact]
