@@ -563,6 +563,7 @@ public sealed partial class EventLog(
 
     private void WakeProjector()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (_projector is null)
         {
             lock (_projectorStart)
@@ -584,9 +585,18 @@ public sealed partial class EventLog(
     // the next wake (the next append) retries them.
     private void ProjectLoop()
     {
-        while (true)
+        while (!_disposed)
         {
-            _projectWake.WaitOne();
+            try
+            {
+                _projectWake.WaitOne();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Started by an append that raced DisposeAsync.
+                return;
+            }
+
             if (_disposed)
             {
                 return;
