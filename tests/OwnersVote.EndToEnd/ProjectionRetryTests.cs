@@ -17,8 +17,6 @@ namespace OwnersVote.EndToEnd;
 /// </summary>
 public sealed class ProjectionRetryTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    private const string Compound = "jingcheng-pinyayuan";
-
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -26,12 +24,12 @@ public sealed class ProjectionRetryTests(SqliteApp app) : IClassFixture<SqliteAp
     {
         EventLog log = app.Services.GetRequiredService<EventLog>();
         long size = log.TreeSize;
-        using SoftwareAuthenticator first = SoftwareAuthenticator.MakeCredential("localhost");
-        using SoftwareAuthenticator second = SoftwareAuthenticator.MakeCredential("localhost");
+        CredentialEnrolled first = DemoWitnessTests.Enrolment("projection-retry-first");
+        CredentialEnrolled second = DemoWitnessTests.Enrolment("projection-retry-second");
 
         // The credentials table is away for a moment: the projection of an enrolment fails.
         await ExecuteAsync("ALTER TABLE credentials RENAME TO credentials_away");
-        SqliteException refused = await Assert.ThrowsAsync<SqliteException>(() => log.AppendAsync(Enrolled(first, "first"), Cancel));
+        SqliteException refused = await Assert.ThrowsAsync<SqliteException>(() => log.AppendAsync(first, Cancel));
         Assert.Contains("credentials", refused.Message, StringComparison.Ordinal);
         await ExecuteAsync("ALTER TABLE credentials_away RENAME TO credentials");
 
@@ -40,7 +38,7 @@ public sealed class ProjectionRetryTests(SqliteApp app) : IClassFixture<SqliteAp
         Assert.Equal(size, await AppliedSizeAsync());
         Assert.False(await HasCredentialAsync(first));
 
-        AppendResult next = await log.AppendAsync(Enrolled(second, "second"), Cancel);
+        AppendResult next = await log.AppendAsync(second, Cancel);
 
         Assert.Equal(size + 1, next.Index);
         Assert.Equal(size + 2, await AppliedSizeAsync());
@@ -52,30 +50,16 @@ public sealed class ProjectionRetryTests(SqliteApp app) : IClassFixture<SqliteAp
     public async Task Appends_from_many_callers_at_once_are_all_projected_in_log_order()
     {
         EventLog log = app.Services.GetRequiredService<EventLog>();
-        SoftwareAuthenticator[] authenticators = [.. Enumerable.Range(0, 64).Select(_ => SoftwareAuthenticator.MakeCredential("localhost"))];
-        try
-        {
-            AppendResult[] results = await Task.WhenAll(authenticators.Select((a, i) => Task.Run(() => log.AppendAsync(Enrolled(a, $"many-{i}"), Cancel), Cancel)));
+        CredentialEnrolled[] enrolments = [.. Enumerable.Range(0, 64).Select(i => DemoWitnessTests.Enrolment($"projection-many-{i}"))];
 
-            Assert.Equal(results.Length, results.Select(r => r.Index).Distinct().Count());
-            Assert.Equal(log.TreeSize, await AppliedSizeAsync());
-            foreach (SoftwareAuthenticator a in authenticators)
-            {
-                Assert.True(await HasCredentialAsync(a));
-            }
-        }
-        finally
-        {
-            Array.ForEach(authenticators, a => a.Dispose());
-        }
-    }
+        AppendResult[] results = await Task.WhenAll(enrolments.Select(e => Task.Run(() => log.AppendAsync(e, Cancel), Cancel)));
 
-    private static CredentialEnrolled Enrolled(SoftwareAuthenticator authenticator, string owner)
-    {
-        DateTimeOffset at = EventTime.Truncate(DateTimeOffset.UtcNow);
-        return new CredentialEnrolled(
-            Compound, at, "officer:demo-1", OwnerKey.Hash(new byte[32], "projection-retry-" + owner), authenticator.CredentialId, CoseKey.Parse(authenticator.CosePublicKey),
-            CredentialKind.Passkey, ["officer:demo-1", "officer:demo-2"], at, true);
+        Assert.Equal(results.Length, results.Select(r => r.Index).Distinct().Count());
+        Assert.Equal(log.TreeSize, await AppliedSizeAsync());
+        foreach (CredentialEnrolled e in enrolments)
+        {
+            Assert.True(await HasCredentialAsync(e));
+        }
     }
 
     private async Task ExecuteAsync(string sql)
@@ -90,9 +74,9 @@ public sealed class ProjectionRetryTests(SqliteApp app) : IClassFixture<SqliteAp
         return await scope.ServiceProvider.GetRequiredService<Projector>().AppliedSizeAsync(Cancel);
     }
 
-    private async Task<bool> HasCredentialAsync(SoftwareAuthenticator authenticator)
+    private async Task<bool> HasCredentialAsync(CredentialEnrolled enrolment)
     {
-        string id = Base64UrlText.Encode(authenticator.CredentialId.Span);
+        string id = Base64UrlText.Encode(enrolment.CredentialId.Span);
         await using AsyncServiceScope scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<OwnersVoteDb>().Credentials.AnyAsync(c => c.Id == id, Cancel);
     }
