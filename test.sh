@@ -26,5 +26,10 @@ if [ "$status" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then
   # A project that crashed or ran zero tests fails the run without failing a single test.
   failed=1
 fi
+if [ "${failed:-0}" -gt 0 ]; then
+  # Repeated here, next to the summary: a long run's app logs push the first report out of sight.
+  echo "Failed tests (first 30 lines of each report, at most 10 reports):"
+  awk '/^failed / { n++; left = 30 } n <= 10 && left > 0 { print; left-- }' .test-out/test.log
+fi
 echo "${passed} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 [ "$status" -eq 0 ]

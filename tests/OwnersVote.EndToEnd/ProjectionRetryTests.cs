@@ -62,6 +62,70 @@ public sealed class ProjectionRetryTests(SqliteApp app) : IClassFixture<SqliteAp
         }
     }
 
+    [Fact]
+    public async Task Appends_racing_the_close_all_end_and_every_logged_one_is_in_the_tables_after_the_restart()
+    {
+        string folder = Directory.CreateTempSubdirectory("ov-e2e-close-").FullName;
+        try
+        {
+            var logged = new System.Collections.Concurrent.ConcurrentBag<CredentialEnrolled>();
+            var refused = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+            Task[] writers;
+            await using (var before = new SqliteAppOver(folder))
+            {
+                await before.InitializeAsync();
+                EventLog log = before.Services.GetRequiredService<EventLog>();
+                int next = 0;
+                // Writers append one after another until the log refuses (bounded: 2,000 at most).
+                writers = [.. Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+                {
+                    for (int i = Interlocked.Increment(ref next); i <= 2_000; i = Interlocked.Increment(ref next))
+                    {
+                        CredentialEnrolled e = DemoWitnessTests.Enrolment($"close-race-{i}");
+                        try
+                        {
+                            await log.AppendAsync(e, CancellationToken.None);
+                            logged.Add(e);
+                        }
+                        catch (Exception refusal)
+                        {
+                            refused.Add(refusal);
+                            return;
+                        }
+                    }
+                }, Cancel))];
+                while (logged.Count < 50 && !writers.All(w => w.IsCompleted))
+                {
+                    await Task.Delay(10, Cancel);
+                }
+            }
+
+            // The app closed under the writers. None waits for good on a projection that will not
+            // run: each append got its entry projected or an error.
+            await Task.WhenAll(writers).WaitAsync(TimeSpan.FromMinutes(2), Cancel);
+            Assert.True(logged.Count < 2_000, "the close came after every append");
+            Assert.All(refused, e => Assert.IsAssignableFrom<InvalidOperationException>(e.GetBaseException()));
+
+            await using var after = new SqliteAppOver(folder);
+            await after.InitializeAsync();
+            EventLog reopened = after.Services.GetRequiredService<EventLog>();
+            await using AsyncServiceScope scope = after.Services.CreateAsyncScope();
+            Assert.Equal(reopened.TreeSize, await scope.ServiceProvider.GetRequiredService<Projector>().AppliedSizeAsync(Cancel));
+            OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
+            foreach (CredentialEnrolled e in logged)
+            {
+                string id = Base64UrlText.Encode(e.CredentialId.Span);
+                Assert.True(await db.Credentials.AnyAsync(c => c.Id == id, Cancel), id);
+            }
+
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using AsyncServiceScope scope = app.Services.CreateAsyncScope();

@@ -585,6 +585,18 @@ public sealed partial class EventLog(
     // the next wake (the next append) retries them.
     private void ProjectLoop()
     {
+        try
+        {
+            RunProjections();
+        }
+        finally
+        {
+            FailWaitingAtClose();
+        }
+    }
+
+    private void RunProjections()
+    {
         while (!_disposed)
         {
             try
@@ -610,6 +622,23 @@ public sealed partial class EventLog(
             {
                 LogProjectionFailed(logger, e);
             }
+        }
+    }
+
+    // The log closed while appends waited for their projection: their wake came after the last
+    // run. The entries are durable; CatchUpAsync projects them at the next start. Their callers
+    // learn it now instead of waiting for good. An append that arrives later finds _disposed set
+    // (WakeProjector throws).
+    private void FailWaitingAtClose()
+    {
+        lock (_waitingLock)
+        {
+            foreach (WaitingEntry w in _waiting.Values)
+            {
+                w.Projected.TrySetException(new ObjectDisposedException(nameof(EventLog), $"The log closed before entry {w.Index} was projected; it is durable and is projected at the next start."));
+            }
+
+            _waiting.Clear();
         }
     }
 
