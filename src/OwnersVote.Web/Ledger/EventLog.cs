@@ -52,6 +52,7 @@ public sealed partial class EventLog(
     // caller took _gate next, each run first waited for its turn in the thread pool's queue,
     // behind every request's work; a thread of its own is woken directly.
     private readonly AutoResetEvent _projectWake = new(false);
+    private readonly ProjectionConnection _projection = new();
     private readonly Lock _projectorStart = new();
     private Thread? _projector;
     private volatile bool _disposed;
@@ -429,6 +430,8 @@ public sealed partial class EventLog(
             await Task.Run(projector.Join);
         }
 
+        _projection.Dispose();
+
         _projectWake.Dispose();
         if (_appender is not null)
         {
@@ -707,6 +710,7 @@ public sealed partial class EventLog(
         bool onlyBallots = _unprojected.TrueForAll(e => e.Event is BallotCast);
         await using AsyncServiceScope scope = scopes.CreateAsyncScope();
         Projector projector = scope.ServiceProvider.GetRequiredService<Projector>();
+        projector.UseConnection(_projection);
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {

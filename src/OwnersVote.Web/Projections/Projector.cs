@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using OwnersVote.Voting;
 using OwnersVote.Voting.Events;
 using OwnersVote.Voting.Signing;
@@ -47,6 +48,15 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
     /// <summary>The stored channel of a recorded paper ballot.</summary>
     public const string Paper = "paper";
 
+    // EventLog's projector thread hands its own connection (UseConnection); null elsewhere.
+    private ProjectionConnection? _dedicated;
+
+    /// <summary>
+    /// Projects through <paramref name="connection"/> (on SQLite; other providers ignore it): a
+    /// connection held open across runs, with an online ballot run's statements prepared once.
+    /// </summary>
+    public void UseConnection(ProjectionConnection connection) => _dedicated = connection;
+
     /// <summary>The ballot rows (every channel) this projector added, by log index, as they stand now.</summary>
     public IReadOnlyDictionary<long, BallotRow> AddedBallots => _addedByIndex;
 
@@ -62,6 +72,23 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
     public async Task ApplyAsync(IEnumerable<LoggedEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
+        if (_dedicated is { } dedicated && db.Database.IsSqlite())
+        {
+            // Already open, at synchronous=NORMAL for good (ProjectionConnection).
+            db.Database.SetDbConnection(dedicated.Open(db.Database.GetConnectionString()!), contextOwnsConnection: false);
+            try
+            {
+                await ApplyInTransactionAsync(events, cancellationToken);
+            }
+            catch
+            {
+                dedicated.Close();
+                throw;
+            }
+
+            return;
+        }
+
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -146,7 +173,13 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
 
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
-        await db.SaveChangesAsync(cancellationToken);
+        if (_dedicated is null
+            || db.Database.CurrentTransaction?.GetDbTransaction() is not Microsoft.Data.Sqlite.SqliteTransaction transaction
+            || !_dedicated.TrySave(db.ChangeTracker, transaction))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         _added.Clear();
     }
 
