@@ -213,9 +213,13 @@ public sealed class LifecycleTests(LifecycleApp app, Browser browser) : IClassFi
         Assert.Equal(stage, (await page.GetByTestId("stage").InnerTextAsync()).Trim());
     }
 
+    // 60 s at most: the lifecycle tick runs at the clock's advance, but a shared CI machine may be
+    // slow to get to it.
+    private const int PollAttempts = 240;
+
     private static async Task ReloadUntilAsync(IPage page, string testId, string text)
     {
-        for (int attempt = 0; attempt < 60; attempt++)
+        for (int attempt = 0; attempt < PollAttempts; attempt++)
         {
             if ((await page.GetByTestId(testId).InnerTextAsync()).Contains(text, StringComparison.Ordinal))
             {
@@ -231,7 +235,7 @@ public sealed class LifecycleTests(LifecycleApp app, Browser browser) : IClassFi
 
     private async Task<List<JsonElement>> RemindersAsync(string ownerHash)
     {
-        for (int attempt = 0; attempt < 60; attempt++)
+        for (int attempt = 0; attempt < PollAttempts; attempt++)
         {
             List<JsonElement> found = [.. (await OutboxAsync()).Where(n => n.GetProperty("ownerHash").GetString() == ownerHash && n.GetProperty("template").GetString() == "vote-reminder")];
             if (found.Count > 0)
