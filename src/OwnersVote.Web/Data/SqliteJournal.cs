@@ -50,12 +50,15 @@ public static class SqliteJournal
 /// </summary>
 public sealed class SqliteTempStoreInterceptor : DbConnectionInterceptor
 {
+    /// <summary>The pragma every connection runs at its open.</summary>
+    public const string Pragma = "PRAGMA temp_store=MEMORY;";
+
     /// <inheritdoc />
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);
         using DbCommand command = connection.CreateCommand();
-        command.CommandText = "PRAGMA temp_store=MEMORY;";
+        command.CommandText = Pragma;
         command.ExecuteNonQuery();
     }
 
@@ -66,7 +69,7 @@ public sealed class SqliteTempStoreInterceptor : DbConnectionInterceptor
         DbCommand command = connection.CreateCommand();
         await using (command.ConfigureAwait(false))
         {
-            command.CommandText = "PRAGMA temp_store=MEMORY;";
+            command.CommandText = Pragma;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

@@ -583,9 +583,6 @@ public sealed partial class EventLog(
         _projectWake.Set();
     }
 
-    // One wake may stand for many appends: each run takes every consecutive waiting entry. A run
-    // that fails has handed its exception to the entries' callers; they stay in _unprojected, and
-    // the next wake (the next append) retries them.
     private void ProjectLoop()
     {
         try
@@ -598,6 +595,9 @@ public sealed partial class EventLog(
         }
     }
 
+    // One wake may stand for many appends: each run takes every consecutive waiting entry. A run
+    // that fails has handed its exception to the entries' callers; they stay in _unprojected, and
+    // the next wake (the next append) retries them.
     private void RunProjections()
     {
         while (!_disposed)

@@ -21,6 +21,7 @@ namespace OwnersVote.Web.Projections;
 public sealed class ProjectionConnection : IDisposable
 {
     private SqliteConnection? _connection;
+    private string? _connectionString;
     private SqliteCommand? _insertBallot;
     private SqliteCommand? _updateCounts;
     private SqliteCommand? _updateSignCount;
@@ -32,24 +33,28 @@ public sealed class ProjectionConnection : IDisposable
     public SqliteConnection Open(string connectionString)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_connection is { State: System.Data.ConnectionState.Open } open && open.ConnectionString == connectionString)
+        if (_connection is { State: System.Data.ConnectionState.Open } open && _connectionString == connectionString)
         {
             return open;
         }
 
         Close();
-        var connection = new SqliteConnection(connectionString);
+        // Not pooled: its handle commits at synchronous=NORMAL, and a pooled handle keeps its
+        // pragmas, so once closed it would hand NORMAL to the next writer of tables the log does
+        // not hold (invitations, the paper review queue), which must commit at FULL.
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         connection.Open();
         using (SqliteCommand pragmas = connection.CreateCommand())
         {
             // As SqliteTempStoreInterceptor does for every other connection. And a projection
             // commit need not wait for its own fsync (Projector.RelaxCommitAsync says why); only
             // this connection writes projections, so it stays at NORMAL.
-            pragmas.CommandText = "PRAGMA temp_store=MEMORY; PRAGMA synchronous=NORMAL;";
+            pragmas.CommandText = SqliteTempStoreInterceptor.Pragma + " PRAGMA synchronous=NORMAL;";
             pragmas.ExecuteNonQuery();
         }
 
         _connection = connection;
+        _connectionString = connectionString;
         return connection;
     }
 
@@ -63,6 +68,7 @@ public sealed class ProjectionConnection : IDisposable
         _insertBallot = _updateCounts = _updateSignCount = _updateApplied = null;
         _connection?.Dispose();
         _connection = null;
+        _connectionString = null;
     }
 
     /// <summary>
