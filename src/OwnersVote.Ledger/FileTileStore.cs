@@ -162,20 +162,28 @@ public sealed class FileTileStore : ITileStore
             return;
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         CreateDirectoryDurably(directory);
         string temp = Path.Combine(directory, $".{Path.GetFileName(file)}.{Guid.NewGuid():N}.tmp");
+        bool renamed = false;
         try
         {
-            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
-            await using (stream.ConfigureAwait(false))
+            // Written in place, not through an asynchronous FileStream (issue 10): a tile is a few
+            // kilobytes bound for the page cache, and .NET runs an asynchronous file write as a
+            // thread-pool work item on Linux, one more hop per tile on every batch.
+            using (SafeFileHandle handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                await stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: !_deferSync);
+                RandomAccess.Write(handle, data.Span, 0);
+                if (!_deferSync)
+                {
+                    RandomAccess.FlushToDisk(handle);
+                }
             }
 
             if (immutable)
             {
-                if (!PosixFiles.RenameNoReplace(temp, file))
+                renamed = PosixFiles.RenameNoReplace(temp, file);
+                if (!renamed)
                 {
                     // Another writer created it first: fine if identical; SameContentAsync throws
                     // TileConflictException for a fork.
@@ -186,6 +194,7 @@ public sealed class FileTileStore : ITileStore
             else
             {
                 File.Move(temp, file, overwrite: true);
+                renamed = true;
             }
 
             if (_deferSync)
@@ -201,7 +210,10 @@ public sealed class FileTileStore : ITileStore
         }
         finally
         {
-            File.Delete(temp);
+            if (!renamed)
+            {
+                File.Delete(temp);
+            }
         }
     }
 
