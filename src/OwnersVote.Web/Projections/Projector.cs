@@ -190,12 +190,15 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
             return;
         }
 
+        // Each list is one JSON parameter (EF.Parameter: SQLite's json_each), so each query's SQL is
+        // the same whatever the run's size. As a list of parameters (EF Core 10's default), SQLite
+        // parsed a new IN list of up to a hundred names at every run, and bound each by name.
         // Tracked, so FindAsync answers from memory for the rest of the run.
         List<string> credentials = [.. ballots.Select(b => Base64UrlText.Encode(b.Assertion.CredentialId.Span)).Distinct(StringComparer.Ordinal)];
-        await db.Credentials.Where(c => credentials.Contains(c.Id)).LoadAsync(cancellationToken);
+        await db.Credentials.Where(c => EF.Parameter(credentials).Contains(c.Id)).LoadAsync(cancellationToken);
 
         List<string> ids = [.. ballots.Select(b => b.BallotId).Distinct(StringComparer.Ordinal)];
-        foreach (var known in await db.Ballots.AsNoTracking().Where(b => ids.Contains(b.BallotId)).Select(b => new { b.MatterId, b.BallotId }).ToListAsync(cancellationToken))
+        foreach (var known in await db.Ballots.AsNoTracking().Where(b => EF.Parameter(ids).Contains(b.BallotId)).Select(b => new { b.MatterId, b.BallotId }).ToListAsync(cancellationToken))
         {
             _known.Add((known.MatterId, known.BallotId));
         }
@@ -210,7 +213,7 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
 
         // Both columns, so the (matter, owner) index answers. Only the counted rows: a principal
         // who changed their ballot many times has one, where their whole history was read before.
-        foreach (BallotRow row in await db.Ballots.Where(b => votes.Contains(b.MatterId) && principals.Contains(b.OwnerId) && b.Counts).ToListAsync(cancellationToken))
+        foreach (BallotRow row in await db.Ballots.Where(b => EF.Parameter(votes).Contains(b.MatterId) && EF.Parameter(principals).Contains(b.OwnerId) && b.Counts).ToListAsync(cancellationToken))
         {
             if (_counted.ContainsKey((row.MatterId, row.OwnerId)))
             {
