@@ -26,6 +26,10 @@ public sealed class ProjectionConnection : IDisposable
     private SqliteCommand? _updateCounts;
     private SqliteCommand? _updateSignCount;
     private SqliteCommand? _updateApplied;
+    private SqliteCommand? _readApplied;
+    private SqliteCommand? _readCredentials;
+    private SqliteCommand? _readKnown;
+    private SqliteCommand? _readCounted;
     private bool _disposed;
 
     /// <summary>The open connection to <paramref name="connectionString"/>, opened now if it is not.</summary>
@@ -74,7 +78,12 @@ public sealed class ProjectionConnection : IDisposable
         _updateCounts?.Dispose();
         _updateSignCount?.Dispose();
         _updateApplied?.Dispose();
+        _readApplied?.Dispose();
+        _readCredentials?.Dispose();
+        _readKnown?.Dispose();
+        _readCounted?.Dispose();
         _insertBallot = _updateCounts = _updateSignCount = _updateApplied = null;
+        _readApplied = _readCredentials = _readKnown = _readCounted = null;
         _connection?.Dispose();
         _connection = null;
         _connectionString = null;
@@ -104,13 +113,13 @@ public sealed class ProjectionConnection : IDisposable
                     Insert(row, transaction);
                     break;
                 case BallotRow row:
-                    Execute(_updateCounts ??= Command("UPDATE \"ballots\" SET \"Counts\" = @counts WHERE \"LogIndex\" = @logIndex;", "@counts", "@logIndex"), transaction, row.Counts, row.LogIndex);
+                    SetCounts(row.LogIndex, row.Counts, transaction);
                     break;
                 case CredentialRow credential:
-                    Execute(_updateSignCount ??= Command("UPDATE \"credentials\" SET \"SignCount\" = @signCount WHERE \"Id\" = @id;", "@signCount", "@id"), transaction, credential.SignCount, credential.Id);
+                    SetSignCount(credential.Id, credential.SignCount, transaction);
                     break;
                 case ProjectionStateRow state:
-                    Execute(_updateApplied ??= Command("UPDATE \"projection_state\" SET \"AppliedSize\" = @appliedSize WHERE \"Id\" = @id;", "@appliedSize", "@id"), transaction, state.AppliedSize, state.Id);
+                    SetAppliedSize(state.AppliedSize, transaction);
                     break;
             }
         }
@@ -138,8 +147,99 @@ public sealed class ProjectionConnection : IDisposable
     private static bool OnlyModified(EntityEntry entry, string property) =>
         entry.Properties.All(p => !p.IsModified || p.Metadata.Name == property);
 
-    private void Insert(BallotRow row, SqliteTransaction transaction)
+    /// <summary>The applied size the tables hold, or null before the first run saved one.</summary>
+    public long? ReadAppliedSize(SqliteTransaction transaction)
     {
+        _readApplied ??= Command("SELECT \"AppliedSize\" FROM \"projection_state\" WHERE \"Id\" = @id;", "@id");
+        Bind(_readApplied, transaction, ProjectionStateRow.SingletonId);
+        return _readApplied.ExecuteScalar() is long size ? size : null;
+    }
+
+    /// <summary>The credentials with these ids, as the table holds them (new rows, not tracked by EF Core).</summary>
+    public Dictionary<string, CredentialRow> ReadCredentials(IReadOnlyCollection<string> ids, SqliteTransaction transaction)
+    {
+        _readCredentials ??= Command(
+            "SELECT \"Id\", \"CompoundId\", \"OwnerHash\", \"PublicKey\", \"EnrolledAt\", \"ActiveFrom\", \"RevokedAt\", \"Kind\", \"SignCount\" FROM \"credentials\" "
+            + "WHERE \"Id\" IN (SELECT \"value\" FROM json_each(@ids));",
+            "@ids");
+        Bind(_readCredentials, transaction, JsonList(ids));
+        var credentials = new Dictionary<string, CredentialRow>(StringComparer.Ordinal);
+        using SqliteDataReader reader = _readCredentials.ExecuteReader();
+        while (reader.Read())
+        {
+            var credential = new CredentialRow
+            {
+                Id = reader.GetString(0),
+                CompoundId = reader.GetString(1),
+                OwnerHash = reader.GetString(2),
+                PublicKey = (byte[])reader.GetValue(3),
+                EnrolledAt = reader.IsDBNull(4) ? null : reader.GetDateTimeOffset(4),
+                ActiveFrom = reader.GetDateTimeOffset(5),
+                RevokedAt = reader.IsDBNull(6) ? null : reader.GetDateTimeOffset(6),
+                Kind = reader.GetString(7),
+                SignCount = reader.GetInt64(8),
+            };
+            credentials[credential.Id] = credential;
+        }
+
+        return credentials;
+    }
+
+    /// <summary>The (matter, ballot id) pairs of the ballot rows with these ids.</summary>
+    public List<(string Matter, string Ballot)> ReadKnownBallots(IReadOnlyCollection<string> ballotIds, SqliteTransaction transaction)
+    {
+        _readKnown ??= Command(
+            "SELECT \"MatterId\", \"BallotId\" FROM \"ballots\" WHERE \"BallotId\" IN (SELECT \"value\" FROM json_each(@ids));",
+            "@ids");
+        Bind(_readKnown, transaction, JsonList(ballotIds));
+        List<(string, string)> known = [];
+        using SqliteDataReader reader = _readKnown.ExecuteReader();
+        while (reader.Read())
+        {
+            known.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return known;
+    }
+
+    /// <summary>
+    /// The ballots that count now of these principals in these votes (every pair of the two lists;
+    /// the caller keeps the pairs it asked for): their log index and channel.
+    /// </summary>
+    public List<(string Matter, string Principal, long LogIndex, string Channel)> ReadCountedBallots(IReadOnlyCollection<string> votes, IReadOnlyCollection<string> principals, SqliteTransaction transaction)
+    {
+        // Both columns, so the (matter, owner) index answers, as Projector's own preload query.
+        _readCounted ??= Command(
+            "SELECT \"MatterId\", \"OwnerId\", \"LogIndex\", \"Channel\" FROM \"ballots\" "
+            + "WHERE \"MatterId\" IN (SELECT \"value\" FROM json_each(@votes)) AND \"OwnerId\" IN (SELECT \"value\" FROM json_each(@principals)) AND \"Counts\";",
+            "@votes", "@principals");
+        Bind(_readCounted, transaction, JsonList(votes), JsonList(principals));
+        List<(string, string, long, string)> counted = [];
+        using SqliteDataReader reader = _readCounted.ExecuteReader();
+        while (reader.Read())
+        {
+            counted.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3)));
+        }
+
+        return counted;
+    }
+
+    /// <summary>Sets whether the ballot row at <paramref name="logIndex"/> counts.</summary>
+    public void SetCounts(long logIndex, bool counts, SqliteTransaction transaction) =>
+        Execute(_updateCounts ??= Command("UPDATE \"ballots\" SET \"Counts\" = @counts WHERE \"LogIndex\" = @logIndex;", "@counts", "@logIndex"), transaction, counts, logIndex);
+
+    /// <summary>Stores a credential's last accepted signature counter (WebAuthn §7.2 step 22).</summary>
+    public void SetSignCount(string id, long signCount, SqliteTransaction transaction) =>
+        Execute(_updateSignCount ??= Command("UPDATE \"credentials\" SET \"SignCount\" = @signCount WHERE \"Id\" = @id;", "@signCount", "@id"), transaction, signCount, id);
+
+    /// <summary>Stores the applied size (its row exists: <see cref="ReadAppliedSize"/> returned it).</summary>
+    public void SetAppliedSize(long appliedSize, SqliteTransaction transaction) =>
+        Execute(_updateApplied ??= Command("UPDATE \"projection_state\" SET \"AppliedSize\" = @appliedSize WHERE \"Id\" = @id;", "@appliedSize", "@id"), transaction, appliedSize, ProjectionStateRow.SingletonId);
+
+    /// <summary>Inserts a new ballot row, every column as EF Core would write it.</summary>
+    public void Insert(BallotRow row, SqliteTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(row);
         _insertBallot ??= Command(
             "INSERT INTO \"ballots\" (\"LogIndex\", \"BallotId\", \"MatterId\", \"OwnerId\", \"Choice\", \"Answers\", \"Channel\", \"CastAt\", \"Rejection\", \"Superseded\", \"Counts\", \"Proxy\", \"Scan\", \"Handwriting\") "
             + "VALUES (@logIndex, @ballotId, @matterId, @ownerId, @choice, @answers, @channel, @castAt, @rejection, @superseded, @counts, @proxy, @scan, @handwriting);",
@@ -164,12 +264,20 @@ public sealed class ProjectionConnection : IDisposable
     // conversions: DateTimeOffset as its "yyyy-MM-dd HH:mm:ss.FFFFFFFzzz" text, bool as 0 or 1).
     private static void Execute(SqliteCommand command, SqliteTransaction transaction, params object?[] values)
     {
+        Bind(command, transaction, values);
+        command.ExecuteNonQuery();
+    }
+
+    private static void Bind(SqliteCommand command, SqliteTransaction transaction, params object?[] values)
+    {
         command.Transaction = transaction;
         for (int i = 0; i < values.Length; i++)
         {
             command.Parameters[i].Value = values[i] ?? DBNull.Value;
         }
-
-        command.ExecuteNonQuery();
     }
+
+    // A list as one JSON array parameter, read by json_each: the statement's SQL stays the same
+    // whatever the run's size, so it is compiled once.
+    private static string JsonList(IReadOnlyCollection<string> values) => System.Text.Json.JsonSerializer.Serialize(values);
 }

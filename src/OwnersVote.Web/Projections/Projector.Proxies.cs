@@ -90,13 +90,9 @@ public sealed partial class Projector
 
     // VoteReplay's proxy rule: a signer who is not the roll's owner of the ballot's units needs a
     // mandate from that owner covering this vote at this instant, not revoked by then.
-    private async Task<ProxyCheck> ProxyCheckAsync(BallotCast e, CancellationToken cancellationToken)
+    private async Task<ProxyCheck> ProxyCheckAsync(BallotCast e, CredentialRow? credential, CancellationToken cancellationToken)
     {
-        string credentialId = Base64UrlText.Encode(e.Assertion.CredentialId.Span);
-        // Issue 10: the credential as the run preloaded it, the owner from the run's roll.
-        CredentialRow? credential = await db.Credentials.FindAsync([credentialId], cancellationToken);
-        string? owner = (await RollOfAsync(e.Vote, cancellationToken)).ByUnit.TryGetValue(e.Ballot.Units[0], out UnitRow? first) ? first.OwnerHash : null;
-        if (credential is null || owner is null || owner == credential.OwnerHash)
+        if (credential is null || await OwnerOtherThanSignerAsync(e, credential, cancellationToken) is not { } owner)
         {
             return s_ownBallot;
         }
@@ -122,6 +118,13 @@ public sealed partial class Projector
 
         return new ProxyCheck(null, null, covering.FirstOrDefault(p => p.Problem is not null)?.Problem ?? "proxy-revoked");
     }
+
+    // The roll's owner of the ballot's first unit when the signer is not that owner, the one case
+    // a mandate may apply; null otherwise (issue 10: the owner from the run's roll).
+    private async Task<string?> OwnerOtherThanSignerAsync(BallotCast e, CredentialRow credential, CancellationToken cancellationToken) =>
+        (await RollOfAsync(e.Vote, cancellationToken)).ByUnit.TryGetValue(e.Ballot.Units[0], out UnitRow? first) && first.OwnerHash != credential.OwnerHash
+            ? first.OwnerHash
+            : null;
 
     /// <summary>Whether a mandate covers a ballot of <paramref name="vote"/> at <paramref name="at"/> (ProxyMandate.Covers).</summary>
     public static bool Covers(ProxyRow mandate, string vote, DateTimeOffset at)

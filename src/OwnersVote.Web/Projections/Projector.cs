@@ -29,6 +29,8 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
     // not saved yet, which the duplicate and recount checks must see as the database would).
     private readonly Dictionary<string, VoteRoll> _rolls = new(StringComparer.Ordinal);
     private readonly List<BallotRow> _added = [];
+    private readonly Dictionary<string, RelyingParty> _relyingParties = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MatterRow> _matters = new(StringComparer.Ordinal);
 
     // Every ballot row this instance added (all channels), by log index: what EventLog answers a
     // cast with, as the rows stand at the end of the run.
@@ -132,6 +134,13 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
     private async Task ApplyInTransactionAsync(IEnumerable<LoggedEvent> events, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        List<LoggedEvent> run = [.. events];
+        if (transaction.GetDbTransaction() is Microsoft.Data.Sqlite.SqliteTransaction sqlite && await TryApplyOnlineRunAsync(run, sqlite, cancellationToken))
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return;
+        }
+
         ProjectionStateRow? state = await db.ProjectionState.SingleOrDefaultAsync(s => s.Id == ProjectionStateRow.SingletonId, cancellationToken);
         if (state is null)
         {
@@ -139,7 +148,6 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
             db.ProjectionState.Add(state);
         }
 
-        List<LoggedEvent> run = [.. events];
         await PreloadBallotsAsync([.. run.Select(e => e.Event).OfType<BallotCast>()], cancellationToken);
         foreach (LoggedEvent e in run)
         {
@@ -157,6 +165,7 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
                 await SaveAsync(cancellationToken);
                 _rolls.Clear();
                 _counted.Clear();
+                _relyingParties.Clear();
             }
 
             await ApplyOneAsync(e, cancellationToken);
@@ -405,23 +414,11 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
     private async Task CastAsync(BallotCast e, long index, CancellationToken cancellationToken)
     {
         MatterRow matter = await RequireMatterAsync(e.Vote, cancellationToken);
-        ProxyCheck proxy = await ProxyCheckAsync(e, cancellationToken);
-        string? rejection = await CheckAsync(e, matter, proxy, cancellationToken);
-        BallotAnswer? answer = e.Ballot.Answers.FirstOrDefault(a => a.Question == matter.Question);
-        var row = new BallotRow
-        {
-            BallotId = e.BallotId,
-            MatterId = e.Vote,
-            OwnerId = e.Ballot.Principal,
-            Choice = BallotCsv.FormatChoice(answer?.Choice ?? Choice.Invalid),
-            Answers = ChoicesByQuestion(matter, e.Ballot.Answers),
-            Channel = Online,
-            CastAt = e.At,
-            LogIndex = index,
-            Rejection = rejection,
-            Handwriting = e.Ballot.Handwriting,
-            Proxy = proxy.Mandate,
-        };
+        // Issue 10: the credential as the run preloaded it (tracked: its counter is saved).
+        CredentialRow? credential = await db.Credentials.FindAsync([Base64UrlText.Encode(e.Assertion.CredentialId.Span)], cancellationToken);
+        ProxyCheck proxy = await ProxyCheckAsync(e, credential, cancellationToken);
+        string? rejection = await CheckAsync(e, matter, credential, proxy, cancellationToken);
+        BallotRow row = OnlineRow(e, index, matter, rejection, proxy.Mandate);
         AddBallot(row);
         if (rejection is null)
         {
@@ -436,13 +433,30 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
         }
     }
 
+    private static BallotRow OnlineRow(BallotCast e, long index, MatterRow matter, string? rejection, string? mandate)
+    {
+        BallotAnswer? answer = e.Ballot.Answers.FirstOrDefault(a => a.Question == matter.Question);
+        return new BallotRow
+        {
+            BallotId = e.BallotId,
+            MatterId = e.Vote,
+            OwnerId = e.Ballot.Principal,
+            Choice = BallotCsv.FormatChoice(answer?.Choice ?? Choice.Invalid),
+            Answers = ChoicesByQuestion(matter, e.Ballot.Answers),
+            Channel = Online,
+            CastAt = e.At,
+            LogIndex = index,
+            Rejection = rejection,
+            Handwriting = e.Ballot.Handwriting,
+            Proxy = mandate,
+        };
+    }
+
     // RecountPrincipalAsync for the one case of a run of online ballots: a valid online ballot
-    // newer than every other ballot of its principal, given the row that counts now. Online
-    // (and custodial) ballots stand over paper; among them the newest counts where the vote allows
-    // changes, otherwise the first (DESIGN.md "Ballot signing", JI art. 9).
+    // newer than every other ballot of its principal, given the row that counts now.
     private void CountNewOnline(MatterRow matter, BallotRow row, BallotRow? counted)
     {
-        if (counted is null || counted.Channel == Paper || matter.AllowChange)
+        if (ReplacesCounted(matter, counted?.Channel))
         {
             counted?.Counts = false;
             row.Counts = true;
@@ -450,9 +464,16 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
         }
     }
 
+    // Whether a valid online ballot newer than every other ballot of its principal takes the place
+    // of the one that counts now (of channel countedChannel, null for none). Online (and
+    // custodial) ballots stand over paper; among them the newest counts where the vote allows
+    // changes, otherwise the first (DESIGN.md "Ballot signing", JI art. 9).
+    private static bool ReplacesCounted(MatterRow matter, string? countedChannel) =>
+        countedChannel is null || countedChannel == Paper || matter.AllowChange;
+
     // The checks of VoteReplay, in its order and with its codes, so the tables count exactly what
     // a recount of the log counts (DESIGN.md §2: a mismatch is a failed audit).
-    private async Task<string?> CheckAsync(BallotCast e, MatterRow matter, ProxyCheck proxy, CancellationToken cancellationToken)
+    private async Task<string?> CheckAsync(BallotCast e, MatterRow matter, CredentialRow? credential, ProxyCheck proxy, CancellationToken cancellationToken)
     {
         string id = e.BallotId;
         if (_known.Contains((e.Vote, id)))
@@ -470,7 +491,6 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
             return "outside-voting-period";
         }
 
-        CredentialRow? credential = await db.Credentials.FindAsync([Base64UrlText.Encode(e.Assertion.CredentialId.Span)], cancellationToken);
         if (credential is null || credential.CompoundId != e.Compound)
         {
             return "unknown-credential";
@@ -487,9 +507,7 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
         }
 
         // The owner's signature first: an unsigned claim does not reach the roll checks.
-        CompoundRow compound = await db.Compounds.FindAsync([e.Compound], cancellationToken)
-            ?? throw new ProjectionException($"Compound {e.Compound} is not registered.");
-        var relyingParty = new RelyingParty(compound.RpId, new HashSet<string>(compound.Origins.Split('\n'), StringComparer.Ordinal), compound.RequireUserVerification);
+        RelyingParty relyingParty = await RelyingPartyAsync(e.Compound, cancellationToken);
         var stored = new StoredCredential(Base64Url(credential.Id), _keys.Get(credential.PublicKey), checked((uint)credential.SignCount));
         AssertionResult verdict = BallotSignatureVerifier.Verify(ParseKind(credential.Kind), e.Assertion, Convert.FromHexString(id), stored, relyingParty);
         if (verdict is AssertionResult.Rejected rejected)
@@ -524,6 +542,21 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
             _ => null,
         };
         return handwritingProblem ?? await InPersonProblemAsync(e.Vote, e.Ballot.Principal, proxy.Mandate, cancellationToken);
+    }
+
+    // A compound's relying party, read once per run: every ballot of a run checks against it.
+    private async Task<RelyingParty> RelyingPartyAsync(string compoundId, CancellationToken cancellationToken)
+    {
+        if (!_relyingParties.TryGetValue(compoundId, out RelyingParty? relyingParty))
+        {
+            // Issue 10: kept across runs (a compound row never changes once registered).
+            CompoundRow compound = await _facts.CompoundAsync(db, compoundId, cancellationToken)
+                ?? throw new ProjectionException($"Compound {compoundId} is not registered.");
+            relyingParty = new RelyingParty(compound.RpId, new HashSet<string>(compound.Origins.Split('\n'), StringComparer.Ordinal), compound.RequireUserVerification);
+            _relyingParties[compoundId] = relyingParty;
+        }
+
+        return relyingParty;
     }
 
     // VoteReplay.CheckRoll: a null owner hash is a paper sheet, which has no signer.
@@ -864,9 +897,19 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
         }
     }
 
-    private async Task<MatterRow> RequireMatterAsync(string matterId, CancellationToken cancellationToken) =>
-        await db.Matters.FindAsync([matterId], cancellationToken)
-        ?? throw new ProjectionException($"Matter {matterId} is not published.");
+    // FindAsync answers a tracked matter from the context, but builds and looks up its query
+    // first: the run's matters are kept as the instances it returned (one per key in a context).
+    private async Task<MatterRow> RequireMatterAsync(string matterId, CancellationToken cancellationToken)
+    {
+        if (!_matters.TryGetValue(matterId, out MatterRow? matter))
+        {
+            matter = await db.Matters.FindAsync([matterId], cancellationToken)
+                ?? throw new ProjectionException($"Matter {matterId} is not published.");
+            _matters[matterId] = matter;
+        }
+
+        return matter;
+    }
 
     /// <summary>A vote's frozen roll as one run reads it: every unit, by unit id, and the buildings in scope.</summary>
     private sealed record VoteRoll(IReadOnlyDictionary<string, UnitRow> ByUnit, ILookup<string, UnitRow> ByPrincipal, HashSet<string> Scope);

@@ -35,6 +35,30 @@ public sealed class VoteFactsCache
     public const int Capacity = 10_000;
 
     private readonly ConcurrentDictionary<string, VoteFacts> _votes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CompoundRow> _compounds = new(StringComparer.Ordinal);
+
+    /// <summary>A registered compound (untracked; kept once read), or null if it is not registered.</summary>
+    public async Task<CompoundRow?> CompoundAsync(OwnersVoteDb db, string compoundId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (_compounds.TryGetValue(compoundId, out CompoundRow? known))
+        {
+            return known;
+        }
+
+        CompoundRow? compound = await db.Compounds.AsNoTracking().SingleOrDefaultAsync(c => c.Id == compoundId, cancellationToken);
+        if (compound is not null)
+        {
+            if (_compounds.Count >= Capacity)
+            {
+                _compounds.Clear();
+            }
+
+            _compounds.TryAdd(compoundId, compound);
+        }
+
+        return compound;
+    }
 
     /// <summary>
     /// The facts of <paramref name="matter"/>'s vote. Kept only when its roll is frozen: a matter's
