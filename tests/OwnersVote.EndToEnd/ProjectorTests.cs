@@ -11,7 +11,7 @@ using OwnersVote.Web.Projections;
 namespace OwnersVote.EndToEnd;
 
 /// <summary>The Projector on a real (in-memory) SQLite database: what a replayed log leaves in the tables.</summary>
-public sealed class ProjectorTests : IAsyncLifetime
+public class ProjectorTests : IAsyncLifetime
 {
     private const string Compound = "c";
     private const string Vote = "m";
@@ -21,12 +21,29 @@ public sealed class ProjectorTests : IAsyncLifetime
     private static readonly string s_ownerA = OwnerKey.Hash(s_key, "a");
     private static readonly string s_ownerB = OwnerKey.Hash(s_key, "b");
 
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly SqliteConnection _connection;
+    private readonly ProjectionConnection? _projection;
+    private readonly string? _file;
     private readonly SoftwareAuthenticator _authenticator = SoftwareAuthenticator.MakeCredential("localhost");
     private readonly SoftwareAuthenticator _authenticatorB = SoftwareAuthenticator.MakeCredential("localhost");
     private readonly List<LedgerEvent> _log = [];
     private OwnersVoteDb _db = null!;
     private long _next;
+
+    public ProjectorTests()
+        : this(onProjectionConnection: false)
+    {
+    }
+
+    // The log's projector thread projects through a ProjectionConnection of its own, which takes
+    // runs of online ballots past EF Core (issue 10); that needs a database file two connections
+    // can open.
+    protected ProjectorTests(bool onProjectionConnection)
+    {
+        _file = onProjectionConnection ? Path.Combine(Path.GetTempPath(), $"ov-projector-{Guid.NewGuid():n}.db") : null;
+        _connection = new SqliteConnection(_file is null ? "Data Source=:memory:" : $"Data Source={_file};Pooling=False");
+        _projection = onProjectionConnection ? new ProjectionConnection() : null;
+    }
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -54,6 +71,13 @@ public sealed class ProjectorTests : IAsyncLifetime
         _authenticatorB.Dispose();
         await _db.DisposeAsync();
         await _connection.DisposeAsync();
+        _projection?.Dispose();
+        if (_file is not null)
+        {
+            File.Delete(_file);
+        }
+
+        GC.SuppressFinalize(this);
     }
 
     [Fact]
@@ -138,6 +162,43 @@ public sealed class ProjectorTests : IAsyncLifetime
         Assert.Contains(rows, r => r.Rejection == "not-owner");
         Assert.Contains(rows, r => r.Rejection == "out-of-scope");
         Assert.Contains(rows, r => r.Rejection == "duplicate-ballot");
+    }
+
+    [Fact]
+    public async Task A_run_of_owners_own_online_ballots_counts_and_rejects_exactly_as_VoteReplay_decides()
+    {
+        // Every ballot signed by the roll's owner of its units: on the projector's own connection
+        // such a run is projected past EF Core (Projector.OnlineRun), with the same checks.
+        BallotCast first = Cast(Vote, s_ownerA, ["1-101"], Choice.No, 1);
+        BallotCast altered = Cast(Vote, s_ownerA, ["1-101"], Choice.Yes, 2);
+        await Apply(first);
+        await Apply(
+            altered with { Ballot = altered.Ballot with { Answers = [new BallotAnswer("q1", Choice.No)] } },
+            Cast(Vote, s_ownerA, ["1-101"], Choice.Yes, -1),
+            first,
+            Cast(Vote, s_ownerB, ["1-102", "2-101"], Choice.Yes, 3, _authenticatorB),
+            Cast(Vote, s_ownerB, ["1-102"], Choice.Yes, 4, _authenticatorB),
+            Cast(Vote, s_ownerA, ["1-101"], Choice.Abstain, 5),
+            Cast(Vote, s_ownerB, ["1-102"], Choice.No, 6, _authenticatorB),
+            // Answers a question the matter does not ask.
+            Cast(Vote, s_ownerA, ["1-101"], Choice.Yes, 7, question: "q2"));
+        await Apply(new VoteClosed(Compound, Vote, s_t0.AddDays(7), "system"));
+        await Apply(Cast(Vote, s_ownerA, ["1-101"], Choice.Yes, 8));
+
+        VoteReplayResult replay = VoteReplay.Replay(_log, Vote);
+        List<BallotRow> rows = await _db.Ballots.AsNoTracking().OrderBy(b => b.LogIndex).ToListAsync(Cancel);
+        Assert.Equal(
+            replay.Ballots.Select(b => (b.Position, b.Disposition == BallotDisposition.Counted)),
+            rows.Select(r => (checked((int)r.LogIndex), r.Counts)));
+        Assert.Equal(
+            replay.Ballots.Where(b => b.Disposition == BallotDisposition.Rejected).Select(b => (b.Position, b.Reason)),
+            rows.Where(r => r.Rejection is not null && r.Rejection != "after-close").Select(r => (checked((int)r.LogIndex), r.Rejection)));
+        Assert.Equal(
+            [null, "challenge-mismatch", "outside-voting-period", "duplicate-ballot", "out-of-scope", null, null, null, "answers-mismatch", "after-close"],
+            rows.Select(r => r.Rejection));
+        Assert.Equal([("abstain", s_ownerA), ("no", s_ownerB)], rows.Where(r => r.Counts).Select(r => (r.Choice, r.OwnerId)));
+        // WebAuthn §7.2 step 22: each passkey's counter is the last one accepted.
+        Assert.Equal(2, await _db.Credentials.AsNoTracking().CountAsync(c => c.SignCount > 0, Cancel));
     }
 
     [Fact]
@@ -272,9 +333,9 @@ public sealed class ProjectorTests : IAsyncLifetime
         Compound, s_t0, "officer:x", owner, authenticator.CredentialId, CoseKey.Parse(authenticator.CosePublicKey),
         CredentialKind.Passkey, ["officer:x", "officer:y"], s_t0, OwnerNotified: true);
 
-    private BallotCast Cast(string vote, string principal, string[] units, Choice choice, int hour, SoftwareAuthenticator? signer = null)
+    private BallotCast Cast(string vote, string principal, string[] units, Choice choice, int hour, SoftwareAuthenticator? signer = null, string question = "q1")
     {
-        var ballot = new OwnerBallot(Compound, vote, principal, units, [new BallotAnswer("q1", choice)], Base64UrlText.Encode(RandomNumberGenerator.GetBytes(16)), s_t0.AddHours(hour));
+        var ballot = new OwnerBallot(Compound, vote, principal, units, [new BallotAnswer(question, choice)], Base64UrlText.Encode(RandomNumberGenerator.GetBytes(16)), s_t0.AddHours(hour));
         return new BallotCast(Compound, vote, s_t0.AddHours(hour), "owner:" + principal, ballot, (signer ?? _authenticator).GetAssertion(BallotChallenge.Compute(ballot), Origin));
     }
 
@@ -286,8 +347,17 @@ public sealed class ProjectorTests : IAsyncLifetime
         // A fresh context per batch, as each append or replay has.
         await using var db = new OwnersVoteDb(new DbContextOptionsBuilder<OwnersVoteDb>().UseSqlite(_connection).Options);
         long first = _next;
-        await new Projector(db).ApplyAsync([.. events.Select((e, i) => new LoggedEvent(first + i, e, RootOf(first + i)))], Cancel);
+        var projector = new Projector(db);
+        if (_projection is not null)
+        {
+            projector.UseConnection(_projection);
+        }
+
+        await projector.ApplyAsync([.. events.Select((e, i) => new LoggedEvent(first + i, e, RootOf(first + i)))], Cancel);
         _next += events.Length;
         _log.AddRange(events);
     }
 }
+
+/// <summary>The same cases on the projector thread's own connection (ProjectionConnection, issue 10).</summary>
+public sealed class ProjectorOnProjectionConnectionTests() : ProjectorTests(onProjectionConnection: true);

@@ -23,7 +23,8 @@ public sealed record BallotCast(string Compound, string Vote, DateTimeOffset At,
 
     // Issue 10: the id (a canonical JSON encoding and a SHA-256) was computed each time it was
     // read, five or six times per ballot on the server. Kept per ballot object, beside the record
-    // so that record equality is untouched; an OwnerBallot does not change once made.
+    // so that record equality is untouched; an OwnerBallot does not change once made. The challenge
+    // under it is kept too (BallotChallenge), so a ballot prepared by the server is hashed once.
     private static readonly ConditionalWeakTable<OwnerBallot, string> s_ids = [];
 
     /// <summary>The ballot's id: its challenge in lowercase hex, which <see cref="BallotSuperseded"/> refers to.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace OwnersVote.Voting.Signing;
@@ -16,8 +17,14 @@ public static class BallotChallenge
     public static byte[] Compute(OwnerBallot ballot)
     {
         ArgumentNullException.ThrowIfNull(ballot);
-        return Compute(ballot.ToCanonicalJson());
+        // A copy each time: the caller may write to its array, never to the one kept.
+        return [.. s_challenges.GetValue(ballot, static b => Compute(b.ToCanonicalJson()))];
     }
+
+    // Issue 10: a ballot's challenge was computed (canonical JSON, then SHA-256) when the ballot
+    // was prepared and again for its id on the projector thread, the one serial stage of a cast.
+    // Kept per ballot object, as BallotCast keeps its id; an OwnerBallot does not change once made.
+    private static readonly ConditionalWeakTable<OwnerBallot, byte[]> s_challenges = [];
 
     /// <summary>Computes the challenge over already canonical ballot bytes, as logged.</summary>
     public static byte[] Compute(ReadOnlySpan<byte> canonicalBallot)
