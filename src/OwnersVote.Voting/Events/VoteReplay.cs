@@ -491,8 +491,10 @@ public static class VoteReplay
 
         private void Check(BallotCast e, int position)
         {
-            // The challenge is both the ballot's id and what its signature must cover: computed once.
-            byte[] challenge = BallotChallenge.Compute(e.Ballot);
+            // The challenge is both the ballot's id and what its signature must cover: computed once,
+            // and not kept per ballot object as the server keeps it (BallotChallenge.Compute(OwnerBallot)):
+            // a replay reads each ballot once, and ov verify replays hundreds of thousands.
+            byte[] challenge = BallotChallenge.Compute(e.Ballot.ToCanonicalJson());
             var cast = new Cast(position, Convert.ToHexStringLower(challenge), e.Ballot.Principal, e.Ballot.Units, e.Ballot.Answers, BallotChannel.Online);
             _casts.Add(cast);
             if (!_castsById.TryAdd(cast.Id, cast))
