@@ -127,7 +127,7 @@ public sealed record CastBallot(long Index, Hash LeafHash, string BallotId, bool
 /// the ballot is appended to the log as <c>BallotCast</c>. The tables only decide what to offer;
 /// what counts is decided by the projection from the log, with the checks of <see cref="VoteReplay"/>.
 /// </summary>
-public sealed class BallotDesk(OwnersVoteDb db, BallotQueries queries, VoteFactsCache factsCache, BallotReadCache reads, CoseKeyCache keys, BallotSessions sessions, EventLog log, TimeProvider time)
+public sealed class BallotDesk(Lazy<OwnersVoteDb> db, BallotQueries queries, VoteFactsCache factsCache, BallotReadCache reads, CoseKeyCache keys, BallotSessions sessions, EventLog log, TimeProvider time)
 {
     /// <summary>The ballot context for a signed-in owner, or why there is none.</summary>
     public async Task<(BallotContext? Context, BallotRefused? Refused)> OpenAsync(OwnerSession session, string vote, CancellationToken cancellationToken)
@@ -145,13 +145,13 @@ public sealed class BallotDesk(OwnersVoteDb db, BallotQueries queries, VoteFacts
         OwnerSession session, string vote, bool withCounted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        MatterRow? matter = await reads.MatterAsync(vote, () => queries.Matter(db, vote, cancellationToken));
+        MatterRow? matter = await reads.MatterAsync(vote, () => queries.Matter(db.Value, vote, cancellationToken));
         if (matter is null || matter.CompoundId != session.CompoundId)
         {
             return (null, new BallotRefused(BallotRefusal.NoSuchVote), [], null);
         }
 
-        VoteFacts facts = await factsCache.GetAsync(db, matter, cancellationToken);
+        VoteFacts facts = factsCache.TryGet(matter.Id, out VoteFacts? kept) ? kept : await factsCache.GetAsync(db.Value, matter, cancellationToken);
         DateTimeOffset now = time.GetUtcNow();
         VoteDetail detail = VoteQueries.Detail(matter, facts.Scope, now);
 
@@ -163,7 +163,7 @@ public sealed class BallotDesk(OwnersVoteDb db, BallotQueries queries, VoteFacts
         if (mine.Count == 0)
         {
             // Shanghai art. 18: a proxy votes for the owner who mandated them (Features/Proxies).
-            (mine, mandate) = await Proxies.ProxyDesk.ProxiedUnitsAsync(db, session, vote, scope, now, cancellationToken);
+            (mine, mandate) = await Proxies.ProxyDesk.ProxiedUnitsAsync(db.Value, session, vote, scope, now, cancellationToken);
         }
 
         if (mine.Count == 0)
@@ -180,11 +180,11 @@ public sealed class BallotDesk(OwnersVoteDb db, BallotQueries queries, VoteFacts
 
         // Casting needs the counted ballot only to refuse a change the vote does not allow.
         BallotRow? counted = withCounted || !matter.AllowChange
-            ? await queries.Counted(db, vote, principal, cancellationToken)
+            ? await queries.Counted(db.Value, vote, principal, cancellationToken)
             : null;
         CompoundRow compound = facts.Compound;
         IReadOnlyList<CredentialRow> credentials = await reads.CredentialsAsync(
-            session.CompoundId, session.OwnerHash ?? "", async () => await queries.Credentials(db, session.CompoundId, session.OwnerHash).ToListAsync(cancellationToken));
+            session.CompoundId, session.OwnerHash ?? "", async () => await queries.Credentials(db.Value, session.CompoundId, session.OwnerHash).ToListAsync(cancellationToken));
 
         var context = new BallotContext(
             detail,
@@ -307,7 +307,7 @@ public sealed class BallotDesk(OwnersVoteDb db, BallotQueries queries, VoteFacts
 
     private async Task<ProjectedBallot> ProjectedAtAsync(long index, CancellationToken cancellationToken)
     {
-        BallotRow row = await queries.BallotAt(db, index, cancellationToken);
+        BallotRow row = await queries.BallotAt(db.Value, index, cancellationToken);
         return new ProjectedBallot(row.Counts, row.Rejection);
     }
 

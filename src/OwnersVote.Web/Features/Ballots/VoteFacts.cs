@@ -37,6 +37,9 @@ public sealed class VoteFactsCache
     private readonly ConcurrentDictionary<string, VoteFacts> _votes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CompoundRow> _compounds = new(StringComparer.Ordinal);
 
+    /// <summary>The facts of a vote if they are kept, without a database at hand.</summary>
+    public bool TryGet(string vote, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out VoteFacts? facts) => _votes.TryGetValue(vote, out facts);
+
     /// <summary>A registered compound (untracked; kept once read), or null if it is not registered.</summary>
     public async Task<CompoundRow?> CompoundAsync(OwnersVoteDb db, string compoundId, CancellationToken cancellationToken)
     {

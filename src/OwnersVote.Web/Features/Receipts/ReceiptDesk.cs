@@ -39,7 +39,7 @@ public sealed record IssuedReceipt(Receipt? Receipt, string? Held);
 /// receipt page, the custodial printed receipt — comes from <see cref="IssueWitnessedAsync"/>: there
 /// is no path to a receipt on a checkpoint the compound's witnesses have not cosigned.
 /// </summary>
-public sealed class ReceiptDesk(EventLog log, OwnersVoteDb db)
+public sealed class ReceiptDesk(EventLog log, Lazy<OwnersVoteDb> db)
 {
     /// <summary>
     /// A receipt for entry <paramref name="index"/> on a checkpoint cosigned as its compound
@@ -176,7 +176,7 @@ public sealed class ReceiptDesk(EventLog log, OwnersVoteDb db)
 
         BallotRow? row = ballot is null || !stillInLog
             ? null
-            : await db.Ballots.AsNoTracking().SingleOrDefaultAsync(b => b.LogIndex == receipt.Index, cancellationToken);
+            : await db.Value.Ballots.AsNoTracking().SingleOrDefaultAsync(b => b.LogIndex == receipt.Index, cancellationToken);
         return new ReceiptCheck(
             verification.IsVerified,
             verification.Failure,
