@@ -13,9 +13,12 @@ namespace OwnersVote.Web.Projections;
 /// SQLite and the kernel: Microsoft.Data.Sqlite prepares every statement of every command anew
 /// (SQL parsed and compiled per ballot row), a pooled connection ran its pragmas at every open, and
 /// each run began on a handle whose page cache another run had left behind. Here the connection
-/// stays open, so the page cache stays warm and the few statements an online ballot writes (its
-/// row, the row it supersedes, the credential's counter, the applied size) are compiled once.
-/// Anything else a run changes is saved by EF Core as before (<see cref="TrySave"/> says which).
+/// stays open, so the page cache stays warm and the few statements an online ballot run reads
+/// (the credentials, known ballot ids and counted ballots of the run) and writes (its rows, the
+/// rows they supersede, the credentials' counters, the applied size) are compiled once. A run of
+/// owners' own online ballots goes through these statements alone (Projector.OnlineRun); in any
+/// other run, what EF Core tracked is saved through them when it is only what online ballots
+/// change (<see cref="TrySave"/>), and by EF Core otherwise.
 /// Used by one thread at a time: EventLog's projector, under its gate.
 /// </remarks>
 public sealed class ProjectionConnection : IDisposable

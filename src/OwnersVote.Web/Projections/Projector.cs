@@ -32,8 +32,9 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
     private readonly Dictionary<string, RelyingParty> _relyingParties = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MatterRow> _matters = new(StringComparer.Ordinal);
 
-    private static readonly Func<OwnersVoteDb, string, CancellationToken, Task<MatterRow?>> s_matterById =
-        EF.CompileAsyncQuery((OwnersVoteDb db, string id, CancellationToken cancellationToken) => db.Matters.SingleOrDefault(m => m.Id == id));
+    // A compiled query runs against the one model it was compiled for (EF Core refuses another):
+    // one per model, as a process may hold several (SQLite and PostgreSQL in the tests).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<OwnersVoteDb, string, CancellationToken, Task<MatterRow?>>> s_matterById = [];
 
     // Every ballot row this instance added (all channels), by log index: what EventLog answers a
     // cast with, as the rows stand at the end of the run.
@@ -908,7 +909,7 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
     {
         if (!_matters.TryGetValue(matterId, out MatterRow? matter))
         {
-            matter = (db.Matters.Local.FindEntry(matterId)?.Entity ?? await s_matterById(db, matterId, cancellationToken))
+            matter = (db.Matters.Local.FindEntry(matterId)?.Entity ?? await s_matterById.GetValue(db.Model, static _ => EF.CompileAsyncQuery((OwnersVoteDb db, string id, CancellationToken cancellationToken) => db.Matters.SingleOrDefault(m => m.Id == id)))(db, matterId, cancellationToken))
                 ?? throw new ProjectionException($"Matter {matterId} is not published.");
             _matters[matterId] = matter;
         }
