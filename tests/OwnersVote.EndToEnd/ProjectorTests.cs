@@ -185,11 +185,7 @@ public class ProjectorTests : IAsyncLifetime
         await Apply(new VoteClosed(Compound, Vote, s_t0.AddDays(7), "system"));
         await Apply(Cast(Vote, s_ownerA, ["1-101"], Choice.Yes, 8));
 
-        VoteReplayResult replay = VoteReplay.Replay(_log, Vote);
-        List<BallotRow> rows = await _db.Ballots.AsNoTracking().OrderBy(b => b.LogIndex).ToListAsync(Cancel);
-        Assert.Equal(
-            replay.Ballots.Select(b => (b.Position, b.Disposition == BallotDisposition.Counted)),
-            rows.Select(r => (checked((int)r.LogIndex), r.Counts)));
+        (VoteReplayResult replay, List<BallotRow> rows) = await CountedAsVoteReplayCountsAsync(Vote);
         Assert.Equal(
             replay.Ballots.Where(b => b.Disposition == BallotDisposition.Rejected).Select(b => (b.Position, b.Reason)),
             rows.Where(r => r.Rejection is not null && r.Rejection != "after-close").Select(r => (checked((int)r.LogIndex), r.Rejection)));
@@ -219,11 +215,7 @@ public class ProjectorTests : IAsyncLifetime
             Record("SB", s_ownerB, "1-102", Choice.Abstain, 4),
             Record("SX", s_ownerB, "1-102", Choice.Yes, 5));
 
-        VoteReplayResult replay = VoteReplay.Replay(_log, Vote);
-        List<BallotRow> rows = await _db.Ballots.AsNoTracking().OrderBy(b => b.LogIndex).ToListAsync(Cancel);
-        Assert.Equal(
-            replay.Ballots.Select(b => (b.Position, b.Disposition == BallotDisposition.Counted)),
-            rows.Select(r => (checked((int)r.LogIndex), r.Counts)));
+        (_, List<BallotRow> rows) = await CountedAsVoteReplayCountsAsync(Vote);
         Assert.Equal(
             [(Projector.Online, true, null), (Projector.Paper, false, null), (Projector.Paper, false, "serial-voided"), (Projector.Paper, true, null), (Projector.Paper, false, "duplicate-serial"), (Projector.Paper, false, "serial-not-issued")],
             rows.Select(r => (r.Channel, r.Counts, r.Rejection)));
@@ -273,11 +265,7 @@ public class ProjectorTests : IAsyncLifetime
             }
         }
 
-        VoteReplayResult replay = VoteReplay.Replay(_log, Second);
-        List<BallotRow> rows = await _db.Ballots.AsNoTracking().Where(b => b.MatterId == Second).OrderBy(b => b.LogIndex).ToListAsync(Cancel);
-        Assert.Equal(
-            replay.Ballots.Select(b => (b.Position, b.Disposition == BallotDisposition.Counted)),
-            rows.Select(r => (checked((int)r.LogIndex), r.Counts)));
+        (_, List<BallotRow> rows) = await CountedAsVoteReplayCountsAsync(Second);
         Assert.Equal(allowChange ? ["abstain", "abstain"] : ["yes", "yes"], rows.Where(r => r.Counts).OrderBy(r => r.OwnerId == s_ownerA ? 0 : 1).Select(r => r.Choice));
         Assert.Equal(2, rows.Count(r => r.Counts));
         Assert.Contains(rows, r => r.Rejection == "not-owner");
@@ -337,6 +325,18 @@ public class ProjectorTests : IAsyncLifetime
     {
         var ballot = new OwnerBallot(Compound, vote, principal, units, [new BallotAnswer(question, choice)], Base64UrlText.Encode(RandomNumberGenerator.GetBytes(16)), s_t0.AddHours(hour));
         return new BallotCast(Compound, vote, s_t0.AddHours(hour), "owner:" + principal, ballot, (signer ?? _authenticator).GetAssertion(BallotChallenge.Compute(ballot), Origin));
+    }
+
+    // The vote's ballot rows, in log order, after checking that exactly the ones VoteReplay counts
+    // from the same log count.
+    private async Task<(VoteReplayResult Replay, List<BallotRow> Rows)> CountedAsVoteReplayCountsAsync(string vote)
+    {
+        VoteReplayResult replay = VoteReplay.Replay(_log, vote);
+        List<BallotRow> rows = await _db.Ballots.AsNoTracking().Where(b => b.MatterId == vote).OrderBy(b => b.LogIndex).ToListAsync(Cancel);
+        Assert.Equal(
+            replay.Ballots.Select(b => (b.Position, b.Disposition == BallotDisposition.Counted)),
+            rows.Select(r => (checked((int)r.LogIndex), r.Counts)));
+        return (replay, rows);
     }
 
     // A stand-in tree root per index: the Projector records what it is given.
