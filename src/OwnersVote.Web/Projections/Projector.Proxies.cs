@@ -63,8 +63,7 @@ public sealed partial class Projector
             return "mandate-credential-not-active";
         }
 
-        CompoundRow compound = await db.Compounds.SingleAsync(c => c.Id == e.Compound, cancellationToken);
-        var relyingParty = new RelyingParty(compound.RpId, new HashSet<string>(compound.Origins.Split('\n'), StringComparer.Ordinal), compound.RequireUserVerification);
+        RelyingParty relyingParty = await RelyingPartyAsync(e.Compound, cancellationToken);
         var stored = new StoredCredential(Base64Url(credential.Id), _keys.Get(credential.PublicKey), checked((uint)credential.SignCount));
         if (BallotSignatureVerifier.Verify(ParseKind(credential.Kind), assertion, e.Mandate.Challenge(), stored, relyingParty) is not AssertionResult.Accepted accepted)
         {

@@ -169,7 +169,6 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
                 await SaveAsync(cancellationToken);
                 _rolls.Clear();
                 _counted.Clear();
-                _relyingParties.Clear();
             }
 
             await ApplyOneAsync(e, cancellationToken);
@@ -548,7 +547,8 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
         return handwritingProblem ?? await InPersonProblemAsync(e.Vote, e.Ballot.Principal, proxy.Mandate, cancellationToken);
     }
 
-    // A compound's relying party, read once per run: every ballot of a run checks against it.
+    // A compound's relying party, made once per run (a compound never changes once registered, so
+    // no later event of the run can change it): every signature of a run checks against it.
     private async Task<RelyingParty> RelyingPartyAsync(string compoundId, CancellationToken cancellationToken)
     {
         if (!_relyingParties.TryGetValue(compoundId, out RelyingParty? relyingParty))
