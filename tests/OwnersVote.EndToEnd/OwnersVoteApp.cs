@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using OwnersVote.Ledger;
+using OwnersVote.Ledger.Sequencing;
 using OwnersVote.Voting.Events;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
@@ -124,6 +125,27 @@ public abstract class OwnersVoteApp(string dataFolder) : WebApplicationFactory<P
     /// <summary>Where the outbox notifier writes the owners' notices.</summary>
     public string OutboxFile => Path.Combine(DataFolder, "outbox.jsonl");
 
+    // WebApplicationFactory's DisposeAsync can return while Program's own host is still disposing
+    // its services on the app's thread (seen: the appender's lock still held right after it). The
+    // log closes last (after its projector stops), so wait for its lock: a next app on this folder,
+    // or the folder's deletion, must not race the shutdown sync. Bounded: 30 s.
+    private async Task WaitForLogClosedAsync()
+    {
+        string path = Path.Combine(DataFolder, "log", LogJournal.DirectoryName, LogJournal.LockFileName);
+        for (int attempt = 0; attempt < 600 && File.Exists(path); attempt++)
+        {
+            try
+            {
+                using Microsoft.Win32.SafeHandles.SafeFileHandle free = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                return;
+            }
+            catch (IOException)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+
     private static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
@@ -134,6 +156,7 @@ public abstract class OwnersVoteApp(string dataFolder) : WebApplicationFactory<P
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await WaitForLogClosedAsync();
         await ReleaseDatabaseAsync();
         GC.SuppressFinalize(this);
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Microsoft.Win32.SafeHandles;
 
 namespace OwnersVote.Ledger.Sequencing;
 
@@ -47,13 +48,20 @@ public sealed record LogAppenderOptions
     /// the new one, and receipts on either keep verifying.
     /// </summary>
     public IReadOnlyList<INoteSigner> AdditionalSigners { get; init; } = [];
+
+    /// <summary>
+    /// How long <see cref="LogAppender.OpenAsync"/> waits for another appender of the same directory
+    /// to close (a server restarting while its predecessor still finishes its shutdown sync) before
+    /// it refuses to open the log.
+    /// </summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>
 /// The log's sequencer: concurrent <see cref="AppendAsync"/> calls are pooled into batches; each
 /// batch is journalled with one fsync, its tiles and a new signed checkpoint are written, and only
 /// then is each caller answered (DESIGN.md §2 "Sequencing"). Exactly one appender may run per log
-/// directory.
+/// directory: it holds an exclusive lock on <c>journal/appender.lock</c> from open to dispose.
 /// </summary>
 /// <remarks>
 /// Crash safety: an entry is acknowledged only after the journal record holding it is on disk.
@@ -64,6 +72,7 @@ public sealed record LogAppenderOptions
 public sealed class LogAppender : IAsyncDisposable
 {
     private readonly FileTileStore _store;
+    private readonly SafeFileHandle _lock;
     private readonly LogJournal _journal;
     private readonly TileBuilder _builder;
     private readonly INoteSigner _signer;
@@ -84,10 +93,12 @@ public sealed class LogAppender : IAsyncDisposable
     private long _lastSync;
     private long _syncedSize;
     private Exception? _fatal;
+    private int _disposed;
 
-    private LogAppender(FileTileStore store, LogJournal journal, TileBuilder builder, INoteSigner signer, string origin, byte[] checkpoint, LogAppenderOptions options, TimeProvider time)
+    private LogAppender(FileTileStore store, SafeFileHandle directoryLock, LogJournal journal, TileBuilder builder, INoteSigner signer, string origin, byte[] checkpoint, LogAppenderOptions options, TimeProvider time)
     {
         _store = store;
+        _lock = directoryLock;
         _journal = journal;
         _builder = builder;
         _signer = signer;
@@ -135,6 +146,49 @@ public sealed class LogAppender : IAsyncDisposable
         }
 
         var store = new FileTileStore(directory, deferSync: true);
+        SafeFileHandle directoryLock = await LockAsync(store.Root, options.LockTimeout, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await OpenLockedAsync(store, directoryLock, origin, signer, verifier, options, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            directoryLock.Dispose();
+            throw;
+        }
+    }
+
+    // Exactly one appender per directory: a second one would delete the first one's unfinished
+    // writes (DeleteInterruptedWrites) and race it on journal segments. On Unix FileShare.None takes
+    // an exclusive flock, released by the kernel when its process dies, so a crash frees it.
+    private static async Task<SafeFileHandle> LockAsync(string root, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        string directory = Directory.CreateDirectory(Path.Combine(root, LogJournal.DirectoryName)).FullName;
+        string path = Path.Combine(directory, LogJournal.LockFileName);
+        long started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                return File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException e) when (File.Exists(path))
+            {
+                if (Stopwatch.GetElapsedTime(started) >= timeout)
+                {
+                    throw new LogStorageException(
+                        $"{root}: another appender (a running OwnersVote server or ov command) holds {LogJournal.DirectoryName}/{LogJournal.LockFileName}; stop it before opening this log", e);
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<LogAppender> OpenLockedAsync(
+        FileTileStore store, SafeFileHandle directoryLock, string origin, INoteSigner signer, INoteVerifier verifier,
+        LogAppenderOptions options, TimeProvider? time, CancellationToken cancellationToken)
+    {
         store.DeleteInterruptedWrites();
         byte[]? stored = await store.ReadAsync(LogAuditor.CheckpointPath, cancellationToken).ConfigureAwait(false);
         bool hasJournal = Directory.Exists(Path.Combine(store.Root, LogJournal.DirectoryName))
@@ -196,7 +250,7 @@ public sealed class LogAppender : IAsyncDisposable
 
             await store.FlushAsync(cancellationToken).ConfigureAwait(false);
             journal.Rotate();
-            var appender = new LogAppender(store, journal, builder, signer, origin, checkpoint, options, time ?? TimeProvider.System);
+            var appender = new LogAppender(store, directoryLock, journal, builder, signer, origin, checkpoint, options, time ?? TimeProvider.System);
             appender._treeSize = builder.TreeSize;
             return appender;
         }
@@ -247,33 +301,43 @@ public sealed class LogAppender : IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _queue.Writer.TryComplete();
-        await _sequencer.ConfigureAwait(false);
-        if (_fatal is null)
+        try
         {
-            await SyncAsync(CancellationToken.None).ConfigureAwait(false);
-            try
+            await _sequencer.ConfigureAwait(false);
+            if (_fatal is null)
             {
+                await SyncAsync(CancellationToken.None).ConfigureAwait(false);
+
+                // If the deletion failed, the journal stays, as after a crash: the next open replays it.
                 await _cleanup.ConfigureAwait(false);
+                _journal.Close(delete: true);
             }
-            catch
+            else
             {
-                // The journal stays, as after a crash: the next open replays it.
-                _journal.Dispose();
-                throw;
+                // The failure that stopped the appender was raised to its callers; a deletion still
+                // running is let finish before the journal closes, whatever it meets.
+                await _cleanup.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
-
-            _journal.Close(delete: true);
         }
-        else
+        finally
         {
-            // The failure that stopped the appender was raised to its callers; a deletion still
-            // running is let finish before the journal closes, whatever it meets.
-            await _cleanup.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // The directory is another appender's only once this one wrote its last byte.
             _journal.Dispose();
+            _lock.Dispose();
         }
-
     }
+
+    /// <summary>
+    /// Drops the directory lock and nothing else, as the kernel does when a process is killed: a
+    /// test's "crashed" appender in the same process. Entries it still sequences are the test's doing.
+    /// </summary>
+    internal void ReleaseLockAsIfKilled() => _lock.Dispose();
 
     private async Task RunAsync()
     {

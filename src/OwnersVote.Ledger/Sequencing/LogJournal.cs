@@ -23,6 +23,12 @@ public sealed class LogJournal : IDisposable
     /// <summary>The journal's folder inside a log directory.</summary>
     public const string DirectoryName = "journal";
 
+    /// <summary>
+    /// The file in <see cref="DirectoryName"/> that the one running appender holds locked. It stays
+    /// after the appender closes (deleting a lock file races the next process taking it) and is empty.
+    /// </summary>
+    public const string LockFileName = "appender.lock";
+
     private const string Extension = ".wal";
     private static ReadOnlySpan<byte> Magic => "OVJ1"u8;
     private const int HeaderSize = 4 + 8 + 4;
@@ -120,7 +126,10 @@ public sealed class LogJournal : IDisposable
         }
 
         string[] segments = Directory.GetFiles(directory, "*" + Extension);
-        string[] others = Directory.GetFiles(directory).Except(segments).ToArray();
+        string[] others = Directory.GetFiles(directory)
+            .Except(segments)
+            .Where(f => Path.GetFileName(f) != LockFileName || new FileInfo(f).Length != 0)
+            .ToArray();
         if (others.Length > 0)
         {
             throw new LogStorageException($"{DirectoryName}/{Path.GetFileName(others[0])}: not a journal segment");

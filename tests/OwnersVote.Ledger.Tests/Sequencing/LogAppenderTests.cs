@@ -157,7 +157,8 @@ public sealed class LogAppenderTests : IDisposable
         }
 
         Assert.Equal(301, (await AuditAsync()).Checkpoint.Checkpoint.Size);
-        Assert.False(Directory.EnumerateFiles(Path.Combine(_dir, LogJournal.DirectoryName)).Any());
+        // A clean close leaves no segment, only the (empty) lock file.
+        Assert.Equal([LogJournal.LockFileName], Directory.EnumerateFiles(Path.Combine(_dir, LogJournal.DirectoryName)).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -174,6 +175,7 @@ public sealed class LogAppenderTests : IDisposable
         }
 
         File.WriteAllText(Path.Combine(_dir, "checkpoint"), "torn");
+        crashed.ReleaseLockAsIfKilled();
         Assert.Throws<LogVerificationException>(() => LogDirectory.CheckFilesAsync(_dir, 0, TestContext.Current.CancellationToken).GetAwaiter().GetResult());
 
         await using (LogAppender recovered = await OpenAsync())
@@ -205,6 +207,49 @@ public sealed class LogAppenderTests : IDisposable
         LogStorageException error = await Assert.ThrowsAsync<LogStorageException>(() =>
             LogAppender.OpenAsync(_dir, Origin, other, other.Verifier, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Contains("checkpoint", error.Message, StringComparison.Ordinal);
+
+        // The refused open let go of the directory: the right key opens it at once.
+        await using LogAppender reopened = await OpenAsync(new LogAppenderOptions { LockTimeout = TimeSpan.Zero });
+        Assert.Equal(1, reopened.TreeSize);
+    }
+
+    [Fact]
+    public async Task A_second_appender_of_a_directory_is_refused_while_the_first_runs()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using LogAppender first = await OpenAsync();
+        await first.AppendAsync(Entry(0), ct);
+
+        LogStorageException error = await Assert.ThrowsAsync<LogStorageException>(() =>
+            OpenAsync(new LogAppenderOptions { LockTimeout = TimeSpan.FromMilliseconds(200) }));
+        Assert.Contains(LogJournal.LockFileName, error.Message, StringComparison.Ordinal);
+
+        // Nothing of the first was touched: it goes on where it was.
+        Assert.Equal(1, (await first.AppendAsync(Entry(1), ct)).Index);
+        await first.DisposeAsync();
+        Assert.Equal(2, (await AuditAsync()).Checkpoint.Checkpoint.Size);
+    }
+
+    [Fact]
+    public async Task An_appender_opened_while_its_predecessor_closes_waits_and_resumes_where_it_ended()
+    {
+        // A restarted server whose predecessor is still finishing its shutdown sync (the journal of
+        // 500 entries not yet rotated): the new appender must not start until the old one is gone.
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        LogAppender first = await OpenAsync(new LogAppenderOptions { SyncInterval = TimeSpan.FromHours(1), SyncEveryEntries = long.MaxValue });
+        await Task.WhenAll(Enumerable.Range(0, 500).Select(i => first.AppendAsync(Entry(i), ct)));
+
+        Task<LogAppender> opening = OpenAsync();
+        await Task.Delay(300, ct);
+        Assert.False(opening.IsCompleted);
+        await first.DisposeAsync();
+
+        await using LogAppender second = await opening;
+        Assert.Equal(500, second.TreeSize);
+        Assert.Equal(500, (await second.AppendAsync(Entry(500), ct)).Index);
+        await second.DisposeAsync();
+        Assert.Equal(501, (await AuditAsync()).Checkpoint.Checkpoint.Size);
+        await LogDirectory.CheckFilesAsync(_dir, 501, ct);
     }
 
     [Fact]

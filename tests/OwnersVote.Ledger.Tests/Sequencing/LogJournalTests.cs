@@ -145,4 +145,21 @@ public sealed class LogJournalTests : IDisposable
         Assert.Equal(1, reopened.DurableSize);
         Assert.Equal("1.wal", Path.GetFileName(SegmentPath()));
     }
+
+    [Fact]
+    public void A_verifier_accepts_the_appenders_empty_lock_file_and_names_one_that_holds_data()
+    {
+        using (LogJournal journal = LogJournal.Open(_dir, 0, out _))
+        {
+            journal.Append(Batch("a"));
+        }
+
+        string lockFile = Path.Combine(_dir, LogJournal.DirectoryName, LogJournal.LockFileName);
+        File.WriteAllBytes(lockFile, []);
+        Assert.Equal(["a"], LogJournal.Inspect(_dir)!.Value.Entries.Select(e => Encoding.UTF8.GetString(e)));
+
+        File.WriteAllText(lockFile, "hidden");
+        LogStorageException error = Assert.Throws<LogStorageException>(() => LogJournal.Inspect(_dir));
+        Assert.Contains(LogJournal.LockFileName, error.Message, StringComparison.Ordinal);
+    }
 }
