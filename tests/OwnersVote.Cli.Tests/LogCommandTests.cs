@@ -1,5 +1,6 @@
 using System.Text;
 using OwnersVote.Ledger;
+using OwnersVote.Ledger.Sequencing;
 
 namespace OwnersVote.Cli.Tests;
 
@@ -72,9 +73,21 @@ public sealed class LogCommandTests : IDisposable
         var random = new Random(7);
         string[] files = Directory.GetFiles(_log, "*", SearchOption.AllDirectories);
         Assert.Contains(files, f => f.Contains(".p", StringComparison.Ordinal));
+        Assert.Contains(files, f => Path.GetFileName(f) == LogJournal.LockFileName);
         foreach (string file in files)
         {
             byte[] original = File.ReadAllBytes(file);
+            if (original.Length == 0)
+            {
+                // The appender's lock file (journal/appender.lock) is empty: a byte written into it is a change too.
+                File.WriteAllBytes(file, [0x20]);
+                OvRun grown = Verify();
+                Assert.True(grown.ExitCode == 1, $"{Path.GetRelativePath(_log, file)} grown by one byte: {grown.Stdout}");
+                Assert.Contains(_log, grown.Stderr, StringComparison.Ordinal);
+                File.WriteAllBytes(file, original);
+                continue;
+            }
+
             var positions = new HashSet<int> { 0, original.Length - 1, original.Length / 2 };
             for (int k = 0; k < 12; k++)
             {
