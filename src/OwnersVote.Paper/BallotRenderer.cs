@@ -134,10 +134,11 @@ public static class BallotRenderer
         Text(g, "业主大会表决票", fonts.Title, header.X, header.Y);
         BallotCode code = sheet.Code;
         string area = sheet.Area is { } a ? a.ToString() + " m²" : "—";
-        Text(g, $"小区：{matter.Compound}", fonts.Body, header.X, header.Y + 9);
-        Text(g, $"楼栋：{sheet.Building}    房号：{sheet.Units ?? code.UnitId}    面积：{area}", fonts.Body, header.X, header.Y + 15);
-        Text(g, $"业主：{sheet.Owner}", fonts.Body, header.X, header.Y + 21);
-        Text(g, $"表决：{code.VoteId}    票号：{code.Serial}", fonts.Small, header.X, header.Y + 28);
+        // Header lines stop at the header's right edge: the QR code's quiet zone starts 4 mm on.
+        Fit(g, $"小区：{matter.Compound}", fonts.Body, header.X, header.Y + 9, header.Width);
+        Fit(g, $"楼栋：{sheet.Building}    房号：{sheet.Units ?? code.UnitId}    面积：{area}", fonts.Body, header.X, header.Y + 15, header.Width);
+        Fit(g, $"业主：{sheet.Owner}", fonts.Body, header.X, header.Y + 21, header.Width);
+        Fit(g, $"表决：{code.VoteId}    票号：{code.Serial}", fonts.Small, header.X, header.Y + 28, header.Width);
 
         MmRect m = BallotLayout.MatterText;
         Text(g, $"表决事项：{matter.Title}", fonts.Label, m.X, m.Y);
@@ -184,6 +185,20 @@ public static class BallotRenderer
         g.DrawString(text, font, XBrushes.Black, Pt(xMm), Pt(yMm), XStringFormats.TopLeft);
 
     private static double Pt(double mm) => mm * PointsPerMm;
+
+    // One line cut to widthMm with an ellipsis: a 64-digit registration number once ran across the
+    // QR code and cost it error correction on every sheet.
+    private static void Fit(XGraphics g, string text, XFont font, double xMm, double yMm, double widthMm)
+    {
+        double limit = Pt(widthMm);
+        string shown = text;
+        for (int length = text.Length; g.MeasureString(shown, font).Width > limit && length > 1; length--)
+        {
+            shown = string.Concat(text.AsSpan(0, length - 1), "…");
+        }
+
+        Text(g, shown, font, xMm, yMm);
+    }
 
     private static List<string> Wrap(XGraphics g, XFont font, string text, double widthMm, Dictionary<(XFont, char), double> widths)
     {

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Reflection;
 using System.Text;
+using OwnersVote.Voting;
 
 namespace OwnersVote.Paper.Tests;
 
@@ -89,5 +90,33 @@ public sealed class RendererTests
         string[] forbidden = ["Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "System.Net.Http"];
         AssemblyName[] references = Assembly.Load("OwnersVote.Paper").GetReferencedAssemblies();
         Assert.DoesNotContain(references, r => forbidden.Any(f => r.Name!.StartsWith(f, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_long_owner_line_stops_at_the_header_and_leaves_the_qr_code_untouched()
+    {
+        // The server prints a 64-digit registration number as the owner.
+        var code = new BallotCode("lift-57", "57-101", "S1");
+        BallotSheet hashed = new("57", Area.FromHundredths(8950), "登记编号 " + new string('e', 64), code);
+        BallotSheet shortOwner = hashed with { Owner = "王**" };
+
+        IReadOnlyList<GreyImage> pages = await PdfRasterizer.RasterizeAsync(Ballots.Pdf(hashed, shortOwner), 150, TestContext.Current.CancellationToken);
+
+        // The QR area with its quiet zone is the same pixels whatever the owner line says.
+        double perMm = 150 / 25.4;
+        MmRect qr = BallotLayout.Qr;
+        int x0 = (int)(qr.X * perMm), x1 = (int)Math.Ceiling(qr.Right * perMm), y0 = (int)(qr.Y * perMm), y1 = (int)Math.Ceiling(qr.Bottom * perMm);
+        for (int y = y0; y < y1; y++)
+        {
+            for (int x = x0; x < x1; x++)
+            {
+                Assert.True(pages[0].At(x, y) == pages[1].At(x, y), $"pixel ({x}, {y}) differs");
+            }
+        }
+
+        // And the line was cut, not dropped: ink runs up to the header's right edge.
+        int row = (int)((BallotLayout.Header.Y + 23) * perMm);
+        int edge = (int)(BallotLayout.Header.Right * perMm);
+        Assert.Contains(Enumerable.Range(edge - (int)(10 * perMm), (int)(10 * perMm)), x => Enumerable.Range(row - 8, 16).Any(y => pages[0].At(x, y) < 128));
     }
 }
