@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,6 +7,7 @@ using OwnersVote.Voting.Events;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Features.RollBook;
 using OwnersVote.Web.Ledger;
+using OwnersVote.Web.Localization;
 using OwnersVote.Web.Spreadsheets;
 
 namespace OwnersVote.EndToEnd;
@@ -276,6 +278,29 @@ public sealed class RollBookTests(SqliteApp app) : IClassFixture<SqliteApp>
         RollFreezer second = again.ServiceProvider.GetRequiredService<RollFreezer>();
         Assert.Equal(FreezeRefusal.AlreadyFrozen, (await second.FreezeAsync(compound, compound + "-v", DateTimeOffset.UtcNow, Officer, Cancel)).Refused);
         Assert.Equal(before + 1, again.ServiceProvider.GetRequiredService<EventLog>().TreeSize);
+    }
+
+    [Fact]
+    public async Task A_roll_larger_than_one_log_entry_is_refused_with_a_reason_and_nothing_is_logged()
+    {
+        // c2sp.org/tlog-tiles: an entry is at most 65,535 bytes, about 300 units of a roll.
+        string compound = await RegisteredCompoundAsync();
+        var csv = new StringBuilder("楼号,室号,业主编号,面积,面积来源\n");
+        for (int i = 1; i <= 400; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{1 + (i / 100)},{1 + (i / 100)}-{i:D3},OWNER{i},88.50,不动产登记\n");
+        }
+
+        Assert.Empty((await ImportAsync(compound, Encoding.UTF8.GetBytes(csv.ToString()), "large.csv")).Errors);
+        using IServiceScope scope = app.Services.CreateScope();
+        EventLog log = scope.ServiceProvider.GetRequiredService<EventLog>();
+        long before = log.TreeSize;
+        (FrozenRoll? frozen, FreezeRefusal? refused) = await scope.ServiceProvider.GetRequiredService<RollFreezer>().FreezeAsync(compound, compound + "-v", DateTimeOffset.UtcNow, Officer, Cancel);
+
+        Assert.Null(frozen);
+        Assert.Equal(FreezeRefusal.RollTooLarge, refused);
+        Assert.Equal(before, log.TreeSize);
+        Assert.Contains("约 300 个专有部分", ChineseText.Instance.RollFreezeRefused(nameof(FreezeRefusal.RollTooLarge)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -908,6 +908,7 @@ public sealed class EnglishText : UiText
         "UnknownCompound" => "the compound is not registered.",
         "EmptyRoll" => "the roll is empty; import one first.",
         "AlreadyFrozen" => "this vote's roll is already frozen.",
+        "RollTooLarge" => "the roll is larger than one log entry holds (about 300 units); splitting a roll over several entries is not supported yet.",
         _ => refusal,
     };
 
@@ -1158,6 +1159,7 @@ public sealed class EnglishText : UiText
         "id-taken" => "That vote id is already in use.",
         "bad-channel" => "Please choose how it was delivered.",
         "no-roll" => "The compound has no roll yet.",
+        "roll-too-large" => "The roll is larger than one log entry holds (about 300 units); splitting a roll over several entries is not supported yet.",
         "unknown-building" => "A building in the scope is not on the roll.",
         "log-refused" => "This step contradicts what the log already holds; nothing was written.",
         "schedule:OpensBeforeAnnouncement" => "Voting cannot open before it is announced.",

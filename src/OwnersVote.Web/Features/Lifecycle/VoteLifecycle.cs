@@ -110,6 +110,11 @@ public sealed partial class VoteLifecycle(
                 return LifecycleCodes.NoRoll;
             }
 
+            if (!RollBook.RollFreezer.FitsOneEntry(roll))
+            {
+                return LifecycleCodes.RollTooLarge;
+            }
+
             List<BuildingId> scope = [.. ScopeOf(draft.Scope).Select(b => new BuildingId(b))];
             if (scope.Any(b => !roll.Units.Any(u => u.Building == b)))
             {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using OwnersVote.Ledger;
 using OwnersVote.Ledger.Sequencing;
 using OwnersVote.Voting;
 using OwnersVote.Voting.Events;
@@ -22,6 +23,12 @@ public enum FreezeRefusal
 
     /// <summary>The vote already has a frozen roll (or was published): a roll is frozen once.</summary>
     AlreadyFrozen,
+
+    /// <summary>
+    /// The roll does not fit in one log entry (c2sp.org/tlog-tiles: at most 65,535 bytes, about 300
+    /// units); splitting a roll over entries is not built yet.
+    /// </summary>
+    RollTooLarge,
 }
 
 /// <summary>A frozen roll: its log entry and its totals.</summary>
@@ -86,6 +93,11 @@ public sealed partial class RollFreezer(OwnersVoteDb db, RollBook roll, EventLog
             return (null, FreezeRefusal.EmptyRoll);
         }
 
+        if (!FitsOneEntry(frozen))
+        {
+            return (null, FreezeRefusal.RollTooLarge);
+        }
+
         DoubleCount total = frozen.ToRoll().Total(Scope.WholeCompound);
         AppendResult appended = await log.AppendAsync(frozen, cancellationToken);
         return (new FrozenRoll(appended.Index, frozen.Units.Count, total.Heads.Value, total.Area), null);
@@ -116,6 +128,12 @@ public sealed partial class RollFreezer(OwnersVoteDb db, RollBook roll, EventLog
             u.OwnerId == OwnerId.DeveloperValue ? OwnerId.Developer : new OwnerId(u.OwnerHash)))];
         return new RollFrozen(compound, vote, at, actor, entries);
     }
+
+    /// <summary>
+    /// Whether <paramref name="roll"/> fits in one log entry: c2sp.org/tlog-tiles entry bundles
+    /// store a 16-bit length, so an entry is at most 65,535 bytes (about 300 units of a roll).
+    /// </summary>
+    public static bool FitsOneEntry(RollFrozen roll) => EventCodec.Encode(roll).Length <= EntryBundle.MaxEntrySize;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex VoteIdPattern();
