@@ -77,22 +77,13 @@ public sealed class FileWitnessStateStore : IWitnessStateStore, IDisposable
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
 
-    // On Unix, FileShare.None takes an exclusive advisory lock and fails at once if another
-    // process holds it; wait for it rather than failing the witness request.
+    // Another process's compare-and-swap holds the lock for a few milliseconds: wait for it (up to
+    // 5 s) rather than failing the witness request.
     private async Task<SafeFileHandle> LockAsync(CancellationToken cancellationToken)
     {
         string path = Path.Combine(_directory, ".lock");
-        for (int attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (attempt < 500)
-            {
-                await Task.Delay(10, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        return await FileLock.TryAcquireAsync(path, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(10), cancellationToken).ConfigureAwait(false)
+            ?? throw new IOException($"{path}: still locked by another witness process after 5 s");
     }
 
     private CosignedCheckpoint? Read(string origin)

@@ -132,4 +132,7 @@ public static class BallotLayout
 
     /// <summary>The same rectangle after turning the page by 180°.</summary>
     public static MmRect Rotate180(MmRect r) => new(PageWidth - r.Right, PageHeight - r.Bottom, r.Width, r.Height);
+
+    /// <summary>The same point after turning the page by 180°.</summary>
+    public static MmPoint Rotate180(MmPoint p) => new(PageWidth - p.X, PageHeight - p.Y);
 }

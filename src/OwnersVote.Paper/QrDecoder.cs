@@ -109,11 +109,8 @@ internal static class QrDecoder
                     {
                         for (int dx = -1; dx <= 1; dx++)
                         {
-                            double mx = qr.X + ((x + 4.5 + (dx * 0.25)) * module);
-                            double my = qr.Y + ((y + 4.5 + (dy * 0.25)) * module);
-                            (double ix, double iy) = opposite
-                                ? page.Map(BallotLayout.PageWidth - mx, BallotLayout.PageHeight - my)
-                                : page.Map(mx, my);
+                            var centre = new MmPoint(qr.X + ((x + 4.5 + (dx * 0.25)) * module), qr.Y + ((y + 4.5 + (dy * 0.25)) * module));
+                            (double ix, double iy) = page.Map(opposite ? BallotLayout.Rotate180(centre) : centre);
                             sum += image.Bilinear(ix, iy);
                         }
                     }

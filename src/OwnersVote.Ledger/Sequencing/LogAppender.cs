@@ -159,30 +159,13 @@ public sealed class LogAppender : IAsyncDisposable
     }
 
     // Exactly one appender per directory: a second one would delete the first one's unfinished
-    // writes (DeleteInterruptedWrites) and race it on journal segments. On Unix FileShare.None takes
-    // an exclusive flock, released by the kernel when its process dies, so a crash frees it.
+    // writes (DeleteInterruptedWrites) and race it on journal segments. A crash frees the lock.
     private static async Task<SafeFileHandle> LockAsync(string root, TimeSpan timeout, CancellationToken cancellationToken)
     {
         string directory = Directory.CreateDirectory(Path.Combine(root, LogJournal.DirectoryName)).FullName;
-        string path = Path.Combine(directory, LogJournal.LockFileName);
-        long started = Stopwatch.GetTimestamp();
-        while (true)
-        {
-            try
-            {
-                return File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException e) when (File.Exists(path))
-            {
-                if (Stopwatch.GetElapsedTime(started) >= timeout)
-                {
-                    throw new LogStorageException(
-                        $"{root}: another appender (a running OwnersVote server or ov command) holds {LogJournal.DirectoryName}/{LogJournal.LockFileName}; stop it before opening this log", e);
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false);
-            }
-        }
+        return await FileLock.TryAcquireAsync(Path.Combine(directory, LogJournal.LockFileName), timeout, TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false)
+            ?? throw new LogStorageException(
+                $"{root}: another appender (a running OwnersVote server or ov command) holds {LogJournal.DirectoryName}/{LogJournal.LockFileName}; stop it before opening this log");
     }
 
     private static async Task<LogAppender> OpenLockedAsync(
