@@ -17,7 +17,10 @@ public sealed record AppendResult(long Index, Hash LeafHash, byte[] Checkpoint)
 /// <summary>Bounds of the sequencer's batches and sync points.</summary>
 public sealed record LogAppenderOptions
 {
-    /// <summary>The most entries one batch (one journal fsync) takes.</summary>
+    /// <summary>
+    /// The most entries one batch (one journal fsync) takes; a group (<see cref="LogAppender.AppendAllAsync"/>)
+    /// larger than this is a batch of its own.
+    /// </summary>
     public int MaxBatchSize { get; init; } = 4096;
 
     /// <summary>
@@ -265,7 +268,43 @@ public sealed class LogAppender : IAsyncDisposable
             throw new ObjectDisposedException(nameof(LogAppender));
         }
 
-        return pending.Completion.Task.WaitAsync(cancellationToken);
+        return pending.Completion!.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends <paramref name="entries"/> in order as one unit: they are sequenced consecutively
+    /// and in one batch, so they share one journal record and one checkpoint, and after a crash the
+    /// log holds all of them or none (a vote's roll in parts with its announcement). A batch takes
+    /// a group whole: it may exceed <see cref="LogAppenderOptions.MaxBatchSize"/> only when the
+    /// group alone does. Completes, with one result per entry in order, as <see cref="AppendAsync(ReadOnlyMemory{byte}, CancellationToken)"/> does.
+    /// </summary>
+    /// <exception cref="ArgumentException">The group is empty, or an entry is longer than 65,535 bytes; nothing was queued.</exception>
+    /// <exception cref="LogStorageException">The appender failed; no entry after the failure is accepted.</exception>
+    public Task<AppendResult[]> AppendAllAsync(IReadOnlyList<ReadOnlyMemory<byte>> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            throw new ArgumentException("a group has at least one entry", nameof(entries));
+        }
+
+        foreach (ReadOnlyMemory<byte> entry in entries)
+        {
+            EntryBundle.CheckEntrySize(entry.Length);
+        }
+
+        if (_fatal is not null)
+        {
+            throw new LogStorageException("the appender has stopped after a storage failure", _fatal);
+        }
+
+        var pending = new Pending([.. entries.Select(e => e.ToArray())]);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(LogAppender));
+        }
+
+        return pending.GroupCompletion!.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -348,12 +387,12 @@ public sealed class LogAppender : IAsyncDisposable
                 var error = new LogStorageException($"append failed at tree size {_journal.Size}: {e.Message}", e);
                 foreach (Pending p in batch)
                 {
-                    p.Completion.TrySetException(error);
+                    p.Fail(error);
                 }
 
                 while (reader.TryRead(out Pending? p))
                 {
-                    p.Completion.TrySetException(error);
+                    p.Fail(error);
                 }
 
                 return;
@@ -363,27 +402,27 @@ public sealed class LogAppender : IAsyncDisposable
 
     private async Task CollectAsync(ChannelReader<Pending> reader, List<Pending> batch)
     {
-        while (batch.Count < _options.MaxBatchSize && reader.TryRead(out Pending? p))
-        {
-            batch.Add(p);
-        }
+        int entries = Take(reader, batch, 0);
 
         // Group commit waits only under concurrency: one entry now after a batch of one is a quiet log.
-        bool busy = batch.Count > 1 || _previousBatch > 1;
-        if (_options.Linger <= TimeSpan.Zero || batch.Count >= _options.MaxBatchSize || !busy)
+        bool busy = entries > 1 || _previousBatch > 1;
+        if (_options.Linger <= TimeSpan.Zero || entries >= _options.MaxBatchSize || !busy)
         {
-            _previousBatch = batch.Count;
+            _previousBatch = entries;
             return;
         }
 
         using var linger = new CancellationTokenSource(_options.Linger, _time);
         try
         {
-            while (batch.Count < _options.MaxBatchSize && await reader.WaitToReadAsync(linger.Token).ConfigureAwait(false))
+            while (entries < _options.MaxBatchSize && await reader.WaitToReadAsync(linger.Token).ConfigureAwait(false))
             {
-                while (batch.Count < _options.MaxBatchSize && reader.TryRead(out Pending? p))
+                int before = entries;
+                entries = Take(reader, batch, entries);
+                if (entries == before)
                 {
-                    batch.Add(p);
+                    // The next queued group does not fit: it starts the next batch.
+                    break;
                 }
             }
         }
@@ -392,7 +431,23 @@ public sealed class LogAppender : IAsyncDisposable
             // The linger time is over: sequence what we have.
         }
 
-        _previousBatch = batch.Count;
+        _previousBatch = entries;
+    }
+
+    // Moves queued appends into the batch while they fit under MaxBatchSize; a group is taken
+    // whole, and one larger than the bound only into an empty batch. Returns the batch's entries.
+    private int Take(ChannelReader<Pending> reader, List<Pending> batch, int entries)
+    {
+        while (entries < _options.MaxBatchSize
+            && reader.TryPeek(out Pending? next)
+            && (entries == 0 || entries + next.Count <= _options.MaxBatchSize)
+            && reader.TryRead(out Pending? p))
+        {
+            batch.Add(p);
+            entries += p.Count;
+        }
+
+        return entries;
     }
 
     private async Task SequenceAsync(List<Pending> batch)
@@ -405,19 +460,36 @@ public sealed class LogAppender : IAsyncDisposable
 
         // 1. The one durable write of the batch.
         long started = _time.GetTimestamp();
-        var entries = new ReadOnlyMemory<byte>[batch.Count];
-        for (int i = 0; i < batch.Count; i++)
+        int count = 0;
+        foreach (Pending p in batch)
         {
-            entries[i] = batch[i].Entry;
+            count += p.Count;
+        }
+
+        var entries = new ReadOnlyMemory<byte>[count];
+        int n = 0;
+        foreach (Pending p in batch)
+        {
+            if (p.Group is { } group)
+            {
+                foreach (byte[] entry in group)
+                {
+                    entries[n++] = entry;
+                }
+            }
+            else
+            {
+                entries[n++] = p.Entry!;
+            }
         }
 
         _journal.Append(entries);
 
         // 2. Tiles and bundles for the new size, then the checkpoint that commits to them.
-        var leaves = new (long Index, Hash Leaf)[batch.Count];
-        for (int i = 0; i < batch.Count; i++)
+        var leaves = new (long Index, Hash Leaf)[count];
+        for (int i = 0; i < count; i++)
         {
-            long index = _builder.Append(batch[i].Entry, out Hash leaf);
+            long index = _builder.Append(entries[i].Span, out Hash leaf);
             leaves[i] = (index, leaf);
         }
 
@@ -441,11 +513,26 @@ public sealed class LogAppender : IAsyncDisposable
             await SyncAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
-        _options.BatchSequenced?.Invoke(batch.Count, _time.GetElapsedTime(started));
+        _options.BatchSequenced?.Invoke(count, _time.GetElapsedTime(started));
         long size = _builder.TreeSize;
-        for (int i = 0; i < batch.Count; i++)
+        n = 0;
+        foreach (Pending p in batch)
         {
-            batch[i].Completion.TrySetResult(new AppendResult(leaves[i].Index, leaves[i].Leaf, checkpoint) { TreeSize = size });
+            if (p.Group is { } group)
+            {
+                var results = new AppendResult[group.Length];
+                for (int i = 0; i < results.Length; i++, n++)
+                {
+                    results[i] = new AppendResult(leaves[n].Index, leaves[n].Leaf, checkpoint) { TreeSize = size };
+                }
+
+                p.GroupCompletion!.TrySetResult(results);
+            }
+            else
+            {
+                p.Completion!.TrySetResult(new AppendResult(leaves[n].Index, leaves[n].Leaf, checkpoint) { TreeSize = size });
+                n++;
+            }
         }
     }
 
@@ -477,10 +564,35 @@ public sealed class LogAppender : IAsyncDisposable
         _lastSync = _time.GetTimestamp();
     }
 
-    private sealed class Pending(byte[] entry)
+    // One queued append: a single entry (the hot path: no array) or a group sequenced together.
+    private sealed class Pending
     {
-        public byte[] Entry { get; } = entry;
+        public Pending(byte[] entry)
+        {
+            Entry = entry;
+            Completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
 
-        public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public Pending(byte[][] group)
+        {
+            Group = group;
+            GroupCompletion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        public byte[]? Entry { get; }
+
+        public byte[][]? Group { get; }
+
+        public int Count => Group?.Length ?? 1;
+
+        public TaskCompletionSource<AppendResult>? Completion { get; }
+
+        public TaskCompletionSource<AppendResult[]>? GroupCompletion { get; }
+
+        public void Fail(Exception error)
+        {
+            Completion?.TrySetException(error);
+            GroupCompletion?.TrySetException(error);
+        }
     }
 }

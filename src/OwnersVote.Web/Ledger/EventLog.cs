@@ -42,8 +42,8 @@ public sealed partial class EventLog(
     BallotReadCache? reads = null) : IAsyncDisposable
 {
     // Concurrent callers append at once, so the appender's group commit pools their entries into
-    // one batch (one fsync); each call's entries are queued under _enqueue, so they are
-    // consecutive. Durable entries wait in _waiting until every earlier one has arrived, then are
+    // one batch (one fsync); each call's entries are queued as one group (LogAppender.AppendAllAsync),
+    // so they are consecutive and in one batch. Durable entries wait in _waiting until every earlier one has arrived, then are
     // projected in log order under _gate by the projector thread (ProjectLoop), which each
     // durable append wakes.
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -56,7 +56,6 @@ public sealed partial class EventLog(
     private readonly Lock _projectorStart = new();
     private Thread? _projector;
     private volatile bool _disposed;
-    private readonly Lock _enqueue = new();
     private readonly Lock _waitingLock = new();
     private readonly SortedDictionary<long, WaitingEntry> _waiting = [];
     private readonly List<WaitingEntry> _projecting = [];
@@ -279,14 +278,12 @@ public sealed partial class EventLog(
         try
         {
             LogAppender appender = Appender;
-            Task<AppendResult>[] appends;
-            lock (_enqueue)
-            {
-                // Queued together by this caller, so they are sequenced consecutively and in order.
-                appends = [.. entries.Select(entry => appender.AppendAsync(entry, CancellationToken.None))];
-            }
-
-            results = await Task.WhenAll(appends);
+            // A caller's entries are one group: sequenced consecutively, in order and in one batch
+            // (one journal record), so a crash keeps all of them or none — a roll's parts with the
+            // vote's announcement, a correction with its tally.
+            results = entries.Count == 1
+                ? [await appender.AppendAsync(entries[0], CancellationToken.None)]
+                : await appender.AppendAllAsync([.. entries.Select(e => new ReadOnlyMemory<byte>(e))], CancellationToken.None);
             lock (_waitingLock)
             {
                 for (int i = 0; i < results.Length; i++)

@@ -273,6 +273,79 @@ public sealed class LogAppenderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_group_is_sequenced_consecutively_in_one_batch_among_concurrent_appends()
+    {
+        // Batches of at most 7 entries, groups of 5 and single entries queued at once: a group is
+        // never split over two batches, nor interleaved with another caller's entries.
+        var batches = new ConcurrentQueue<int>();
+        var options = new LogAppenderOptions { MaxBatchSize = 7, BatchSequenced = (count, _) => batches.Enqueue(count) };
+        await using LogAppender appender = await OpenAsync(options);
+        Task<AppendResult[]>[] groups = [.. Enumerable.Range(0, 40).Select(g => Task.Run(() =>
+            appender.AppendAllAsync([.. Enumerable.Range(0, 5).Select(i => new ReadOnlyMemory<byte>(Entry((1000 * (g + 1)) + i)))], TestContext.Current.CancellationToken)))];
+        Task<AppendResult>[] singles = [.. Enumerable.Range(0, 60).Select(i => Task.Run(() => appender.AppendAsync(Entry(i), TestContext.Current.CancellationToken)))];
+        AppendResult[][] grouped = await Task.WhenAll(groups);
+        await Task.WhenAll(singles);
+
+        Assert.Equal(260, appender.TreeSize);
+        foreach (AppendResult[] group in grouped)
+        {
+            Assert.Equal(Enumerable.Range(0, 5).Select(i => group[0].Index + i), group.Select(r => r.Index));
+            // One batch: every entry of the group is answered with the same checkpoint.
+            Assert.Single(group.Select(r => r.TreeSize).Distinct());
+        }
+
+        Assert.Equal(260, batches.Sum());
+        Assert.All(batches, count => Assert.InRange(count, 1, 7));
+        var entries = new Dictionary<long, string>();
+        await LogAuditor.AuditAsync(new FileTileStore(_dir), _signer.Verifier, [], 0, (i, e) => entries[i] = Encoding.UTF8.GetString(e.Span), TestContext.Current.CancellationToken);
+        for (int g = 0; g < grouped.Length; g++)
+        {
+            Assert.Equal(Enumerable.Range(0, 5).Select(i => $"entry {(1000 * (g + 1)) + i}"), grouped[g].Select(r => entries[r.Index]));
+        }
+    }
+
+    [Fact]
+    public async Task A_group_larger_than_the_batch_bound_is_one_batch_of_its_own()
+    {
+        var batches = new ConcurrentQueue<int>();
+        await using LogAppender appender = await OpenAsync(new LogAppenderOptions { MaxBatchSize = 4, BatchSequenced = (count, _) => batches.Enqueue(count) });
+        AppendResult[] group = await appender.AppendAllAsync([.. Enumerable.Range(0, 10).Select(i => new ReadOnlyMemory<byte>(Entry(i)))], TestContext.Current.CancellationToken);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), group.Select(r => r.Index));
+        Assert.All(group, r => Assert.Equal(10, r.TreeSize));
+        Assert.Equal([10], batches);
+    }
+
+    [Fact]
+    public async Task A_group_with_an_oversized_entry_or_no_entry_is_refused_before_anything_is_queued()
+    {
+        await using LogAppender appender = await OpenAsync();
+        Assert.Throws<ArgumentException>(() => { _ = appender.AppendAllAsync([Entry(0), new byte[70_000]], TestContext.Current.CancellationToken); });
+        Assert.Throws<ArgumentException>(() => { _ = appender.AppendAllAsync([], TestContext.Current.CancellationToken); });
+        Assert.Equal(0, appender.TreeSize);
+        Assert.Equal(0, (await appender.AppendAsync(Entry(1), TestContext.Current.CancellationToken)).Index);
+    }
+
+    [Fact]
+    public async Task A_group_journalled_and_not_synced_is_recovered_whole_after_a_crash()
+    {
+        // The group's batch reached the journal only: its tiles are lost as after a power cut.
+        var options = new LogAppenderOptions { SyncInterval = TimeSpan.FromHours(1), SyncEveryEntries = long.MaxValue };
+        LogAppender crashed = await OpenAsync(options);
+        await crashed.AppendAsync(Entry(0), TestContext.Current.CancellationToken);
+        AppendResult[] group = await crashed.AppendAllAsync([.. Enumerable.Range(1, 6).Select(i => new ReadOnlyMemory<byte>(Entry(i)))], TestContext.Current.CancellationToken);
+        foreach (string tile in Directory.EnumerateFiles(Path.Combine(_dir, "tile"), "*", SearchOption.AllDirectories))
+        {
+            File.Delete(tile);
+        }
+
+        File.WriteAllText(Path.Combine(_dir, "checkpoint"), "torn");
+        crashed.ReleaseLockAsIfKilled();
+        await using LogAppender recovered = await OpenAsync();
+        Assert.Equal(7, recovered.TreeSize);
+        Assert.Equal(group[^1].Checkpoint, recovered.LatestCheckpoint);
+    }
+
+    [Fact]
     public async Task Partial_tiles_are_deleted_once_their_full_tile_is_durable()
     {
         await using (LogAppender appender = await OpenAsync(new LogAppenderOptions { MaxBatchSize = 10 }))
