@@ -2,10 +2,14 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OwnersVote.Ledger;
 using OwnersVote.Voting;
 using OwnersVote.Voting.Events;
 using OwnersVote.Web.Data;
+using OwnersVote.Web.Features.Access;
+using OwnersVote.Web.Features.Lifecycle;
 using OwnersVote.Web.Features.RollBook;
+using OwnersVote.Web.Features.SignIn;
 using OwnersVote.Web.Ledger;
 using OwnersVote.Web.Localization;
 using OwnersVote.Web.Spreadsheets;
@@ -281,26 +285,71 @@ public sealed class RollBookTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
-    public async Task A_roll_larger_than_one_log_entry_is_refused_with_a_reason_and_nothing_is_logged()
+    public async Task A_roll_of_1200_units_is_frozen_in_parts_announced_with_its_matter_as_one_group_and_recounted_from_the_log()
     {
-        // c2sp.org/tlog-tiles: an entry is at most 65,535 bytes, about 300 units of a roll.
+        // c2sp.org/tlog-tiles: an entry is at most 65,535 bytes, about 300 units of a roll; a
+        // compound of 1,200 units in 12 buildings, each owner with two units.
         string compound = await RegisteredCompoundAsync();
         var csv = new StringBuilder("楼号,室号,业主编号,面积,面积来源\n");
-        for (int i = 1; i <= 400; i++)
+        for (int i = 0; i < 1_200; i++)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{1 + (i / 100)},{1 + (i / 100)}-{i:D3},OWNER{i},88.50,不动产登记\n");
+            int building = 1 + (i / 100);
+            csv.Append(CultureInfo.InvariantCulture, $"{building},{building}-{i % 100:D3},OWNER{i / 2},{60 + (i % 50)}.25,不动产登记\n");
         }
 
         Assert.Empty((await ImportAsync(compound, Encoding.UTF8.GetBytes(csv.ToString()), "large.csv")).Errors);
-        using IServiceScope scope = app.Services.CreateScope();
-        EventLog log = scope.ServiceProvider.GetRequiredService<EventLog>();
-        long before = log.TreeSize;
-        (FrozenRoll? frozen, FreezeRefusal? refused) = await scope.ServiceProvider.GetRequiredService<RollFreezer>().FreezeAsync(compound, compound + "-v", DateTimeOffset.UtcNow, Officer, Cancel);
 
-        Assert.Null(frozen);
-        Assert.Equal(FreezeRefusal.RollTooLarge, refused);
-        Assert.Equal(before, log.TreeSize);
-        Assert.Contains("约 300 个专有部分", ChineseText.Instance.RollFreezeRefused(nameof(FreezeRefusal.RollTooLarge)), StringComparison.Ordinal);
+        // The roll book's freeze: the parts, one group of consecutive entries.
+        long before = TreeSize();
+        FrozenRoll frozen = await FreezeAsync(compound, compound + "-roll", DateTimeOffset.UtcNow);
+        Assert.Equal((1_200, 600), (frozen.Units, frozen.Heads));
+        Assert.InRange(frozen.Entries, 4, 12);
+        Assert.Equal(before + frozen.Entries, TreeSize());
+        Assert.Equal(before, frozen.LogIndex);
+        Assert.Equal(1_200, await ProjectedUnitsAsync(compound + "-roll"));
+        Assert.Contains($"共 {frozen.Entries} 条", ChineseText.Instance.RollFrozenDone(compound + "-roll", frozen.Units, frozen.Heads, frozen.Area.ToString(), frozen.LogIndex, frozen.Entries), StringComparison.Ordinal);
+
+        // A draft over the same roll is announced: its roll's parts and the matter in one group.
+        string vote = compound + "-v";
+        var session = new OwnerSession(compound, Roles.Officer, null, Officer);
+        DateTimeOffset opens = EventTime.Truncate(DateTimeOffset.UtcNow.AddHours(1));
+        using (IServiceScope scope = app.Services.CreateScope())
+        {
+            VoteLifecycle lifecycle = scope.ServiceProvider.GetRequiredService<VoteLifecycle>();
+            Assert.Null(await lifecycle.SaveDraftAsync(new DraftInput(vote, "电梯维修", "使用专项维修资金维修 1 至 12 号楼电梯。", "", [new DraftQuestion("是否同意？", ThresholdClass.Major)], opens, 7, null, [], true, false), session, Cancel));
+            before = TreeSize();
+            Assert.Null(await lifecycle.AnnounceAsync(vote, session, Cancel));
+            // A vote id whose roll the roll book froze cannot be drafted again.
+            Assert.Equal(LifecycleCodes.IdTaken, await lifecycle.SaveDraftAsync(new DraftInput(compound + "-roll", "x", "x", "", [new DraftQuestion("x", ThresholdClass.Ordinary)], opens, 7, null, [], true, false), session, Cancel));
+        }
+
+        Assert.Equal(before + frozen.Entries + 1, TreeSize());
+        Assert.Equal(1_200, await ProjectedUnitsAsync(vote));
+
+        // The served log, read back and verified, recounts the vote against the whole roll.
+        using HttpClient client = app.CreateApiClient();
+        NoteVerifier key = NoteVerifier.Parse((await client.GetStringAsync("/log/key", Cancel)).TrimEnd('\n'));
+        var entries = new List<(long Index, LedgerEvent Event)>();
+        await LogAuditor.AuditAsync(new HttpTileStore(client), key, [], 0, (i, entry) => entries.Add((i, EventCodec.Decode(entry.Span))), Cancel);
+        RollFrozen[] parts = [.. entries.Select(e => e.Event).OfType<RollFrozen>().Where(r => r.Vote == vote)];
+        Assert.Equal(Enumerable.Range(1, frozen.Entries), parts.Select(p => p.Part));
+        Assert.All(parts, p => Assert.Equal(frozen.Entries, p.Parts));
+        VoteReplayResult replay = VoteReplay.Replay(entries.Select(e => e.Event).Where(e => e.Compound == compound), vote);
+        Assert.Equal(1_200, replay.Roll.Units.Count);
+        Assert.Equal(600, Assert.Single(replay.Questions).Result.Total.Heads.Value);
+        Assert.Equal(frozen.Area, replay.Questions[0].Result.Total.Area);
+    }
+
+    private long TreeSize()
+    {
+        using IServiceScope scope = app.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<EventLog>().TreeSize;
+    }
+
+    private async Task<int> ProjectedUnitsAsync(string vote)
+    {
+        using IServiceScope scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<OwnersVoteDb>().Units.CountAsync(u => u.VoteId == vote, Cancel);
     }
 
     [Fact]

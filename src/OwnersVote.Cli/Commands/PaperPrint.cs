@@ -79,6 +79,7 @@ public static class PaperPrint
     internal static (BallotMatter Matter, List<BallotSheet> Sheets, int Voted) Plan(string vote, IReadOnlyList<byte[]> entries)
     {
         RollFrozen? roll = null;
+        var parts = new RollAssembly();
         MatterPublished? matter = null;
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var cast = new HashSet<string>(StringComparer.Ordinal);
@@ -100,7 +101,16 @@ public static class PaperPrint
                     names[c.Compound] = c.Name;
                     break;
                 case RollFrozen r when r.Vote == vote:
-                    roll = r;
+                    try
+                    {
+                        // A large roll is logged in parts (RollFrozen.Split): joined in log order.
+                        roll = parts.Add(r) ?? roll;
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        throw new UsageException($"entry {i}: {ex.Message}", ex);
+                    }
+
                     break;
                 case MatterPublished m when m.Vote == vote:
                     matter = m;
@@ -109,6 +119,11 @@ public static class PaperPrint
                     cast.Add(b.Ballot.Principal);
                     break;
             }
+        }
+
+        if (parts.Incomplete)
+        {
+            throw new UsageException($"vote {vote}: the log has only {parts.Received} of the {parts.Expected} parts of its RollFrozen");
         }
 
         if (roll is null || matter is null)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OwnersVote.Ledger;
 
 namespace OwnersVote.Voting.Events;
 
@@ -18,6 +19,14 @@ public sealed record RollEntry(UnitId Unit, BuildingId Building, Area Area, Area
 /// <c>RollFrozen</c>: the roll a vote is counted against, fixed before it opens — every unit with
 /// building, area and its source, owner hash and headcount principal, sorted by unit id.
 /// </summary>
+/// <remarks>
+/// A log entry is at most 65,535 bytes (c2sp.org/tlog-tiles), about 300 units of a roll. A larger
+/// roll is logged as <see cref="Parts"/> entries (<see cref="Split"/>): part 1 to n, each with a run
+/// of the sorted units and <c>"part"</c>/<c>"parts"</c> in its payload, all with the same time and
+/// actor, appended together as one group (so the log holds all of them or none) and before any
+/// other event of the vote. <see cref="RollAssembly"/> joins them back. A roll of one entry carries
+/// neither field: its encoding is what it always was.
+/// </remarks>
 /// <param name="Compound">The compound id.</param>
 /// <param name="Vote">The vote id.</param>
 /// <param name="At">When.</param>
@@ -29,12 +38,58 @@ public sealed record RollFrozen(string Compound, string Vote, DateTimeOffset At,
     /// <inheritdoc />
     public override string Type => nameof(RollFrozen);
 
+    /// <summary>Which part of the roll this entry is, from 1; 1 for a roll in one entry.</summary>
+    public int Part { get; init; } = 1;
+
+    /// <summary>How many entries the roll is logged in; 1 for a roll in one entry.</summary>
+    public int Parts { get; init; } = 1;
+
     /// <summary>The roll as the tally reads it: each unit weighed by area, counted by principal.</summary>
     public Roll ToRoll() => Roll.Create(Units.Select(u => new Unit(u.Unit, u.Building, u.Principal, u.Area, u.AreaSource)));
 
+    /// <summary>
+    /// This whole roll as the entries to log: itself when its encoding fits in one log entry
+    /// (c2sp.org/tlog-tiles: at most <paramref name="maxEntryBytes"/>, 65,535), otherwise the fewest
+    /// equal runs of its sorted units that each fit, numbered 1 to n.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">This is already a part, or one unit alone does not fit.</exception>
+    public IReadOnlyList<RollFrozen> Split(int maxEntryBytes = EntryBundle.MaxEntrySize)
+    {
+        if (Parts != 1)
+        {
+            throw new InvalidOperationException($"part {Part} of {Parts} of a roll cannot be split again.");
+        }
+
+        int whole = EventCodec.Encode(this).Length;
+        if (whole <= maxEntryBytes)
+        {
+            return [this];
+        }
+
+        // Units are of nearly one size (two 64-digit hashes each), so equal runs are close to the
+        // fewest; a run that still does not fit means one more part. Bounded: n never exceeds the units.
+        for (int parts = Math.Max(2, (int)Math.Ceiling(whole / (double)maxEntryBytes)); parts <= Units.Count; parts++)
+        {
+            RollFrozen[] split = [.. Enumerable.Range(0, parts).Select(i => this with
+            {
+                Units = [.. Units.Take((i + 1) * Units.Count / parts).Skip(i * Units.Count / parts)],
+                Part = i + 1,
+                Parts = parts,
+            })];
+            if (split.All(p => EventCodec.Encode(p).Length <= maxEntryBytes))
+            {
+                return split;
+            }
+        }
+
+        throw new InvalidOperationException($"a unit of the roll of vote {Vote} does not fit in one log entry of {maxEntryBytes} bytes.");
+    }
+
     internal override JsonObject WritePayload()
     {
-        Validate(Units, EventRules.OnEncode(Type));
+        var fail = EventRules.OnEncode(Type);
+        ValidatePart(Part, Parts, fail);
+        Validate(Units, fail);
         var units = new JsonArray();
         foreach (RollEntry u in Units)
         {
@@ -49,7 +104,14 @@ public sealed record RollFrozen(string Compound, string Vote, DateTimeOffset At,
             });
         }
 
-        return new JsonObject { ["units"] = units };
+        var payload = new JsonObject { ["units"] = units };
+        if (Parts > 1)
+        {
+            payload["part"] = Part;
+            payload["parts"] = Parts;
+        }
+
+        return payload;
     }
 
     internal static RollFrozen Read(EventHeader header, StrictJsonObject payload)
@@ -77,7 +139,27 @@ public sealed record RollFrozen(string Compound, string Vote, DateTimeOffset At,
             return entry;
         });
         Validate(units, EventRules.OnDecode($"{payload.Path}.units"));
-        return new RollFrozen(header.Compound, header.Vote!, header.At, header.Actor, units);
+        (int part, int parts) = (1, 1);
+        if (payload.Has("parts"))
+        {
+            // A roll in one entry carries neither field: "parts": 1 would be a second encoding of it.
+            (part, parts) = ((int)Math.Clamp(payload.Integer("part"), 0, int.MaxValue), (int)Math.Clamp(payload.Integer("parts"), 0, int.MaxValue));
+            ValidatePart(part, parts, EventRules.OnDecode($"{payload.Path}.part"));
+            if (parts == 1)
+            {
+                throw new EventFormatException($"{payload.Path}.parts: a roll in one entry has no parts.");
+            }
+        }
+
+        return new RollFrozen(header.Compound, header.Vote!, header.At, header.Actor, units) { Part = part, Parts = parts };
+    }
+
+    private static void ValidatePart(int part, int parts, Func<string, Exception> fail)
+    {
+        if (parts < 1 || part < 1 || part > parts)
+        {
+            throw fail($"part {part} of {parts} is not a part of a roll.");
+        }
     }
 
     private static void Validate(IReadOnlyList<RollEntry> units, Func<string, Exception> fail)

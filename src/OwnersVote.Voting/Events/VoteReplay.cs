@@ -89,6 +89,7 @@ public static class VoteReplay
         private string? _compound;
         private string? _vote;
         private RollFrozen? _roll;
+        private readonly RollAssembly _rollParts = new();
         private Roll? _tallyRoll;
         private MatterPublished? _matter;
         private Matter? _tallyMatter;
@@ -122,6 +123,12 @@ public static class VoteReplay
                 }
             }
 
+            if (_rollParts.Incomplete && e is VoteEvent and not RollFrozen)
+            {
+                // The parts of a roll are logged together, before anything else of the vote.
+                throw new VoteReplayException($"Event {position} ({e.Type}) comes after part {_rollParts.Received} of the roll's {_rollParts.Expected} parts, before the rest.");
+            }
+
             switch (e)
             {
                 case CompoundRegistered:
@@ -133,14 +140,28 @@ public static class VoteReplay
                 case PublicIncomePublished:
                     // The compound's public information (issue 7): it changes no vote's count.
                     break;
-                case RollFrozen roll:
+                case RollFrozen part:
                     if (_roll is not null || _casts.Count > 0)
                     {
                         throw new VoteReplayException($"Event {position}: a second RollFrozen, or one after ballots were cast.");
                     }
 
-                    _roll = roll;
-                    _tallyRoll = Wrap(position, roll.ToRoll);
+                    RollFrozen? roll;
+                    try
+                    {
+                        roll = _rollParts.Add(part);
+                    }
+                    catch (InvalidOperationException problem)
+                    {
+                        throw new VoteReplayException($"Event {position}: {problem.Message}");
+                    }
+
+                    if (roll is not null)
+                    {
+                        _roll = roll;
+                        _tallyRoll = Wrap(position, roll.ToRoll);
+                    }
+
                     break;
                 case MatterPublished matter:
                     if (_matter is not null || _casts.Count > 0)
@@ -394,6 +415,11 @@ public static class VoteReplay
 
         public VoteReplayResult Finish()
         {
+            if (_rollParts.Incomplete)
+            {
+                throw new VoteReplayException($"The log has only {_rollParts.Received} of the {_rollParts.Expected} parts of the vote's RollFrozen.");
+            }
+
             if (_roll is null || _matter is null)
             {
                 throw new VoteReplayException("The log has no RollFrozen or no MatterPublished for the vote.");

@@ -891,8 +891,8 @@ public sealed class ChineseText : UiText
     public override string RollOpensLabel => "表决开始时间（北京时间）";
     public override string RollFreezeButton => "冻结名册";
 
-    public override string RollFrozenDone(string vote, int units, int heads, string area, long logIndex) =>
-        $"表决 {vote} 的名册已冻结：{units} 个专有部分，{heads} 人，{area} 平方米（日志第 {logIndex} 条）。";
+    public override string RollFrozenDone(string vote, int units, int heads, string area, long logIndex, int entries) =>
+        $"表决 {vote} 的名册已冻结：{units} 个专有部分，{heads} 人，{area} 平方米（日志第 {logIndex} 条{(entries > 1 ? $"起，共 {entries} 条" : "")}）。";
 
     public override string RollFreezeRefused(string refusal) => "未冻结：" + refusal switch
     {
@@ -900,7 +900,6 @@ public sealed class ChineseText : UiText
         "UnknownCompound" => "小区尚未登记。",
         "EmptyRoll" => "名册为空，请先导入。",
         "AlreadyFrozen" => "该表决的名册已冻结。",
-        "RollTooLarge" => "名册超过一条日志记录的上限（约 300 个专有部分），目前还不能拆分成多条记录。",
         _ => refusal,
     };
 
@@ -1151,7 +1150,6 @@ public sealed class ChineseText : UiText
         "id-taken" => "该表决编号已被使用。",
         "bad-channel" => "请选择送达方式。",
         "no-roll" => "本小区还没有业主名册。",
-        "roll-too-large" => "名册超过一条日志记录的上限（约 300 个专有部分），目前还不能拆分成多条记录。",
         "unknown-building" => "表决范围中的楼栋不在业主名册内。",
         "log-refused" => "这一步与日志中已有的记录不一致，未写入。",
         "schedule:OpensBeforeAnnouncement" => "开始时间不能早于公告时间。",

@@ -899,8 +899,8 @@ public sealed class EnglishText : UiText
     public override string RollOpensLabel => "Voting opens at (Beijing time)";
     public override string RollFreezeButton => "Freeze the roll";
 
-    public override string RollFrozenDone(string vote, int units, int heads, string area, long logIndex) =>
-        $"The roll of vote {vote} is frozen: {units} units, {heads} owners, {area} m² (log entry {logIndex}).";
+    public override string RollFrozenDone(string vote, int units, int heads, string area, long logIndex, int entries) =>
+        $"The roll of vote {vote} is frozen: {units} units, {heads} owners, {area} m² ({(entries > 1 ? $"log entries {logIndex} to {logIndex + entries - 1}" : $"log entry {logIndex}")}).";
 
     public override string RollFreezeRefused(string refusal) => "Not frozen: " + refusal switch
     {
@@ -908,7 +908,6 @@ public sealed class EnglishText : UiText
         "UnknownCompound" => "the compound is not registered.",
         "EmptyRoll" => "the roll is empty; import one first.",
         "AlreadyFrozen" => "this vote's roll is already frozen.",
-        "RollTooLarge" => "the roll is larger than one log entry holds (about 300 units); splitting a roll over several entries is not supported yet.",
         _ => refusal,
     };
 
@@ -1159,7 +1158,6 @@ public sealed class EnglishText : UiText
         "id-taken" => "That vote id is already in use.",
         "bad-channel" => "Please choose how it was delivered.",
         "no-roll" => "The compound has no roll yet.",
-        "roll-too-large" => "The roll is larger than one log entry holds (about 300 units); splitting a roll over several entries is not supported yet.",
         "unknown-building" => "A building in the scope is not on the roll.",
         "log-refused" => "This step contradicts what the log already holds; nothing was written.",
         "schedule:OpensBeforeAnnouncement" => "Voting cannot open before it is announced.",

@@ -734,7 +734,7 @@ public abstract class UiText
     public abstract string RollVoteIdLabel { get; }
     public abstract string RollOpensLabel { get; }
     public abstract string RollFreezeButton { get; }
-    public abstract string RollFrozenDone(string vote, int units, int heads, string area, long logIndex);
+    public abstract string RollFrozenDone(string vote, int units, int heads, string area, long logIndex, int entries);
 
     public abstract string RollFreezeRefused(string refusal);
     public abstract string RollUnitsHeading { get; }

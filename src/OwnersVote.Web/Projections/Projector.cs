@@ -339,9 +339,17 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
     private async Task FreezeRollAsync(RollFrozen e, CancellationToken cancellationToken)
     {
         await RequireCompoundAsync(e.Compound, cancellationToken);
-        if (await db.Units.AnyAsync(u => u.VoteId == e.Vote, cancellationToken))
+        // A roll logged in parts (RollFrozen.Split) is one group of consecutive entries: each part
+        // adds its units; only a first part finds the vote without a roll.
+        bool frozen = await db.Units.AnyAsync(u => u.VoteId == e.Vote, cancellationToken);
+        if (e.Part == 1 && frozen)
         {
             throw new ProjectionException($"The roll of vote {e.Vote} is frozen twice.");
+        }
+
+        if (e.Part > 1 && (!frozen || await db.Matters.AnyAsync(m => m.Id == e.Vote, cancellationToken)))
+        {
+            throw new ProjectionException($"Part {e.Part} of the roll of vote {e.Vote} comes without its first part, or after the vote's matter.");
         }
 
         // Buildings and owners are the compound's: the union of the rolls frozen so far.

@@ -84,6 +84,45 @@ public sealed class VoteReplayTests : IDisposable
     }
 
     [Fact]
+    public void A_roll_logged_in_parts_counts_as_the_same_roll_in_one_entry()
+    {
+        Open(allowChange: true, inParts: true);
+        Cast("A", "p1", Choice.Yes);
+        Cast("B", "p2", Choice.Yes);
+        Cast("C", "p3", Choice.No);
+        Cast("F", "p6", Choice.Yes);
+        Cast("DEV", OwnerId.DeveloperValue, Choice.Yes);
+
+        VoteReplayResult result = VoteReplay.Replay(_log, BallotFixtures.RelyingParty);
+
+        Assert.Equal(EventCodec.Encode(WholeRoll()), EventCodec.Encode(result.Roll));
+        TallyResult tally = Assert.Single(result.Questions).Result;
+        Assert.Equal(EventSamples.Count(71_000, 6), tally.Total);
+        Assert.Equal(EventSamples.Count(43_500, 3), tally.Yes);
+        Assert.Equal(EventSamples.Count(8_500, 1), tally.No);
+        // 58-0101 is on the roll's last part and outside the lift vote's scope.
+        Assert.Equal((BallotDisposition.Rejected, "out-of-scope"), (result.Ballots[3].Disposition, result.Ballots[3].Reason));
+    }
+
+    [Fact]
+    public void A_roll_whose_parts_are_broken_up_or_incomplete_is_refused()
+    {
+        IReadOnlyList<RollFrozen> parts = RollInParts();
+
+        List<LedgerEvent> between = [EventSamples.Registered(), parts[0], EventSamples.Matter(), .. parts.Skip(1)];
+        Assert.Contains("MatterPublished) comes after part 1 of the roll's", Assert.Throws<VoteReplayException>(() => VoteReplay.Replay(between, Vote)).Message, StringComparison.Ordinal);
+
+        List<LedgerEvent> missing = [EventSamples.Registered(), .. parts.SkipLast(1)];
+        Assert.Contains($"only {parts.Count - 1} of the {parts.Count} parts", Assert.Throws<VoteReplayException>(() => VoteReplay.Replay(missing, Vote)).Message, StringComparison.Ordinal);
+
+        List<LedgerEvent> swapped = [EventSamples.Registered(), parts[0], parts[2], parts[1], .. parts.Skip(3), EventSamples.Matter()];
+        Assert.Contains("Event 2: part 3", Assert.Throws<VoteReplayException>(() => VoteReplay.Replay(swapped, Vote)).Message, StringComparison.Ordinal);
+
+        List<LedgerEvent> twice = [EventSamples.Registered(), .. parts, parts[0], EventSamples.Matter()];
+        Assert.Contains("a second RollFrozen", Assert.Throws<VoteReplayException>(() => VoteReplay.Replay(twice, Vote)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_change_allowed_the_first_ballot_counts()
     {
         Open(allowChange: false);
@@ -362,10 +401,21 @@ public sealed class VoteReplayTests : IDisposable
             ["officer:wang", "officer:zhao"],
             counts));
 
-    private void Open(bool allowChange)
+    private static RollFrozen WholeRoll() => new(Compound, Vote, s_at, "officer:wang", [.. s_units.Select(u => new RollEntry(
+        new UnitId(u.Unit), new BuildingId(u.Building), Area.FromHundredths(u.Area), AreaSource.Registry, EventSamples.Owner(u.Owner), new OwnerId(u.Principal)))]);
+
+    // The roll in three or more parts, as a roll larger than one log entry is logged.
+    private static IReadOnlyList<RollFrozen> RollInParts()
     {
-        _log.Add(new RollFrozen(Compound, Vote, s_at, "officer:wang", [.. s_units.Select(u => new RollEntry(
-            new UnitId(u.Unit), new BuildingId(u.Building), Area.FromHundredths(u.Area), AreaSource.Registry, EventSamples.Owner(u.Owner), new OwnerId(u.Principal)))]));
+        RollFrozen whole = WholeRoll();
+        IReadOnlyList<RollFrozen> parts = whole.Split(EventCodec.Encode(whole).Length / 3);
+        Assert.True(parts.Count >= 3);
+        return parts;
+    }
+
+    private void Open(bool allowChange, bool inParts = false)
+    {
+        _log.AddRange(inParts ? RollInParts() : [WholeRoll()]);
         _log.Add(EventSamples.Matter(allowChange));
         foreach ((string owner, SoftwareAuthenticator authenticator) in _authenticators)
         {

@@ -41,8 +41,6 @@ public static class LifecycleCodes
     /// <summary>The compound has no roll to freeze.</summary>
     public const string NoRoll = "no-roll";
 
-    /// <summary>The compound's roll does not fit in one log entry (about 300 units; see <see cref="RollBook.RollFreezer.FitsOneEntry"/>).</summary>
-    public const string RollTooLarge = "roll-too-large";
 
     /// <summary>The scope names a building that is not on the roll.</summary>
     public const string UnknownBuilding = "unknown-building";

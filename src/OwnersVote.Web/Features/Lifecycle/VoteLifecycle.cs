@@ -47,7 +47,7 @@ public sealed partial class VoteLifecycle(
             return problem;
         }
 
-        if (await db.Matters.AnyAsync(m => m.Id == input.Id, cancellationToken))
+        if (await IdTakenAsync(input.Id, cancellationToken))
         {
             return LifecycleCodes.IdTaken;
         }
@@ -96,6 +96,20 @@ public sealed partial class VoteLifecycle(
                 return LifecycleCodes.NotFound;
             }
 
+            if (await db.Matters.AnyAsync(m => m.Id == draft.Id, cancellationToken))
+            {
+                // Announced already: a stop came between the append and the draft's removal.
+                db.VoteDrafts.Remove(draft);
+                await db.SaveChangesAsync(cancellationToken);
+                return null;
+            }
+
+            if (await IdTakenAsync(draft.Id, cancellationToken))
+            {
+                // A roll frozen for this id in the roll book: a second RollFrozen would break the vote's log.
+                return LifecycleCodes.IdTaken;
+            }
+
             DateTimeOffset now = Now;
             int[] reminders = Reminders(draft.Reminders);
             if (VoteSchedule.Check(now, draft.OpensAt, draft.ClosesAt, draft.ObjectionHours, reminders) is [var first, ..])
@@ -108,11 +122,6 @@ public sealed partial class VoteLifecycle(
             if (roll is null)
             {
                 return LifecycleCodes.NoRoll;
-            }
-
-            if (!RollBook.RollFreezer.FitsOneEntry(roll))
-            {
-                return LifecycleCodes.RollTooLarge;
             }
 
             List<BuildingId> scope = [.. ScopeOf(draft.Scope).Select(b => new BuildingId(b))];
@@ -143,7 +152,9 @@ public sealed partial class VoteLifecycle(
                 draft.ObjectionHours,
                 draft.SilentMajority,
                 reminders);
-            await log.AppendManyAsync([roll, matter], cancellationToken);
+            // A large roll is logged in parts (RollFrozen.Split); with the matter they are one group,
+            // so the log holds the whole announcement or none of it.
+            await log.AppendManyAsync([.. roll.Split(), matter], cancellationToken);
             db.VoteDrafts.Remove(draft);
             await db.SaveChangesAsync(cancellationToken);
             LogAnnounced(logger, draft.Id, roll.Units.Count);
@@ -154,6 +165,10 @@ public sealed partial class VoteLifecycle(
             s_gate.Release();
         }
     }
+
+    // A vote id is taken once the log has its matter or its frozen roll.
+    private async Task<bool> IdTakenAsync(string id, CancellationToken cancellationToken) =>
+        await db.Matters.AnyAsync(m => m.Id == id, cancellationToken) || await db.Units.AnyAsync(u => u.VoteId == id, cancellationToken);
 
     /// <summary>
     /// The scheduled steps at this moment (run by <see cref="VoteLifecycleService"/>): opens votes

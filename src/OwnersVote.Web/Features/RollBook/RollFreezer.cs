@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using OwnersVote.Ledger;
 using OwnersVote.Ledger.Sequencing;
 using OwnersVote.Voting;
 using OwnersVote.Voting.Events;
@@ -23,20 +22,15 @@ public enum FreezeRefusal
 
     /// <summary>The vote already has a frozen roll (or was published): a roll is frozen once.</summary>
     AlreadyFrozen,
-
-    /// <summary>
-    /// The roll does not fit in one log entry (c2sp.org/tlog-tiles: at most 65,535 bytes, about 300
-    /// units); splitting a roll over entries is not built yet.
-    /// </summary>
-    RollTooLarge,
 }
 
-/// <summary>A frozen roll: its log entry and its totals.</summary>
-/// <param name="LogIndex">The <c>RollFrozen</c> entry's index.</param>
+/// <summary>A frozen roll: its log entries and its totals.</summary>
+/// <param name="LogIndex">The index of the (first) <c>RollFrozen</c> entry.</param>
+/// <param name="Entries">How many entries the roll is logged in (<see cref="RollFrozen.Split"/>).</param>
 /// <param name="Units">Units on the roll.</param>
 /// <param name="Heads">Headcount principals (JI art. 9).</param>
 /// <param name="Area">Total exclusive area (JI art. 8).</param>
-public sealed record FrozenRoll(long LogIndex, int Units, int Heads, Area Area);
+public sealed record FrozenRoll(long LogIndex, int Entries, int Units, int Heads, Area Area);
 
 /// <summary>
 /// Freezes the compound's editable roll for a vote (<see cref="FreezeAsync"/>): the roll as of the
@@ -93,14 +87,10 @@ public sealed partial class RollFreezer(OwnersVoteDb db, RollBook roll, EventLog
             return (null, FreezeRefusal.EmptyRoll);
         }
 
-        if (!FitsOneEntry(frozen))
-        {
-            return (null, FreezeRefusal.RollTooLarge);
-        }
-
         DoubleCount total = frozen.ToRoll().Total(Scope.WholeCompound);
-        AppendResult appended = await log.AppendAsync(frozen, cancellationToken);
-        return (new FrozenRoll(appended.Index, frozen.Units.Count, total.Heads.Value, total.Area), null);
+        // A roll larger than one log entry (about 300 units) is logged in parts, as one group.
+        IReadOnlyList<AppendResult> appended = await log.AppendManyAsync(frozen.Split(), cancellationToken);
+        return (new FrozenRoll(appended[0].Index, appended.Count, frozen.Units.Count, total.Heads.Value, total.Area), null);
     }
 
     /// <summary>
@@ -128,12 +118,6 @@ public sealed partial class RollFreezer(OwnersVoteDb db, RollBook roll, EventLog
             u.OwnerId == OwnerId.DeveloperValue ? OwnerId.Developer : new OwnerId(u.OwnerHash)))];
         return new RollFrozen(compound, vote, at, actor, entries);
     }
-
-    /// <summary>
-    /// Whether <paramref name="roll"/> fits in one log entry: c2sp.org/tlog-tiles entry bundles
-    /// store a 16-bit length, so an entry is at most 65,535 bytes (about 300 units of a roll).
-    /// </summary>
-    public static bool FitsOneEntry(RollFrozen roll) => EventCodec.Encode(roll).Length <= EntryBundle.MaxEntrySize;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex VoteIdPattern();
