@@ -101,8 +101,10 @@ internal sealed class VoteLog : IDisposable
 
     private void Open(string vote, DateTimeOffset closes)
     {
-        Events.Add(new RollFrozen(Compound, vote, s_at, "officer:wang", [.. s_units.Select(u => new RollEntry(
-            new UnitId(u.Unit), new BuildingId(u.Building), Area.FromHundredths(u.Area), AreaSource.Registry, OwnerHash(u.Owner), new OwnerId(u.Principal)))]));
+        var roll = new RollFrozen(Compound, vote, s_at, "officer:wang", [.. s_units.Select(u => new RollEntry(
+            new UnitId(u.Unit), new BuildingId(u.Building), Area.FromHundredths(u.Area), AreaSource.Registry, OwnerHash(u.Owner), new OwnerId(u.Principal)))]);
+        // The open vote's roll is logged in parts, as a roll larger than one log entry is.
+        Events.AddRange(vote == OpenVote ? roll.Split(EventCodec.Encode(roll).Length / 2) : [roll]);
         Events.Add(new MatterPublished(
             Compound,
             vote,
