@@ -36,8 +36,8 @@ public sealed class SyntheticOptions
 public sealed class SyntheticCompounds(OwnersVoteDb db, EventLog log, TimeProvider time, IOptions<SyntheticOptions> options, IOptions<DemoOptions> demo, IHostEnvironment environment)
 {
     /// <summary>
-    /// Owners per compound. A vote's roll is one <c>RollFrozen</c> entry and a log entry is at most
-    /// 65,535 bytes (c2sp.org/tlog-tiles bundles), about 300 units; 250 leaves room.
+    /// Owners per compound: 250, so the roll is one <c>RollFrozen</c> entry (a larger one is logged
+    /// in parts) and load figures compare with the runs before rolls could be split.
     /// </summary>
     public const int OwnersPerCompound = 250;
 
