@@ -94,11 +94,46 @@ public sealed class ClusterReconcileTests
         }
     }
 
+    [Fact]
+    public async Task A_group_of_entries_larger_than_the_sequencers_batch_is_appended_in_one_batch()
+    {
+        // A roll in parts with its announcement must reach the log all or none: the sequencer takes
+        // at most 2 queued entries a batch here, and a group of 5 still goes in one.
+        await using PostgresServer postgres = await PostgresServer.StartAsync(Cancel);
+        string folder = Directory.CreateTempSubdirectory("ov-e2e-group-").FullName;
+        string connection = postgres.ConnectionString("ownersvote_group");
+        try
+        {
+            await using var node = new ClusterApp(folder, connection, "node-a", maxBatch: 2);
+            await node.InitializeAsync();
+            EventLog log = node.Services.GetRequiredService<EventLog>();
+            long before = log.TreeSize;
+            IReadOnlyList<AppendResult> appended = await log.AppendManyAsync([.. Enumerable.Range(1, 5).Select(i => Compound($"group-{i}"))], Cancel);
+            Assert.Equal(Enumerable.Range(0, 5).Select(i => before + i), appended.Select(a => a.Index));
+
+            // One batch is recorded in one transaction: one done_at (now()) for its rows.
+            await using NpgsqlConnection db = new(connection);
+            await db.OpenAsync(Cancel);
+            await using NpgsqlCommand batches = new("SELECT count(DISTINCT done_at) || ' ' || count(*) FROM cluster_queue WHERE log_index >= $1", db);
+            batches.Parameters.AddWithValue(before);
+            Assert.Equal("1 5", (string?)await batches.ExecuteScalarAsync(Cancel));
+
+            // Single entries after it still go 2 at most per batch.
+            AppendResult[] singles = await Task.WhenAll(Enumerable.Range(6, 5).Select(i => log.AppendAsync(Compound($"group-{i}"), Cancel)));
+            Assert.Equal(Enumerable.Range(5, 5).Select(i => before + i), singles.Select(a => a.Index).Order());
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static CompoundRegistered Compound(string id) =>
         new(id, EventTime.Truncate(DateTimeOffset.UtcNow), "admin:test", "对账小区", "上海市闵行区", id + ".localhost", [$"http://{id}.localhost"], RequireUserVerification: true);
 
     /// <summary>The app as one cluster node on a database and data folder the test owns.</summary>
-    private sealed class ClusterApp(string folder, string connection, string node) : OwnersVoteApp(folder)
+    private sealed class ClusterApp(string folder, string connection, string node, int? maxBatch = null) : OwnersVoteApp(folder)
     {
         public override string Provider => "Postgres";
 
@@ -111,6 +146,10 @@ public sealed class ClusterReconcileTests
             base.ConfigureWebHost(builder);
             builder.UseSetting("Cluster:Enabled", "true");
             builder.UseSetting("Cluster:NodeName", node);
+            if (maxBatch is { } batch)
+            {
+                builder.UseSetting("Cluster:MaxBatch", batch.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
     }
 }

@@ -67,7 +67,11 @@ public sealed class ClusterQueue(NpgsqlDataSource dataSource)
                 log_index bigint UNIQUE,
                 failure text,
                 done_at timestamptz);
+            -- A caller's entries queued together share a group (its first ticket): the sequencer
+            -- takes a group whole into one batch, so the log holds all of it or none.
+            ALTER TABLE cluster_queue ADD COLUMN IF NOT EXISTS grp uuid;
             CREATE INDEX IF NOT EXISTS cluster_queue_pending ON cluster_queue (id) WHERE log_index IS NULL AND failure IS NULL;
+            CREATE INDEX IF NOT EXISTS cluster_queue_group ON cluster_queue (grp) WHERE grp IS NOT NULL AND log_index IS NULL AND failure IS NULL;
             CREATE INDEX IF NOT EXISTS cluster_queue_done ON cluster_queue (done_at) WHERE done_at IS NOT NULL;
             CREATE TABLE IF NOT EXISTS cluster_state (
                 id int PRIMARY KEY CHECK (id = 1),
@@ -121,7 +125,10 @@ public sealed class ClusterQueue(NpgsqlDataSource dataSource)
         await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    /// <summary>Queues entries in order under the given tickets and notifies the sequencer (on commit).</summary>
+    /// <summary>
+    /// Queues entries in order under the given tickets and notifies the sequencer (on commit). More
+    /// than one entry form a group, which the sequencer appends in one batch (<see cref="PendingAsync"/>).
+    /// </summary>
     public async Task EnqueueAsync(IReadOnlyList<Guid> tickets, IReadOnlyList<byte[]> entries, IReadOnlyList<byte[]> leafHashes, string node, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tickets);
@@ -133,11 +140,12 @@ public sealed class ClusterQueue(NpgsqlDataSource dataSource)
         // One statement per entry, in order: ids (the sequencer's order) follow the caller's order.
         for (int i = 0; i < entries.Count; i++)
         {
-            var insert = new NpgsqlBatchCommand("INSERT INTO cluster_queue (ticket, entry, leaf_hash, node) VALUES ($1, $2, $3, $4)");
+            var insert = new NpgsqlBatchCommand("INSERT INTO cluster_queue (ticket, entry, leaf_hash, node, grp) VALUES ($1, $2, $3, $4, $5)");
             insert.Parameters.Add(new NpgsqlParameter { Value = tickets[i], NpgsqlDbType = NpgsqlDbType.Uuid });
             insert.Parameters.Add(new NpgsqlParameter { Value = entries[i], NpgsqlDbType = NpgsqlDbType.Bytea });
             insert.Parameters.Add(new NpgsqlParameter { Value = leafHashes[i], NpgsqlDbType = NpgsqlDbType.Bytea });
             insert.Parameters.Add(new NpgsqlParameter { Value = node, NpgsqlDbType = NpgsqlDbType.Text });
+            insert.Parameters.Add(new NpgsqlParameter { Value = entries.Count > 1 ? tickets[0] : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
             batch.BatchCommands.Add(insert);
         }
 
@@ -146,11 +154,21 @@ public sealed class ClusterQueue(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The oldest entries not yet sequenced nor refused, in queue order.</summary>
+    /// <summary>
+    /// The oldest entries not yet sequenced nor refused, in queue order: <paramref name="limit"/> of
+    /// them, and the rest of every group they begin — a group is queued in one transaction, so
+    /// all of it is visible at once, and it is never split over two batches.
+    /// </summary>
     public async Task<List<QueuedEntry>> PendingAsync(int limit, CancellationToken cancellationToken)
     {
         await using NpgsqlCommand command = dataSource.CreateCommand(
-            "SELECT id, entry, leaf_hash FROM cluster_queue WHERE log_index IS NULL AND failure IS NULL ORDER BY id LIMIT $1");
+            """
+            WITH head AS (SELECT id, grp FROM cluster_queue WHERE log_index IS NULL AND failure IS NULL ORDER BY id LIMIT $1)
+            SELECT id, entry, leaf_hash FROM cluster_queue
+            WHERE log_index IS NULL AND failure IS NULL
+              AND (id IN (SELECT id FROM head) OR grp IN (SELECT grp FROM head WHERE grp IS NOT NULL))
+            ORDER BY id
+            """);
         command.Parameters.Add(new NpgsqlParameter { Value = limit, NpgsqlDbType = NpgsqlDbType.Integer });
         var pending = new List<QueuedEntry>();
         await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
