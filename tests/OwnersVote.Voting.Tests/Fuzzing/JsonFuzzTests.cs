@@ -32,6 +32,10 @@ public sealed class JsonFuzzTests
                 new RollEntry(new UnitId("57-0101"), new BuildingId("57"), Area.FromHundredths(8_912), AreaSource.Registry, EventSamples.Owner("310000000000000001"), new OwnerId("p-57-0101")),
                 new RollEntry(new UnitId("57-0201"), new BuildingId("57"), Area.FromHundredths(9_000), AreaSource.Contract, EventSamples.Owner("DEVELOPER"), OwnerId.Developer),
             ]),
+            // Part 2 of 3 of a roll too large for one entry (RollFrozen.Split).
+            new RollFrozen(EventSamples.Compound, EventSamples.Vote, EventSamples.At, "officer:wang", [
+                new RollEntry(new UnitId("58-0101"), new BuildingId("58"), Area.FromHundredths(7_500), AreaSource.Survey, EventSamples.Owner("310000000000000002"), new OwnerId("p-58-0101")),
+            ]) { Part = 2, Parts = 3 },
             EventSamples.Matter(),
             new CredentialEnrolled(EventSamples.Compound, EventSamples.At, "officer:wang", EventSamples.Owner("310000000000000001"), passkey.CredentialId, CoseKey.Parse(passkey.CosePublicKey), CredentialKind.Passkey, ["officer:wang", "officer:zhao"], EventSamples.At.AddDays(1), OwnerNotified: true),
             new CredentialRevoked(EventSamples.Compound, EventSamples.At.AddDays(3), "officer:wang", EventSamples.Owner("310000000000000001"), passkey.CredentialId, ["officer:wang", "officer:zhao"], "lost-device"),
