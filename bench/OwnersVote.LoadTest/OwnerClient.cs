@@ -31,8 +31,8 @@ internal sealed record CastOutcome(bool Accepted, long Index, string LeafHash, s
 /// code (the sign-in page's form, antiforgery included), a software passkey registered through
 /// <c>/api/passkey/registration</c> (attestation none), ballots prepared by
 /// <c>/api/votes/{vote}/ballot/options</c> and signed with a genuine ES256 WebAuthn assertion.
-/// Each owner connects from its own loopback address, as owners on their own phones would: the
-/// sign-in limiter counts attempts per client address.
+/// Each owner connects from a loopback address of its own or shared with a few others, as owners
+/// on their own phones would.
 /// </summary>
 internal sealed partial class OwnerClient(string baseUrl, string vote, string code, IPAddress source) : IDisposable
 {

@@ -48,20 +48,33 @@ public sealed class SignInModel(InvitationRedeemer redeemer, SignInAttempts atte
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!attempts.TryAttempt(HttpContext))
-        {
-            Error = text.TooManyAttempts;
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            return Page();
-        }
-
         if (string.IsNullOrWhiteSpace(Code))
         {
             Error = text.CodeRequired;
             return Page();
         }
 
-        InvitationOutcome outcome = await redeemer.RedeemAsync(Code, PhoneEnding, cancellationToken);
+        string client = SignInAttempts.ClientOf(HttpContext);
+        if (!attempts.TryBegin(client))
+        {
+            Error = text.TooManyAttempts;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
+        InvitationOutcome outcome;
+        bool refused = false;
+        try
+        {
+            outcome = await redeemer.RedeemAsync(Code, PhoneEnding, cancellationToken);
+            // Asking for the phone ending is a step of a right code, not a refusal.
+            refused = outcome.Session is null && outcome.Refusal is not InvitationRefusal.PhoneRequired;
+        }
+        finally
+        {
+            attempts.End(client, refused);
+        }
+
         if (outcome.Session is not { } session)
         {
             AskPhone = outcome.Refusal is InvitationRefusal.PhoneRequired or InvitationRefusal.PhoneMismatch;

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using OwnersVote.Web.Features.Access;
@@ -6,36 +5,100 @@ using OwnersVote.Web.Features.Access;
 namespace OwnersVote.Web.Features.SignIn;
 
 /// <summary>
-/// How many invitation-code attempts a client may make: 5 per 10 minutes per client address, so
-/// the 31⁸ codes cannot be guessed. Uses the ASP.NET Core (System.Threading.RateLimiting) limiter.
+/// How many refused invitation codes a client may try: 5 per 10 minutes per client address, so
+/// the 31⁸ codes cannot be guessed. Only refusals count (a code unknown, used, expired, or a
+/// wrong phone ending), and attempts still being checked are reserved against the limit, so
+/// parallel guesses get no more. A code that signs someone in does not count: on a deadline
+/// evening many owners share one public address (the compound's Wi-Fi, a carrier's NAT), and
+/// the sixth of them must not be turned away (docs/benchmarks.md "Design problems" 5).
 /// </summary>
-public sealed class SignInAttempts : IDisposable
+public sealed class SignInAttempts(TimeProvider time)
 {
-    /// <summary>Attempts per window.</summary>
+    /// <summary>Refused attempts per window.</summary>
     public const int PermitLimit = 5;
 
-    /// <summary>The window.</summary>
+    /// <summary>The window, from a client's first attempt in it.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(client =>
-        RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = PermitLimit,
-            Window = Window,
-            QueueLimit = 0,
-        }));
+    // Beyond this many clients, those whose window has passed with nothing in progress are dropped.
+    private const int SweepAbove = 10_000;
 
-    /// <summary>True when this client may try a code now (the attempt is counted).</summary>
-    public bool TryAttempt(HttpContext context)
+    private readonly Dictionary<string, Client> _clients = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    /// <summary>The client address an attempt is counted against.</summary>
+    public static string ClientOf(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        string client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        using RateLimitLease lease = _limiter.AttemptAcquire(client);
-        return lease.IsAcquired;
+        return context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _limiter.Dispose();
+    /// <summary>
+    /// True when <paramref name="client"/> may try a code now; the attempt is reserved until
+    /// <see cref="End"/> says whether it was refused.
+    /// </summary>
+    public bool TryBegin(string client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        long now = time.GetTimestamp();
+        lock (_lock)
+        {
+            if (!_clients.TryGetValue(client, out Client? c))
+            {
+                Sweep(now);
+                c = new Client { WindowStart = now };
+                _clients[client] = c;
+            }
+            else if (time.GetElapsedTime(c.WindowStart, now) >= Window)
+            {
+                (c.WindowStart, c.Refused) = (now, 0);
+            }
+
+            if (c.Refused + c.InProgress >= PermitLimit)
+            {
+                return false;
+            }
+
+            c.InProgress++;
+            return true;
+        }
+    }
+
+    /// <summary>Ends an attempt <see cref="TryBegin"/> allowed; a refused one counts against the client.</summary>
+    public void End(string client, bool refused)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        lock (_lock)
+        {
+            if (_clients.TryGetValue(client, out Client? c) && c.InProgress > 0)
+            {
+                c.InProgress--;
+                c.Refused += refused ? 1 : 0;
+            }
+        }
+    }
+
+    private void Sweep(long now)
+    {
+        if (_clients.Count < SweepAbove)
+        {
+            return;
+        }
+
+        foreach ((string key, Client c) in _clients.Where(e => e.Value.InProgress == 0 && time.GetElapsedTime(e.Value.WindowStart, now) >= Window).ToList())
+        {
+            _clients.Remove(key);
+        }
+    }
+
+    private sealed class Client
+    {
+        public long WindowStart { get; set; }
+
+        public int Refused { get; set; }
+
+        public int InProgress { get; set; }
+    }
 }
 
 /// <summary>Registers sign-in: the session cookie, the owner policy, the attempt limiter and the ceremonies' state.</summary>
