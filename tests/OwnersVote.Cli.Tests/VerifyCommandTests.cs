@@ -25,6 +25,31 @@ public sealed class VerifyCommandTests : IDisposable
 
     private string VerifierKey => _signer.VerifierKey;
 
+    // A roll of 20 units frozen in the roll book for a vote not announced yet, in parts.
+    private static IReadOnlyList<RollFrozen> PendingRoll()
+    {
+        var roll = new RollFrozen(VoteLog.Compound, "b58-roof-2025", new DateTimeOffset(2025, 3, 2, 8, 0, 0, TimeSpan.Zero), "officer:wang", [.. Enumerable.Range(1, 20).Select(i => new RollEntry(
+            new UnitId($"58-{i:D4}"), new BuildingId("58"), Area.FromHundredths(8_000 + i), AreaSource.Registry, OwnerKey.Hash(new byte[32], $"o{i}"), new OwnerId($"p58-{i}")))]);
+        IReadOnlyList<RollFrozen> parts = roll.Split(EventCodec.Encode(roll).Length / 3);
+        Assert.True(parts.Count >= 3);
+        return parts;
+    }
+
+    [Fact]
+    public async Task A_roll_frozen_before_its_vote_is_announced_verifies_and_an_incomplete_one_does_not()
+    {
+        List<byte[]> entries = [.. _votes.Entries(), .. PendingRoll().Select(EventCodec.Encode)];
+        OvRun run = OvRun.Of("verify", await WriteLogAsync(entries), "--key", VerifierKey);
+        Assert.Equal("", run.Stderr);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("vote b58-roof-2025: 0 ballots (0 passkey, 0 device-key), 0 counted, roll frozen, not announced yet\n", run.Stdout, StringComparison.Ordinal);
+
+        List<byte[]> incomplete = [.. _votes.Entries(), .. PendingRoll().SkipLast(1).Select(EventCodec.Encode)];
+        OvRun failed = OvRun.Of("verify", await WriteLogAsync(incomplete, "incomplete"), "--key", VerifierKey);
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Contains("vote b58-roof-2025: cannot be recounted: the log has only", failed.Stdout + failed.Stderr, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _signer.Dispose();

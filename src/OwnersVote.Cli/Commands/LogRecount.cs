@@ -91,9 +91,61 @@ public static partial class LogRecount
         return new RecountReport(audits, discrepancies, compounds.Count) { Replays = replays };
     }
 
+    // A vote whose only entries are its RollFrozen (issue 6 §4: the roll book freezes a roll before
+    // the vote is announced) has nothing to count yet; its parts must still be whole and in order.
+    private static VoteAudit? RollOnly(string vote, List<(long Index, LedgerEvent Event)> events, List<string> discrepancies)
+    {
+        List<(long Index, RollFrozen Part)> parts = [];
+        foreach ((long index, LedgerEvent e) in events)
+        {
+            if (e is VoteEvent ve && ve.Vote == vote)
+            {
+                if (e is not RollFrozen part)
+                {
+                    return null;
+                }
+
+                parts.Add((index, part));
+            }
+        }
+
+        var assembly = new RollAssembly();
+        RollFrozen? roll = null;
+        foreach ((long index, RollFrozen part) in parts)
+        {
+            try
+            {
+                roll = assembly.Add(part) ?? roll;
+            }
+            catch (InvalidOperationException e)
+            {
+                discrepancies.Add($"vote {vote}: cannot be recounted: entry {index}: {e.Message}");
+                return NotReplayable(parts[0].Part.Compound, vote);
+            }
+        }
+
+        if (assembly.Incomplete || parts.Count(p => p.Part.Part == 1) > 1)
+        {
+            discrepancies.Add(assembly.Incomplete
+                ? $"vote {vote}: cannot be recounted: the log has only {assembly.Received} of the {assembly.Expected} parts of its RollFrozen"
+                : $"vote {vote}: cannot be recounted: its roll is frozen twice");
+            return NotReplayable(parts[0].Part.Compound, vote);
+        }
+
+        return new VoteAudit(parts[0].Part.Compound, vote, 0, new Dictionary<string, int>(), 0, new Dictionary<string, int>(), new Dictionary<string, int>(), TallyVerdict.NotAnnounced);
+    }
+
+    private static VoteAudit NotReplayable(string compound, string vote) =>
+        new(compound, vote, 0, new Dictionary<string, int>(), 0, new Dictionary<string, int>(), new Dictionary<string, int>(), TallyVerdict.NotReplayable);
+
     private static VoteAudit RecountVote(
         string compound, string vote, List<(long Index, LedgerEvent Event)> events, Dictionary<string, CredentialKind> enrolled, List<string> discrepancies, Dictionary<string, VoteReplayResult> replays)
     {
+        if (RollOnly(vote, events, discrepancies) is { } pending)
+        {
+            return pending;
+        }
+
         VoteReplayResult result;
         try
         {

@@ -18,6 +18,12 @@ public enum TallyVerdict
 
     /// <summary>The vote's events could not be replayed at all.</summary>
     NotReplayable,
+
+    /// <summary>
+    /// Only the vote's roll is in the log (<c>RollFrozen</c>, whole): frozen in the roll book
+    /// before the vote is announced, nothing to count yet.
+    /// </summary>
+    NotAnnounced,
 }
 
 /// <summary>The recount of one vote as <c>ov verify</c> reports it.</summary>
@@ -95,6 +101,7 @@ public sealed record VoteAudit(
             TallyVerdict.Matches => "recount matches published tally",
             TallyVerdict.Differs => "recount DOES NOT MATCH published tally",
             TallyVerdict.NotPublished => "no tally published yet",
+            TallyVerdict.NotAnnounced => "roll frozen, not announced yet",
             _ => "cannot be recounted",
         });
         return $"vote {(withCompound ? Compound + "/" : string.Empty)}{Vote}: {string.Join(", ", parts)}";
