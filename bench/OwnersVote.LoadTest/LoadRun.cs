@@ -41,6 +41,11 @@ internal static class LoadRun
         {
             ["Ballots__MaxPrepared"] = Math.Max(OwnersVote.Web.Features.Ballots.BallotSessions.DefaultMaxPrepared, prepared).ToString(CultureInfo.InvariantCulture),
         };
+        if (settings.CompoundSize is int size)
+        {
+            serverSettings["Demo__Synthetic__OwnersPerCompound"] = size.ToString(CultureInfo.InvariantCulture);
+        }
+
         using var server = new ServerProcess(data, ServerProcess.FreePort(), settings.Provider, connection, settings.Owners, serverSettings);
         await server.StartAsync(TimeSpan.FromMinutes(3), budget.Token);
         Console.WriteLine($"server process {server.ProcessId}");

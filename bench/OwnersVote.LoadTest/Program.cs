@@ -22,7 +22,7 @@ internal static class LoadTestProgram
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: load [--owners 1000] [--ballots-per-owner 1] [--concurrency 64] [--rate N] [--warmup 10] [--seconds 60] [--provider Sqlite|Postgres --connection STR] [--data DIR]\n       ceiling [--owners 1000] [--ballots-per-owner N] [--concurrency 64] [--rate N] [--warmup 5] [--seconds 20]\n       crash [--owners 250] [--kills 20] [--concurrency 64] [--data DIR]\n       cluster --provider Postgres --connection STR [--nodes 3] [--owners 300] [--concurrency 32] [--seconds 30] [--kill-leader no|yes] [--data DIR]");
+        Console.Error.WriteLine("usage: load [--owners 1000] [--compound-size 250] [--ballots-per-owner 1] [--concurrency 64] [--rate N] [--warmup 10] [--seconds 60] [--provider Sqlite|Postgres --connection STR] [--data DIR]\n       ceiling [--owners 1000] [--ballots-per-owner N] [--concurrency 64] [--rate N] [--warmup 5] [--seconds 20]\n       crash [--owners 250] [--kills 20] [--concurrency 64] [--data DIR]\n       cluster --provider Postgres --connection STR [--nodes 3] [--owners 300] [--concurrency 32] [--seconds 30] [--kill-leader no|yes] [--data DIR]");
         return 2;
     }
 }

@@ -26,6 +26,12 @@ internal sealed record Settings(int Owners, int Concurrency, int Seconds, int Ki
     /// </summary>
     public int? Rate { get; init; }
 
+    /// <summary>
+    /// <c>load</c>: owners per synthetic compound (<c>Demo:Synthetic:OwnersPerCompound</c>), or null
+    /// for the server's default of 250; e.g. 2,000 for one large compound's deadline evening.
+    /// </summary>
+    public int? CompoundSize { get; init; }
+
     public static Settings? Parse(string[] args, int owners, int seconds = 60, int warmup = 10)
     {
         var s = new Settings(owners, 64, seconds, 20, "Sqlite", null, null) { Warmup = warmup };
@@ -45,6 +51,7 @@ internal sealed record Settings(int Owners, int Concurrency, int Seconds, int Ki
                 "--warmup" when Int(v, 0, 600) is int n => s with { Warmup = n },
                 "--ballots-per-owner" when Int(v, 1, 1_000) is int n => s with { BallotsPerOwner = n },
                 "--rate" when Int(v, 1, 100_000) is int n => s with { Rate = n },
+                "--compound-size" when Int(v, 1, 100_000) is int n => s with { CompoundSize = n },
                 "--kill-leader" when v is "yes" or "no" => s with { KillLeader = v == "yes" },
                 _ => null,
             };

@@ -21,6 +21,13 @@ public sealed class SyntheticOptions
     /// <summary>How many synthetic owners to seed; 0 (the default) seeds nothing.</summary>
     public int Owners { get; set; }
 
+    /// <summary>
+    /// Owners per compound: 250 by default, so the roll is one <c>RollFrozen</c> entry and load
+    /// figures compare with the runs before rolls could be split; more makes one large compound
+    /// whose roll is logged in parts.
+    /// </summary>
+    public int OwnersPerCompound { get; set; } = 250;
+
     /// <summary>Where to write the owners' invitation codes, one <c>vote code</c> pair per line.</summary>
     public string CodesFile { get; set; } = "data/synthetic-codes.txt";
 }
@@ -35,12 +42,6 @@ public sealed class SyntheticOptions
 /// </summary>
 public sealed class SyntheticCompounds(OwnersVoteDb db, EventLog log, TimeProvider time, IOptions<SyntheticOptions> options, IOptions<DemoOptions> demo, IHostEnvironment environment)
 {
-    /// <summary>
-    /// Owners per compound: 250, so the roll is one <c>RollFrozen</c> entry (a larger one is logged
-    /// in parts) and load figures compare with the runs before rolls could be split.
-    /// </summary>
-    public const int OwnersPerCompound = 250;
-
     /// <summary>The id prefix of the synthetic compounds: <c>synthetic-00000</c>, …</summary>
     public const string CompoundPrefix = "synthetic-";
 
@@ -54,6 +55,7 @@ public sealed class SyntheticCompounds(OwnersVoteDb db, EventLog log, TimeProvid
     public async Task<int> SeedAsync(CancellationToken cancellationToken)
     {
         int owners = options.Value.Owners;
+        int perCompound = Math.Max(1, options.Value.OwnersPerCompound);
         if (owners <= 0 || await db.Compounds.AnyAsync(c => c.Id.StartsWith(CompoundPrefix), cancellationToken))
         {
             return 0;
@@ -64,11 +66,11 @@ public sealed class SyntheticCompounds(OwnersVoteDb db, EventLog log, TimeProvid
         string[] origins = [.. demo.Value.Origins.Append(origin).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         byte[] codeKey = RandomNumberGenerator.GetBytes(32);
         var codes = new StringBuilder();
-        for (int c = 0; c * OwnersPerCompound < owners; c++)
+        for (int c = 0; (long)c * perCompound < owners; c++)
         {
             string compound = CompoundPrefix + c.ToString("D5", CultureInfo.InvariantCulture);
             string vote = VoteOf(compound);
-            int count = Math.Min(OwnersPerCompound, owners - (c * OwnersPerCompound));
+            int count = Math.Min(perCompound, owners - (c * perCompound));
 
             // PIPL: owners appear only as keyed hashes; a fresh random key per compound.
             byte[] key = RandomNumberGenerator.GetBytes(OwnerKey.MinimumKeyLength);
@@ -77,8 +79,9 @@ public sealed class SyntheticCompounds(OwnersVoteDb db, EventLog log, TimeProvid
             [
                 // Electronic Signature Law art. 13: ballots need user verification.
                 new CompoundRegistered(compound, now.AddHours(-2), "admin:synthetic", $"合成小区 {c}", "上海市闵行区", DemoSeeder.RpId, origins, RequireUserVerification: true),
-                new RollFrozen(compound, vote, now.AddHours(-2), Officer, [.. Enumerable.Range(0, count).Select(i => new RollEntry(
-                    new UnitId($"1-{i + 1:D4}"), new BuildingId("1"), Area.FromHundredths(6_000 + (i * 7_919 % 9_000)), AreaSource.Registry, hashes[i], new OwnerId(hashes[i])))]),
+                // A roll of more than about 300 units is logged in parts, appended with the rest as one group.
+                .. new RollFrozen(compound, vote, now.AddHours(-2), Officer, [.. Enumerable.Range(0, count).Select(i => new RollEntry(
+                    new UnitId($"1-{i + 1:D4}"), new BuildingId("1"), Area.FromHundredths(6_000 + (i * 7_919 % 9_000)), AreaSource.Registry, hashes[i], new OwnerId(hashes[i])))]).Split(),
                 new MatterPublished(
                     compound, vote, now.AddHours(-2), "committee:synthetic", "合成表决", "负载与崩溃测试用的表决，不是真实事项。",
                     [new MatterQuestion("q1", "是否同意？")], [Choice.Yes, Choice.No, Choice.Abstain], [], ThresholdClass.Ordinary,
