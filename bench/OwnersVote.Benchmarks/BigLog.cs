@@ -29,8 +29,8 @@ internal static class BigLog
     public const string Origin = "https://vote.example.cn";
 
     /// <summary>
-    /// Owners per compound. A compound's whole roll is one <c>RollFrozen</c> entry, and an entry is
-    /// at most 65,535 bytes (c2sp.org/tlog-tiles bundles), which caps a roll at about 300 units.
+    /// Owners per compound: 250, so each roll is one <c>RollFrozen</c> entry (a roll of more than
+    /// about 300 units is logged in parts) and the log is the one measured since issue 10 began.
     /// </summary>
     public const int OwnersPerCompound = 250;
 
