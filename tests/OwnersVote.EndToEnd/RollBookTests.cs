@@ -340,6 +340,40 @@ public sealed class RollBookTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(frozen.Area, replay.Questions[0].Result.Total.Area);
     }
 
+    [Fact]
+    public async Task An_announcement_is_logged_once_and_never_over_a_roll_the_roll_book_froze()
+    {
+        string compound = await RegisteredCompoundAsync();
+        Assert.Empty((await ImportAsync(compound, Encoding.UTF8.GetBytes("楼号,室号,业主编号,面积,面积来源\n1,1-101,A,88.50,合同\n1,1-102,B,70,合同\n"), "roll.csv")).Errors);
+        var session = new OwnerSession(compound, Roles.Officer, null, Officer);
+        DateTimeOffset opens = EventTime.Truncate(DateTimeOffset.UtcNow.AddHours(1));
+        DraftInput Draft(string id) => new(id, "门禁更换", "全文", "", [new DraftQuestion("是否同意？", ThresholdClass.Ordinary)], opens, 7, null, [], true, false);
+        using IServiceScope scope = app.Services.CreateScope();
+        VoteLifecycle lifecycle = scope.ServiceProvider.GetRequiredService<VoteLifecycle>();
+        OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
+
+        // A stop between the announcement's append and the draft's removal leaves the draft: announcing
+        // it again logs nothing and removes it.
+        string vote = compound + "-once";
+        Assert.Null(await lifecycle.SaveDraftAsync(Draft(vote), session, Cancel));
+        VoteDraftRow left = await db.VoteDrafts.AsNoTracking().SingleAsync(d => d.Id == vote, Cancel);
+        Assert.Null(await lifecycle.AnnounceAsync(vote, session, Cancel));
+        db.VoteDrafts.Add(left);
+        await db.SaveChangesAsync(Cancel);
+        long announced = TreeSize();
+        Assert.Null(await lifecycle.AnnounceAsync(vote, session, Cancel));
+        Assert.Equal(announced, TreeSize());
+        Assert.False(await db.VoteDrafts.AnyAsync(d => d.Id == vote, Cancel));
+
+        // A draft whose id the roll book froze a roll for meanwhile is refused, not logged over it.
+        string frozen = compound + "-frozen";
+        Assert.Null(await lifecycle.SaveDraftAsync(Draft(frozen), session, Cancel));
+        await FreezeAsync(compound, frozen, opens);
+        long before = TreeSize();
+        Assert.Equal(LifecycleCodes.IdTaken, await lifecycle.AnnounceAsync(frozen, session, Cancel));
+        Assert.Equal(before, TreeSize());
+    }
+
     private long TreeSize()
     {
         using IServiceScope scope = app.Services.CreateScope();

@@ -104,7 +104,7 @@ public sealed partial class VoteLifecycle(
                 return null;
             }
 
-            if (await IdTakenAsync(draft.Id, cancellationToken))
+            if (await db.Units.AnyAsync(u => u.VoteId == draft.Id, cancellationToken))
             {
                 // A roll frozen for this id in the roll book: a second RollFrozen would break the vote's log.
                 return LifecycleCodes.IdTaken;
