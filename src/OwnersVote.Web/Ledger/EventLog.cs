@@ -541,10 +541,20 @@ public sealed partial class EventLog(
         }
     }
 
-    // RFC 9162 §2.1.4 consistency proof between two sizes, read from the appender's stored tiles
-    // (reads are safe while it appends; a deleted partial tile falls back to its full tile).
+    // RFC 9162 §2.1.4 consistency proof between two sizes: from the node hashes in memory when this
+    // process projected the larger tree's entries (issue 10: each witness round read its tiles from
+    // disk), otherwise from the appender's stored tiles (reads are safe while it appends; a deleted
+    // partial tile falls back to its full tile).
     private async Task<IReadOnlyList<Hash>> ProveConsistencyAsync(long from, long to, CancellationToken cancellationToken)
     {
+        lock (_nodesLock)
+        {
+            if (to <= _nodes.Size)
+            {
+                return ConsistencyProof.Create(from, to, _nodes);
+            }
+        }
+
         TileHashSource source = await TileHashSource.LoadAsync(Store, to, s => ConsistencyProof.Create(from, to, s), cancellationToken);
         return ConsistencyProof.Create(from, to, source);
     }
