@@ -138,6 +138,30 @@ public sealed class StatementImportTests(SqliteApp app, Browser browser) : IClas
         Assert.Equal(size, Log.TreeSize);
     }
 
+    [Fact]
+    public async Task A_statement_larger_than_one_log_entry_is_refused_with_its_number_of_lines_and_nothing_is_logged()
+    {
+        // A quarter of parking fees entered payment by payment: 1,000 lines, more than one log
+        // entry holds (c2sp.org/tlog-tiles: 65,535 bytes).
+        IReadOnlyList<StatementView> before = await StatementsAsync(StatementRow.Income, "");
+        DateOnly from = before[^1].To.AddDays(1);
+        DateOnly to = from.AddMonths(3).AddDays(-1);
+        var csv = new StringBuilder("日期,类别,金额,摘要\n");
+        for (int i = 0; i < 1_000; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{from.AddDays(i * 90 / 1_000):yyyy-MM-dd},停车收益,10.00,地面临时停车费 第 {i + 1} 笔\n");
+        }
+
+        IPage page = await OfficerAtDeskAsync();
+        long size = Log.TreeSize;
+        await UploadAsync(page, StatementRow.Income, null, from, to, Fen.Plain(before[^1].Closing), "parking.csv", Encoding.UTF8.GetBytes(csv.ToString()));
+
+        Assert.Equal(["0:TooLarge"], await ProblemsAsync(page));
+        Assert.Contains("明细太多（1000 行）", await page.GetByTestId("import-refused").InnerTextAsync());
+        Assert.Equal(size, Log.TreeSize);
+        Assert.Equal(before[^1].Id, (await StatementsAsync(StatementRow.Income, ""))[^1].Id);
+    }
+
     private EventLog Log => app.Services.GetRequiredService<EventLog>();
 
     private async Task<IReadOnlyList<StatementView>> StatementsAsync(string kind, string building)

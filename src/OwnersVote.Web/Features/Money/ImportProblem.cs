@@ -74,6 +74,12 @@ public enum ImportProblemCode
 
     /// <summary>A statement for this account and period is already published.</summary>
     AlreadyPublished,
+
+    /// <summary>
+    /// The statement is larger than one log entry holds (c2sp.org/tlog-tiles: 65,535 bytes, some
+    /// hundreds of lines); the value is its number of lines.
+    /// </summary>
+    TooLarge,
 }
 
 /// <summary>One problem of an upload, at a spreadsheet row (0 for the statement as a whole).</summary>

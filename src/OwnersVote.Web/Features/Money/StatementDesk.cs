@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OwnersVote.Ledger;
 using OwnersVote.Voting.Events;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Features.Documents;
@@ -137,6 +138,13 @@ public sealed class StatementDesk(OwnersVoteDb db, EventLog log, MoneyQuery mone
         StatementPublished statement = fund
             ? new FundStatementPublished(compound, now, actor, id, new Voting.BuildingId(building), request.From, request.To, opening.Value, closing, lines, pinned)
             : new PublicIncomePublished(compound, now, actor, id, request.From, request.To, opening.Value, closing, lines, pinned);
+        if (EventCodec.Encode(statement).Length > EntryBundle.MaxEntrySize)
+        {
+            // One statement is one log entry; refused before anything is logged (the documents stay
+            // stored by hash, unreferenced, as after any refused upload).
+            return new StatementOutcome(null, -1, [new ImportProblem(0, ImportProblemCode.TooLarge, lines.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        }
+
         var appended = await log.AppendAsync(statement, cancellationToken);
         return new StatementOutcome(statement, appended.Index, []);
     }
