@@ -21,6 +21,28 @@ public sealed class NoticeTests(SqliteApp app, Browser browser) : IClassFixture<
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task A_notice_larger_than_one_log_entry_is_refused_in_Chinese_and_nothing_is_logged()
+    {
+        IPage officer = await browser.NewPageAsync(390, 844);
+        await SessionCookies.SignInAsync(officer, app, new OwnerSession(Compound, "officer", null, "officer:demo-1"));
+        await officer.GotoAsync(app.BaseUrl + "/desk/notices");
+        // The form stops typing at 15,000 characters, which with a title fits one log entry.
+        Assert.Equal("15000", await officer.Locator("#body").GetAttributeAsync("maxlength"));
+
+        // A request past the form (its limit removed): 30,000 characters, 90,000 bytes of UTF-8.
+        await officer.Locator("#body").EvaluateAsync("e => e.removeAttribute('maxlength')");
+        await officer.GetByLabel("标题").FillAsync("物业服务合同全文");
+        await officer.GetByLabel("正文").FillAsync(string.Concat(Enumerable.Repeat("甲方乙方约定的服务内容。", 2_500)));
+        long size = app.Services.GetRequiredService<OwnersVote.Web.Ledger.EventLog>().TreeSize;
+        await officer.GetByTestId("notice-publish").ClickAsync();
+
+        await Assertions.Expect(officer.GetByTestId("notice-refused")).ToContainTextAsync("通知太长，超过一条日志记录的上限");
+        Assert.Equal(size, app.Services.GetRequiredService<OwnersVote.Web.Ledger.EventLog>().TreeSize);
+        using IServiceScope scope = app.Services.CreateScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<OwnersVoteDb>().Notices.AnyAsync(n => n.Title == "物业服务合同全文", Cancel));
+    }
+
+    [Fact]
     public async Task A_notice_with_an_attachment_reaches_its_building_and_its_reading_is_counted()
     {
         byte[] attachment = Encoding.UTF8.GetBytes("电梯停运安排：1 号梯 3 月 1 日至 20 日停运。");

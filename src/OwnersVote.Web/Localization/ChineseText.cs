@@ -1480,6 +1480,8 @@ public sealed class ChineseText : UiText
 
     public override string NoticeBodyLabel => "正文";
 
+    public override string NoticeTooLarge => "未发布：通知太长，超过一条日志记录的上限。请缩短正文，或把全文作为附件上传。";
+
     public override string NoticeScopeLabel => "发给哪些楼的业主（都不选即全体业主）";
 
     public override string PublishNotice => "发布";

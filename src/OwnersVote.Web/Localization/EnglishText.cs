@@ -1484,6 +1484,8 @@ public sealed class EnglishText : UiText
 
     public override string NoticeBodyLabel => "Text";
 
+    public override string NoticeTooLarge => "Not published: the notice is larger than one log entry holds. Shorten the text, or upload the full text as an attachment.";
+
     public override string NoticeScopeLabel => "For the owners of which buildings (none ticked: every owner)";
 
     public override string PublishNotice => "Publish";

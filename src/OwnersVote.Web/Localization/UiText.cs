@@ -1139,6 +1139,8 @@ public abstract class UiText
 
     public abstract string NoticeBodyLabel { get; }
 
+    public abstract string NoticeTooLarge { get; }
+
     public abstract string NoticeScopeLabel { get; }
 
     public abstract string PublishNotice { get; }

@@ -37,6 +37,9 @@ public sealed class DeskModel(NoticeBoard board, OwnersVoteDb db) : PageModel
     /// <summary>Why the notice was refused, or null.</summary>
     public string? Refused { get; private set; }
 
+    /// <summary>Whether the last notice was refused as larger than one log entry holds.</summary>
+    public bool TooLarge { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -53,6 +56,10 @@ public sealed class DeskModel(NoticeBoard board, OwnersVoteDb db) : PageModel
         {
             (_, long index) = await board.PublishAsync(OwnerSession.From(User)!, Title, Body, Scope, files, cancellationToken);
             Published = index;
+        }
+        catch (NoticeTooLargeException)
+        {
+            TooLarge = true;
         }
         catch (ArgumentException e)
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OwnersVote.Ledger;
 using OwnersVote.Voting;
 using OwnersVote.Voting.Events;
 using OwnersVote.Web.Data;
@@ -106,9 +107,13 @@ public sealed class NoticeBoard(OwnersVoteDb db, EventLog log, DocumentStore doc
         })];
     }
 
+    /// <summary>The longest text the notice form takes: in Chinese (3 bytes a character), with title and attachments, within one log entry.</summary>
+    public const int MaxBodyLength = 15_000;
+
     /// <summary>Publishes a notice: stores the attachments by hash and appends <see cref="NoticePublished"/>.</summary>
     /// <returns>The log entry's index.</returns>
     /// <exception cref="ArgumentException">Empty title or body, or a building not on the compound's rolls.</exception>
+    /// <exception cref="NoticeTooLargeException">The notice is larger than one log entry holds; nothing was logged.</exception>
     public async Task<(NoticePublished Notice, long LogIndex)> PublishAsync(
         OwnerSession publisher, string title, string body, IReadOnlyList<string> scope, IReadOnlyList<UploadedFile> attachments, CancellationToken cancellationToken)
     {
@@ -136,6 +141,12 @@ public sealed class NoticeBoard(OwnersVoteDb db, EventLog log, DocumentStore doc
         var notice = new NoticePublished(
             publisher.CompoundId, now, $"{publisher.Role}:{publisher.StaffId ?? publisher.OwnerHash}", $"n-{now:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}"[..30],
             title.Trim(), body.Trim(), [.. scope.Distinct().Order(StringComparer.Ordinal).Select(b => new BuildingId(b))], pinned);
+        // One notice is one log entry (c2sp.org/tlog-tiles: at most 65,535 bytes).
+        if (EventCodec.Encode(notice).Length > EntryBundle.MaxEntrySize)
+        {
+            throw new NoticeTooLargeException($"The notice is larger than one log entry holds ({EntryBundle.MaxEntrySize} bytes).");
+        }
+
         var appended = await log.AppendAsync(notice, cancellationToken);
         return (notice, appended.Index);
     }
@@ -149,3 +160,7 @@ public sealed class NoticeBoard(OwnersVoteDb db, EventLog log, DocumentStore doc
     private static NoticeView View(NoticeRow r, bool read) => new(
         r.Id, r.Title, r.Body, r.Scope.Length == 0 ? [] : r.Scope.Split('\n'), MoneyQuery.Documents(r.Attachments), r.PublishedAt, r.LogIndex, read);
 }
+
+/// <summary>A notice larger than one log entry holds: the text is too long (or too many attachments).</summary>
+/// <param name="message">What was too large.</param>
+public sealed class NoticeTooLargeException(string message) : ArgumentException(message);
