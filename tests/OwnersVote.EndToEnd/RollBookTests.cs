@@ -374,6 +374,33 @@ public sealed class RollBookTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(before, TreeSize());
     }
 
+    [Fact]
+    public async Task A_draft_longer_than_one_log_entry_holds_is_refused_and_the_longest_allowed_is_announced()
+    {
+        string compound = await RegisteredCompoundAsync();
+        Assert.Empty((await ImportAsync(compound, Encoding.UTF8.GetBytes("楼号,室号,业主编号,面积,面积来源\n1,1-101,A,88.50,合同\n"), "roll.csv")).Errors);
+        var session = new OwnerSession(compound, Roles.Officer, null, Officer);
+        DateTimeOffset opens = EventTime.Truncate(DateTimeOffset.UtcNow.AddHours(1));
+        // Chinese at the limits: 15,000 characters of text (45,000 bytes), a 200-character title,
+        // three questions of 500.
+        string text = new('维', VoteLifecycle.MaxMatterTextLength);
+        DraftQuestion[] questions = [.. Enumerable.Range(0, 3).Select(_ => new DraftQuestion(new string('问', 500), ThresholdClass.Ordinary))];
+        DraftInput Draft(string id, string body, string title) => new(id, title, body, "", questions, opens, 7, null, [], true, false);
+        using IServiceScope scope = app.Services.CreateScope();
+        VoteLifecycle lifecycle = scope.ServiceProvider.GetRequiredService<VoteLifecycle>();
+
+        Assert.Equal(LifecycleCodes.TextTooLong, await lifecycle.SaveDraftAsync(Draft(compound + "-long", text + "维", "标题"), session, Cancel));
+        Assert.Equal(LifecycleCodes.TextTooLong, await lifecycle.SaveDraftAsync(Draft(compound + "-long", "正文", new string('标', 201)), session, Cancel));
+        Assert.Equal(LifecycleCodes.TextTooLong, await lifecycle.SaveDraftAsync(Draft(compound + "-long", "正文", "标题") with { Questions = [new DraftQuestion(new string('问', 501), ThresholdClass.Ordinary)] }, session, Cancel));
+        Assert.Contains("15000", ChineseText.Instance.LifecycleRefused(LifecycleCodes.TextTooLong), StringComparison.Ordinal);
+
+        string vote = compound + "-max";
+        Assert.Null(await lifecycle.SaveDraftAsync(Draft(vote, text, new string('标', 200)), session, Cancel));
+        long before = TreeSize();
+        Assert.Null(await lifecycle.AnnounceAsync(vote, session, Cancel));
+        Assert.Equal(before + 2, TreeSize());
+    }
+
     private long TreeSize()
     {
         using IServiceScope scope = app.Services.CreateScope();

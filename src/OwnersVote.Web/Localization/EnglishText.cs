@@ -1154,6 +1154,7 @@ public sealed class EnglishText : UiText
         "not-on-roll" => "Not on this vote's roll.",
         "not-in-objection-period" => "Objections are taken only during the objection period after the preliminary result.",
         "bad-text" => "Please fill in the title, the text and at least one question (at most 2,000 characters).",
+        "text-too-long" => "The text is at most 15,000 characters, the title 200 and each question 500: the announcement must fit in one log entry. Summarise a longer plan and post it in full separately.",
         "bad-id" => "The vote id uses lowercase letters, digits and '-', at most 64 characters.",
         "id-taken" => "That vote id is already in use.",
         "bad-channel" => "Please choose how it was delivered.",

@@ -29,6 +29,12 @@ public static class LifecycleCodes
     /// <summary>A text is empty or too long.</summary>
     public const string BadText = "bad-text";
 
+    /// <summary>
+    /// A draft's text is longer than <see cref="VoteLifecycle.MaxMatterTextLength"/> characters (or its
+    /// title than 200, a question than 500): the announcement must fit in one log entry.
+    /// </summary>
+    public const string TextTooLong = "text-too-long";
+
     /// <summary>The vote id is not 1–64 lowercase letters, digits or '-'.</summary>
     public const string BadId = "bad-id";
 

@@ -35,6 +35,12 @@ public sealed partial class VoteLifecycle(
     // process, so two officers pressing "finalise" at once cannot both pass the check.
     private static readonly SemaphoreSlim s_gate = new(1, 1);
 
+    /// <summary>
+    /// The longest matter text a draft takes: in Chinese (3 bytes a character), with a 200-character
+    /// title and three questions of 500, the <c>MatterPublished</c> fits in one log entry.
+    /// </summary>
+    public const int MaxMatterTextLength = 15_000;
+
     private DateTimeOffset Now => EventTime.Truncate(time.GetUtcNow());
 
     /// <summary>Creates or updates a draft of the session's compound. Returns a refusal code, or null when saved.</summary>
@@ -152,6 +158,12 @@ public sealed partial class VoteLifecycle(
                 draft.ObjectionHours,
                 draft.SilentMajority,
                 reminders);
+            if (EventCodec.Encode(matter).Length > EntryBundle.MaxEntrySize)
+            {
+                // The draft's limits keep a matter within one log entry; this is the last guard.
+                return LifecycleCodes.TextTooLong;
+            }
+
             // A large roll is logged in parts (RollFrozen.Split); with the matter they are one group,
             // so the log holds the whole announcement or none of it.
             await log.AppendManyAsync([.. roll.Split(), matter], cancellationToken);
@@ -603,6 +615,11 @@ public sealed partial class VoteLifecycle(
             || input.Questions.Any(q => string.IsNullOrWhiteSpace(q.Text) || !Enum.IsDefined(q.Threshold)))
         {
             return LifecycleCodes.BadText;
+        }
+
+        if (input.Text.Trim().Length > MaxMatterTextLength || input.Title.Trim().Length > 200 || input.Questions.Any(q => q.Text.Trim().Length > 500))
+        {
+            return LifecycleCodes.TextTooLong;
         }
 
         return VoteSchedule.Check(input.OpensAt, input.OpensAt, input.OpensAt.AddDays(input.VotingDays), input.ObjectionHours, input.Reminders) is [var first, ..]
