@@ -343,9 +343,7 @@ public sealed class RollBookTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task An_announcement_is_logged_once_and_never_over_a_roll_the_roll_book_froze()
     {
-        string compound = await RegisteredCompoundAsync();
-        Assert.Empty((await ImportAsync(compound, Encoding.UTF8.GetBytes("楼号,室号,业主编号,面积,面积来源\n1,1-101,A,88.50,合同\n1,1-102,B,70,合同\n"), "roll.csv")).Errors);
-        var session = new OwnerSession(compound, Roles.Officer, null, Officer);
+        (string compound, OwnerSession session) = await CompoundWithRollAsync("1,1-101,A,88.50,合同\n1,1-102,B,70,合同\n");
         DateTimeOffset opens = EventTime.Truncate(DateTimeOffset.UtcNow.AddHours(1));
         DraftInput Draft(string id) => new(id, "门禁更换", "全文", "", [new DraftQuestion("是否同意？", ThresholdClass.Ordinary)], opens, 7, null, [], true, false);
         using IServiceScope scope = app.Services.CreateScope();
@@ -377,9 +375,7 @@ public sealed class RollBookTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task A_draft_longer_than_one_log_entry_holds_is_refused_and_the_longest_allowed_is_announced()
     {
-        string compound = await RegisteredCompoundAsync();
-        Assert.Empty((await ImportAsync(compound, Encoding.UTF8.GetBytes("楼号,室号,业主编号,面积,面积来源\n1,1-101,A,88.50,合同\n"), "roll.csv")).Errors);
-        var session = new OwnerSession(compound, Roles.Officer, null, Officer);
+        (string compound, OwnerSession session) = await CompoundWithRollAsync("1,1-101,A,88.50,合同\n");
         DateTimeOffset opens = EventTime.Truncate(DateTimeOffset.UtcNow.AddHours(1));
         // Chinese at the limits: 15,000 characters of text (45,000 bytes), a 200-character title,
         // three questions of 500.
@@ -399,6 +395,14 @@ public sealed class RollBookTests(SqliteApp app) : IClassFixture<SqliteApp>
         long before = TreeSize();
         Assert.Null(await lifecycle.AnnounceAsync(vote, session, Cancel));
         Assert.Equal(before + 2, TreeSize());
+    }
+
+    // A registered compound whose editable roll holds these CSV rows, and an officer's session of it.
+    private async Task<(string Compound, OwnerSession Session)> CompoundWithRollAsync(string rows)
+    {
+        string compound = await RegisteredCompoundAsync();
+        Assert.Empty((await ImportAsync(compound, Encoding.UTF8.GetBytes("楼号,室号,业主编号,面积,面积来源\n" + rows), "roll.csv")).Errors);
+        return (compound, new OwnerSession(compound, Roles.Officer, null, Officer));
     }
 
     private long TreeSize()
