@@ -110,17 +110,16 @@ public static partial class LogRecount
         }
 
         var assembly = new RollAssembly();
-        RollFrozen? roll = null;
         foreach ((long index, RollFrozen part) in parts)
         {
             try
             {
-                roll = assembly.Add(part) ?? roll;
+                _ = assembly.Add(part);
             }
             catch (InvalidOperationException e)
             {
                 discrepancies.Add($"vote {vote}: cannot be recounted: entry {index}: {e.Message}");
-                return NotReplayable(parts[0].Part.Compound, vote);
+                return Uncounted(parts[0].Part.Compound, vote, 0, TallyVerdict.NotReplayable);
             }
         }
 
@@ -129,14 +128,15 @@ public static partial class LogRecount
             discrepancies.Add(assembly.Incomplete
                 ? $"vote {vote}: cannot be recounted: the log has only {assembly.Received} of the {assembly.Expected} parts of its RollFrozen"
                 : $"vote {vote}: cannot be recounted: its roll is frozen twice");
-            return NotReplayable(parts[0].Part.Compound, vote);
+            return Uncounted(parts[0].Part.Compound, vote, 0, TallyVerdict.NotReplayable);
         }
 
-        return new VoteAudit(parts[0].Part.Compound, vote, 0, new Dictionary<string, int>(), 0, new Dictionary<string, int>(), new Dictionary<string, int>(), TallyVerdict.NotAnnounced);
+        return Uncounted(parts[0].Part.Compound, vote, 0, TallyVerdict.NotAnnounced);
     }
 
-    private static VoteAudit NotReplayable(string compound, string vote) =>
-        new(compound, vote, 0, new Dictionary<string, int>(), 0, new Dictionary<string, int>(), new Dictionary<string, int>(), TallyVerdict.NotReplayable);
+    // The audit of a vote that was not recounted: no ballot counted, none sorted by kind or reason.
+    private static VoteAudit Uncounted(string compound, string vote, int ballots, TallyVerdict verdict) =>
+        new(compound, vote, ballots, new Dictionary<string, int>(), 0, new Dictionary<string, int>(), new Dictionary<string, int>(), verdict);
 
     private static VoteAudit RecountVote(
         string compound, string vote, List<(long Index, LedgerEvent Event)> events, Dictionary<string, CredentialKind> enrolled, List<string> discrepancies, Dictionary<string, VoteReplayResult> replays)
@@ -158,7 +158,7 @@ public static partial class LogRecount
                 $"entry {events[int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture)].Index}");
             discrepancies.Add($"vote {vote}: cannot be recounted: {message}");
             int casts = events.Count(x => x.Event is BallotCast or PaperBallotRecorded or CustodialBallotCast && ((VoteEvent)x.Event).Vote == vote);
-            return new VoteAudit(compound, vote, casts, new Dictionary<string, int>(), 0, new Dictionary<string, int>(), new Dictionary<string, int>(), TallyVerdict.NotReplayable);
+            return Uncounted(compound, vote, casts, TallyVerdict.NotReplayable);
         }
 
         replays[vote] = result;

@@ -158,7 +158,7 @@ public sealed partial class VoteLifecycle(
                 draft.ObjectionHours,
                 draft.SilentMajority,
                 reminders);
-            if (EventCodec.Encode(matter).Length > EntryBundle.MaxEntrySize)
+            if (!EventCodec.FitsOneEntry(matter))
             {
                 // The draft's limits keep a matter within one log entry; this is the last guard.
                 return LifecycleCodes.TextTooLong;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using OwnersVote.Ledger;
 using OwnersVote.Voting.Events;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Features.Documents;
@@ -138,7 +137,7 @@ public sealed class StatementDesk(OwnersVoteDb db, EventLog log, MoneyQuery mone
         StatementPublished statement = fund
             ? new FundStatementPublished(compound, now, actor, id, new Voting.BuildingId(building), request.From, request.To, opening.Value, closing, lines, pinned)
             : new PublicIncomePublished(compound, now, actor, id, request.From, request.To, opening.Value, closing, lines, pinned);
-        if (EventCodec.Encode(statement).Length > EntryBundle.MaxEntrySize)
+        if (!EventCodec.FitsOneEntry(statement))
         {
             // One statement is one log entry; refused before anything is logged (the documents stay
             // stored by hash, unreferenced, as after any refused upload).

@@ -142,7 +142,7 @@ public sealed class NoticeBoard(OwnersVoteDb db, EventLog log, DocumentStore doc
             publisher.CompoundId, now, $"{publisher.Role}:{publisher.StaffId ?? publisher.OwnerHash}", $"n-{now:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}"[..30],
             title.Trim(), body.Trim(), [.. scope.Distinct().Order(StringComparer.Ordinal).Select(b => new BuildingId(b))], pinned);
         // One notice is one log entry (c2sp.org/tlog-tiles: at most 65,535 bytes).
-        if (EventCodec.Encode(notice).Length > EntryBundle.MaxEntrySize)
+        if (!EventCodec.FitsOneEntry(notice))
         {
             throw new NoticeTooLargeException($"The notice is larger than one log entry holds ({EntryBundle.MaxEntrySize} bytes).");
         }
