@@ -18,9 +18,9 @@ internal sealed record CompoundLog(List<byte[]> Entries, List<RawSignature> Sign
 
 /// <summary>
 /// Generates the events of a large, genuine OwnersVote log: compounds of
-/// <see cref="OwnersPerCompound"/> owners (one unit each), each with one compound-wide vote in
-/// which every owner casts a WebAuthn ES256 ballot from their own enrolled passkey, the close, and
-/// the tally recounted by <see cref="VoteReplay"/>. The rest of the requested size is owners'
+/// <see cref="OwnersPerCompound"/> owners (one unit each), each with one or more compound-wide
+/// votes in turn, in each of which every owner casts a WebAuthn ES256 ballot from their own
+/// enrolled passkey, then the close and the tally recounted by <see cref="VoteReplay"/>. The rest of the requested size is owners'
 /// other devices, enrolled and some revoked, as a compound's log accumulates them.
 /// </summary>
 internal static class BigLog
@@ -34,24 +34,24 @@ internal static class BigLog
     /// </summary>
     public const int OwnersPerCompound = 250;
 
-    // Per compound: CompoundRegistered, RollFrozen, MatterPublished, VoteClosed, TallyPublished.
-    public const int FixedEventsPerCompound = 5;
+    /// <summary>Per compound: its <c>CompoundRegistered</c>, and per vote its RollFrozen, MatterPublished, VoteClosed and TallyPublished.</summary>
+    public static int FixedEventsPerCompound(int votes) => 1 + (4 * votes);
 
     private const string Officer = "officer:bench-1";
     private const string SecondOfficer = "officer:bench-2";
     private static readonly DateTimeOffset s_start = new(2026, 1, 5, 1, 0, 0, TimeSpan.Zero);
 
     /// <summary>The number of compounds for <paramref name="ballots"/> ballots.</summary>
-    public static int Compounds(int ballots) => checked((ballots + OwnersPerCompound - 1) / OwnersPerCompound);
+    public static int Compounds(int ballots, int votes) => checked((ballots + (OwnersPerCompound * votes) - 1) / (OwnersPerCompound * votes));
 
     /// <summary>
     /// The events of compound number <paramref name="c"/> with
-    /// <paramref name="owners"/> voting owners and <paramref name="extra"/> extra credential events.
+    /// <paramref name="owners"/> voting owners, <paramref name="extra"/> extra credential events
+    /// and <paramref name="votes"/> votes (the first is named as when there was one).
     /// </summary>
-    public static CompoundLog Compound(int c, int owners, int extra)
+    public static CompoundLog Compound(int c, int owners, int extra, int votes)
     {
         string compound = $"bench-{c:D5}";
-        string vote = $"{compound}-lift";
         byte[] compoundKey = SHA256.HashData(Encoding.UTF8.GetBytes("bench compound key|" + compound));
         DateTimeOffset registered = s_start.AddMinutes(c);
         var events = new List<LedgerEvent>
@@ -91,43 +91,13 @@ internal static class BigLog
                 previousOwner = owner;
             }
 
-            DateTimeOffset opens = registered.AddDays(10);
-            DateTimeOffset closes = opens.AddDays(7);
-            events.Add(new RollFrozen(compound, vote, opens.AddHours(-2), Officer, [.. Enumerable.Range(0, owners)
-                .Select(i => new RollEntry(new UnitId($"1-{i + 1:D4}"), new BuildingId("1"), Area.FromHundredths(6_000 + (i * 7_919 % 9_000)), AreaSource.Registry, ownerHashes[i], new OwnerId(ownerHashes[i])))]));
-            var matter = new MatterPublished(
-                compound,
-                vote,
-                opens.AddHours(-1),
-                "committee:bench",
-                "电梯维修使用专项维修资金",
-                "使用专项维修资金维修电梯，费用约 ¥386,000。",
-                [new MatterQuestion("q1", "是否同意？")],
-                [Choice.Yes, Choice.No, Choice.Abstain],
-                [],
-                ThresholdClass.Ordinary,
-                opens,
-                closes,
-                AllowChange: true,
-                InvalidBallotRule.Participating,
-                []);
-            events.Add(matter);
-
-            var signatures = new List<RawSignature>(owners);
-            for (int i = 0; i < owners; i++)
+            var signatures = new List<RawSignature>(owners * votes);
+            for (int v = 0; v < votes; v++)
             {
-                DateTimeOffset at = opens.AddSeconds(30 * (i + 1));
-                Choice choice = (i % 11) switch { 3 => Choice.No, 8 => Choice.Abstain, _ => Choice.Yes };
-                byte[] nonce = SHA256.HashData(Encoding.UTF8.GetBytes($"bench-nonce|{vote}|{i}"))[..16];
-                var ballot = new OwnerBallot(compound, vote, ownerHashes[i], [$"1-{i + 1:D4}"], [new BallotAnswer("q1", choice)], Base64UrlText.Encode(nonce), at.AddMinutes(-1));
-                WebAuthnAssertion assertion = authenticators[i].GetAssertion(BallotChallenge.Compute(ballot), Origin);
-                events.Add(new BallotCast(compound, vote, at, "owner:" + ownerHashes[i], ballot, assertion));
-                signatures.Add(Raw(assertion, authenticators[i].CosePublicKey));
+                string vote = v == 0 ? $"{compound}-lift" : $"{compound}-lift{v + 1}";
+                AddVote(events, signatures, compound, vote, registered.AddDays(10 + (14 * v)), ownerHashes, authenticators);
             }
 
-            events.Add(new VoteClosed(compound, vote, closes, "system"));
-            VoteReplayResult recount = VoteReplay.Replay(events, vote);
-            events.Add(recount.ToTallyPublished(closes.AddHours(2), "committee:bench"));
             return new CompoundLog([.. events.Select(EventCodec.Encode)], signatures);
         }
         finally
@@ -137,6 +107,48 @@ internal static class BigLog
                 a?.Dispose();
             }
         }
+    }
+
+    // One compound-wide vote: the roll, the matter, every owner's ballot, the close and the tally.
+    private static void AddVote(
+        List<LedgerEvent> events, List<RawSignature> signatures, string compound, string vote, DateTimeOffset opens, string[] ownerHashes, SoftwareAuthenticator[] authenticators)
+    {
+        int owners = ownerHashes.Length;
+        DateTimeOffset closes = opens.AddDays(7);
+        events.Add(new RollFrozen(compound, vote, opens.AddHours(-2), Officer, [.. Enumerable.Range(0, owners)
+            .Select(i => new RollEntry(new UnitId($"1-{i + 1:D4}"), new BuildingId("1"), Area.FromHundredths(6_000 + (i * 7_919 % 9_000)), AreaSource.Registry, ownerHashes[i], new OwnerId(ownerHashes[i])))]));
+        var matter = new MatterPublished(
+            compound,
+            vote,
+            opens.AddHours(-1),
+            "committee:bench",
+            "电梯维修使用专项维修资金",
+            "使用专项维修资金维修电梯，费用约 ¥386,000。",
+            [new MatterQuestion("q1", "是否同意？")],
+            [Choice.Yes, Choice.No, Choice.Abstain],
+            [],
+            ThresholdClass.Ordinary,
+            opens,
+            closes,
+            AllowChange: true,
+            InvalidBallotRule.Participating,
+            []);
+        events.Add(matter);
+
+        for (int i = 0; i < owners; i++)
+        {
+            DateTimeOffset at = opens.AddSeconds(30 * (i + 1));
+            Choice choice = (i % 11) switch { 3 => Choice.No, 8 => Choice.Abstain, _ => Choice.Yes };
+            byte[] nonce = SHA256.HashData(Encoding.UTF8.GetBytes($"bench-nonce|{vote}|{i}"))[..16];
+            var ballot = new OwnerBallot(compound, vote, ownerHashes[i], [$"1-{i + 1:D4}"], [new BallotAnswer("q1", choice)], Base64UrlText.Encode(nonce), at.AddMinutes(-1));
+            WebAuthnAssertion assertion = authenticators[i].GetAssertion(BallotChallenge.Compute(ballot), Origin);
+            events.Add(new BallotCast(compound, vote, at, "owner:" + ownerHashes[i], ballot, assertion));
+            signatures.Add(Raw(assertion, authenticators[i].CosePublicKey));
+        }
+
+        events.Add(new VoteClosed(compound, vote, closes, "system"));
+        VoteReplayResult recount = VoteReplay.Replay(events, vote);
+        events.Add(recount.ToTallyPublished(closes.AddHours(2), "committee:bench"));
     }
 
     private static CredentialEnrolled Enrol(string compound, DateTimeOffset at, string owner, ReadOnlyMemory<byte> credentialId, byte[] cosePublicKey) =>

@@ -22,7 +22,7 @@ internal static class BigLogVerification
 
     public static async Task<int> RunAsync(string[] args)
     {
-        int entries = 1_000_000, ballots = 200_000, rounds = 1;
+        int entries = 1_000_000, ballots = 200_000, rounds = 1, votes = 1;
         string? output = null;
         for (int i = 1; i < args.Length; i += 2)
         {
@@ -35,6 +35,9 @@ internal static class BigLogVerification
                 case "--ballots" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int b) && b is >= 1 and <= 2_000_000:
                     ballots = b;
                     break;
+                case "--votes" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int v) && v is >= 1 and <= 100:
+                    votes = v;
+                    break;
                 case "--rounds" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int r) && r is >= 1 and <= 20:
                     rounds = r;
                     break;
@@ -42,16 +45,17 @@ internal static class BigLogVerification
                     output = value;
                     break;
                 default:
-                    await Console.Error.WriteLineAsync($"biglog: bad option '{args[i]}'\nusage: biglog [--entries 1000000] [--ballots 200000] [--rounds 1] --out DIR");
+                    await Console.Error.WriteLineAsync($"biglog: bad option '{args[i]}'\nusage: biglog [--entries 1000000] [--ballots 200000] [--votes 1] [--rounds 1] --out DIR");
                     return 2;
             }
         }
 
-        int compounds = BigLog.Compounds(ballots);
-        long fixedEntries = checked((2L * ballots) + ((long)BigLog.FixedEventsPerCompound * compounds));
-        if (output is null || entries < fixedEntries)
+        int compounds = BigLog.Compounds(ballots, votes);
+        // Each owner's passkey enrolment, each ballot, and each compound's and vote's fixed events.
+        long fixedEntries = checked(ballots + (ballots / votes) + ((long)BigLog.FixedEventsPerCompound(votes) * compounds));
+        if (output is null || entries < fixedEntries || ballots % votes != 0)
         {
-            await Console.Error.WriteLineAsync($"biglog: give --out DIR, and at least {fixedEntries} entries for {ballots} ballots");
+            await Console.Error.WriteLineAsync($"biglog: give --out DIR, a number of ballots that --votes divides, and at least {fixedEntries} entries for {ballots} ballots");
             return 2;
         }
 
@@ -60,7 +64,7 @@ internal static class BigLogVerification
         Describe();
         if (!File.Exists(Path.Combine(logDir, LogAuditor.CheckpointPath)))
         {
-            await GenerateAsync(logDir, keyFile, entries, ballots, compounds);
+            await GenerateAsync(logDir, keyFile, entries, ballots, votes, compounds);
         }
         else
         {
@@ -98,17 +102,17 @@ internal static class BigLogVerification
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
 
-    private static async Task GenerateAsync(string logDir, string keyFile, int entries, int ballots, int compounds)
+    private static async Task GenerateAsync(string logDir, string keyFile, int entries, int ballots, int votes, int compounds)
     {
         long start = Stopwatch.GetTimestamp();
-        int fill = checked(entries - (2 * ballots) - (BigLog.FixedEventsPerCompound * compounds));
-        Console.WriteLine($"generating {compounds:N0} compounds: {ballots:N0} ballots, {entries:N0} entries");
+        int fill = checked(entries - ballots - (ballots / votes) - (BigLog.FixedEventsPerCompound(votes) * compounds));
+        Console.WriteLine($"generating {compounds:N0} compounds of {votes} vote(s) each: {ballots:N0} ballots, {entries:N0} entries");
         var parts = new CompoundLog[compounds];
         Parallel.For(0, compounds, c =>
         {
-            int owners = Math.Min(BigLog.OwnersPerCompound, ballots - (c * BigLog.OwnersPerCompound));
+            int owners = Math.Min(BigLog.OwnersPerCompound, (ballots / votes) - (c * BigLog.OwnersPerCompound));
             int extra = (fill / compounds) + (c < fill % compounds ? 1 : 0);
-            parts[c] = BigLog.Compound(c, owners, extra);
+            parts[c] = BigLog.Compound(c, owners, extra, votes);
         });
         Console.WriteLine($"events generated in {Stopwatch.GetElapsedTime(start).TotalSeconds:0.0} s");
 

@@ -20,7 +20,7 @@ public sealed class HandwritingImagesTests : IDisposable
     {
         IReadOnlyList<ReadOnlyMemory<byte>> entries = [Cast(null), Cast(s_hash), new byte[] { 1, 2, 3 }];
 
-        Assert.Equal([(1L, s_hash)], HandwritingImages.Referenced(DecodedLog.Of(entries).Events));
+        Assert.Equal([(1L, s_hash)], LogRecount.Recount(entries).Images);
     }
 
     [Fact]

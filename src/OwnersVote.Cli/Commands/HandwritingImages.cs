@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
-using OwnersVote.Voting.Events;
 
 namespace OwnersVote.Cli.Commands;
 
@@ -14,23 +13,6 @@ namespace OwnersVote.Cli.Commands;
 /// </summary>
 public static class HandwritingImages
 {
-    /// <summary>Every <c>(entry index, hash)</c> of a ballot that carries a handwriting hash.</summary>
-    public static IReadOnlyList<(long Index, string Sha256)> Referenced(IReadOnlyList<LedgerEvent?> events)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        var found = new List<(long, string)>();
-        for (int i = 0; i < events.Count; i++)
-        {
-            // Undecodable entries (null) are reported by LogRecount; here they simply carry no image.
-            if (events[i] is BallotCast { Ballot.Handwriting: { } hash })
-            {
-                found.Add((i, hash));
-            }
-        }
-
-        return found;
-    }
-
     /// <summary>Fetches each image from <paramref name="server"/> and compares its SHA-256; returns the discrepancies.</summary>
     public static async Task<IReadOnlyList<string>> CheckServerAsync(Uri server, IReadOnlyList<(long Index, string Sha256)> images, TextWriter stdout)
     {

@@ -54,7 +54,7 @@ public static class VerifyCommand
                 throw new UsageException("--compound reads the compound's witnesses from a server: give its URL (for a directory, give the compound's keys as --witness-key)");
             }
 
-            (AuditedLog audited, DecodedLog log) = IsHttp(location, out server)
+            (AuditedLog audited, LogRecount recount) = IsHttp(location, out server)
                 ? AuditServerAsync(server, key, witnesses, minCosigs, compound, stdout).GetAwaiter().GetResult()
                 : AuditDirectoryAsync(location, key, witnesses, minCosigs).GetAwaiter().GetResult();
 
@@ -64,7 +64,7 @@ public static class VerifyCommand
                 stdout.WriteLine($"checkpoint {checkpoint.Size.ToString(CultureInfo.InvariantCulture)} cosigned by {string.Join(", ", audited.Cosigners)}");
             }
 
-            RecountReport report = LogRecount.Recount(log);
+            RecountReport report = recount.Finish();
             foreach (VoteAudit vote in report.Votes)
             {
                 stdout.WriteLine(vote.Describe(withCompound: report.Compounds > 1));
@@ -80,7 +80,7 @@ public static class VerifyCommand
 
             List<string> discrepancies = [.. report.Discrepancies];
             // Issue 11: each handwritten signature image must still hash to what its ballot signed.
-            IReadOnlyList<(long Index, string Sha256)> images = HandwritingImages.Referenced(log.Events);
+            IReadOnlyList<(long Index, string Sha256)> images = report.Images;
             discrepancies.AddRange(server is not null
                 ? HandwritingImages.CheckServerAsync(server, images, stdout).GetAwaiter().GetResult()
                 : HandwritingImages.CheckDirectory(location, images, stdout));
@@ -119,7 +119,7 @@ public static class VerifyCommand
     private static bool IsHttp(string location, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? url) =>
         Uri.TryCreate(location, UriKind.Absolute, out url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 
-    private static async Task<(AuditedLog, DecodedLog)> AuditServerAsync(
+    private static async Task<(AuditedLog, LogRecount)> AuditServerAsync(
         Uri server, string? key, INoteVerifier[] witnesses, int minCosigs, string? compound, TextWriter stdout)
     {
         string root = server.AbsoluteUri.EndsWith('/') ? server.AbsoluteUri : server.AbsoluteUri + "/";
@@ -154,9 +154,9 @@ public static class VerifyCommand
         }
 
         using var store = new HttpTileStore(logPrefix);
-        var log = new DecodedLog();
-        AuditedLog audited = await LogAuditor.AuditAsync(store, logKey, witnesses, minCosigs, (_, e) => log.Add(e), CancellationToken.None).ConfigureAwait(false);
-        log.Complete();
+        // Entries are recounted as their bundles are verified, and not kept.
+        var recount = new LogRecount();
+        AuditedLog audited = await LogAuditor.AuditAsync(store, logKey, witnesses, minCosigs, (_, e) => recount.Add(e), CancellationToken.None).ConfigureAwait(false);
         if (compound is not null)
         {
             // docs/operations.md "Per-compound witnesses": the compound's own quorum on the same checkpoint.
@@ -178,7 +178,7 @@ public static class VerifyCommand
             stdout.WriteLine($"checkpoint {audited.Checkpoint.Checkpoint.Size.ToString(CultureInfo.InvariantCulture)} cosigned for compound {compound} by {string.Join(", ", cosigners)}");
         }
 
-        return (audited, log);
+        return (audited, recount);
     }
 
     // "quorum <k>" then one cosignature/v1 verifier key per line (the server's /log/witnesses). A
@@ -220,7 +220,7 @@ public static class VerifyCommand
         return (witnesses, quorum);
     }
 
-    private static async Task<(AuditedLog, DecodedLog)> AuditDirectoryAsync(string location, string? key, INoteVerifier[] witnesses, int minCosigs)
+    private static async Task<(AuditedLog, LogRecount)> AuditDirectoryAsync(string location, string? key, INoteVerifier[] witnesses, int minCosigs)
     {
         if (!Directory.Exists(location))
         {
@@ -228,12 +228,11 @@ public static class VerifyCommand
         }
 
         INoteVerifier logKey = KeyFile.ReadVerifier(key ?? throw new UsageException("--key is required to verify a log directory"), cosignature: false);
-        // Entries are decoded as their bundles are verified, and only the events are kept.
-        var log = new DecodedLog();
-        AuditedLog audited = await LogAuditor.AuditAsync(new FileTileStore(location), logKey, witnesses, minCosigs, (_, e) => log.Add(e), CancellationToken.None).ConfigureAwait(false);
-        log.Complete();
+        // Entries are recounted as their bundles are verified, and not kept.
+        var recount = new LogRecount();
+        AuditedLog audited = await LogAuditor.AuditAsync(new FileTileStore(location), logKey, witnesses, minCosigs, (_, e) => recount.Add(e), CancellationToken.None).ConfigureAwait(false);
         await LogDirectory.CheckFilesAsync(location, audited.Checkpoint.Checkpoint.Size, CancellationToken.None).ConfigureAwait(false);
-        return (audited, log);
+        return (audited, recount);
     }
 
     private static async Task<string> FetchKeyAsync(Uri keyUrl)

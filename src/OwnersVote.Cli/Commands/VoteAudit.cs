@@ -1,6 +1,5 @@
 using OwnersVote.Voting;
 using OwnersVote.Voting.Events;
-using OwnersVote.Voting.Signing;
 
 namespace OwnersVote.Cli.Commands;
 
@@ -111,10 +110,11 @@ public sealed record VoteAudit(
         string.Join(", ", reasons.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} {r.Value}"));
 
     /// <summary>The kind of the credential that signed each ballot, by its base64url credential id.</summary>
-    internal static string KindOf(BallotCast cast, IReadOnlyDictionary<string, CredentialKind> enrolled) =>
-        enrolled.TryGetValue(Base64UrlText.Encode(cast.Assertion.CredentialId.Span), out CredentialKind kind)
-            ? kind == CredentialKind.DeviceKey ? DeviceKey : Passkey
-            : Unenrolled;
+    internal static string KindOf(string credentialId, IReadOnlyDictionary<string, CredentialKind> enrolled) =>
+        enrolled.TryGetValue(credentialId, out CredentialKind kind) ? KindName(kind) : Unenrolled;
+
+    /// <summary>The name of a credential kind, as <c>CredentialEnrolled</c> spells it.</summary>
+    internal static string KindName(CredentialKind kind) => kind == CredentialKind.DeviceKey ? DeviceKey : Passkey;
 
     /// <summary>The differences between a published tally and the recount, one line each.</summary>
     internal static IEnumerable<string> Differences(TallyPublished published, TallyPublished recount)

@@ -29,25 +29,35 @@ public sealed record VotePeople(
     /// <summary>Whether anything beyond enrolments is worth a line without <c>--verbose</c>.</summary>
     public bool HasProxiesOrCustodial => Proxies.Count > 0 || Custodial.Count > 0 || ProxyBallots.Count > 0;
 
-    /// <summary>Gathers a vote's people from the compound's events (with log indexes) and its replay.</summary>
-    public static VotePeople Of(string vote, IReadOnlyList<(long Index, LedgerEvent Event)> events, VoteReplayResult replay)
+    /// <summary>Gathers a vote's people from the compound's own events and the vote's custodial ballots (by entry index) and its replay.</summary>
+    /// <param name="vote">The vote id.</param>
+    /// <param name="shared">The compound's own events with their entry indexes (<see cref="CompoundReplay.Shared"/>).</param>
+    /// <param name="custodial">The vote's <c>CustodialBallotCast</c> entries by entry index.</param>
+    /// <param name="replay">The vote's replay, whose positions are entry indexes.</param>
+    public static VotePeople Of(
+        string vote, IReadOnlyList<(int Position, LedgerEvent Event)> shared, IReadOnlyDictionary<int, CustodialBallotCast> custodial, VoteReplayResult replay)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(shared);
+        ArgumentNullException.ThrowIfNull(custodial);
         ArgumentNullException.ThrowIfNull(replay);
         MatterPublished matter = replay.Matter;
         // A period mandate concerns the vote if its period meets the voting period.
         bool Concerns(ProxyMandate m) => m.Vote is not null ? m.Vote == vote : m.From < matter.Closes && matter.Opens < m.Until;
-        List<(long, ProxyGranted)> proxies = [.. events.Where(e => e.Event is ProxyGranted g && Concerns(g.Mandate)).Select(e => (e.Index, (ProxyGranted)e.Event))];
+        List<(long, ProxyGranted)> proxies = [.. Of<ProxyGranted>(shared).Where(p => Concerns(p.Event.Mandate))];
         HashSet<string> mandates = [.. proxies.Select(p => p.Item2.MandateId)];
         return new VotePeople(
-            [.. events.Where(e => e.Event is CredentialEnrolled).Select(e => (e.Index, (CredentialEnrolled)e.Event))],
-            [.. events.Where(e => e.Event is CredentialRevoked).Select(e => (e.Index, (CredentialRevoked)e.Event))],
+            [.. Of<CredentialEnrolled>(shared)],
+            [.. Of<CredentialRevoked>(shared)],
             proxies,
-            [.. events.Where(e => e.Event is ProxyRevoked r && mandates.Contains(r.Mandate)).Select(e => (e.Index, (ProxyRevoked)e.Event))],
-            [.. replay.Ballots.Where(b => b.Channel == BallotChannel.Custodial).Select(b => (events[b.Position].Index, (CustodialBallotCast)events[b.Position].Event, b))],
-            [.. replay.Ballots.Where(b => b.Proxy is not null).Select(b => (events[b.Position].Index, b))],
-            [.. events.Where(e => e.Event is EnrolmentApproved).Select(e => (e.Index, (EnrolmentApproved)e.Event))]);
+            [.. Of<ProxyRevoked>(shared).Where(r => mandates.Contains(r.Event.Mandate))],
+            [.. replay.Ballots.Where(b => b.Channel == BallotChannel.Custodial).Select(b => ((long)b.Position, custodial[b.Position], b))],
+            [.. replay.Ballots.Where(b => b.Proxy is not null).Select(b => ((long)b.Position, b))],
+            [.. Of<EnrolmentApproved>(shared)]);
     }
+
+    private static IEnumerable<(long Index, T Event)> Of<T>(IReadOnlyList<(int Position, LedgerEvent Event)> events)
+        where T : LedgerEvent =>
+        events.Where(e => e.Event is T).Select(e => ((long)e.Position, (T)e.Event));
 
     /// <summary>The summary line, e.g. <c>  people: 12 enrolments (0 revoked), 1 proxy mandates (0 revoked), 1 proxy ballots (1 counted), 0 custodial ballots (0 counted)</c>.</summary>
     public string Summary() => string.Create(

@@ -97,11 +97,7 @@ public static class AssertionVerifier
             return Reject(AssertionFailure.Malformed);
         }
 
-        // Step 20: hash = SHA-256(cData). Step 21: sig must verify over authData ‖ hash.
-        byte[] signed = new byte[authDataBytes.Length + 32];
-        authDataBytes.CopyTo(signed);
-        SHA256.HashData(cData, signed.AsSpan(authDataBytes.Length));
-        if (!credential.PublicKey.Verify(signed, assertion.Signature.Span))
+        if (!SignatureVerifies(assertion, credential.PublicKey))
         {
             return Reject(AssertionFailure.BadSignature);
         }
@@ -115,6 +111,25 @@ public static class AssertionVerifier
         }
 
         return new AssertionResult.Accepted(authData.SignCount, authData.UserVerified);
+    }
+
+    /// <summary>
+    /// Steps 20–21 alone: whether the assertion's signature verifies under <paramref name="key"/>
+    /// over authData ‖ SHA-256(cData), with none of the other checks. <c>ov verify</c> calls it for
+    /// many ballots at once ahead of its replay, whose <see cref="Verify"/> of the same bytes under
+    /// the same key object is then answered by the key's memory of what verified.
+    /// </summary>
+    public static bool SignatureVerifies(WebAuthnAssertion assertion, CoseKey key)
+    {
+        ArgumentNullException.ThrowIfNull(assertion);
+        ArgumentNullException.ThrowIfNull(key);
+
+        // Step 20: hash = SHA-256(cData). Step 21: sig must verify over authData ‖ hash.
+        ReadOnlySpan<byte> authData = assertion.AuthenticatorData.Span;
+        byte[] signed = new byte[authData.Length + 32];
+        authData.CopyTo(signed);
+        SHA256.HashData(assertion.ClientDataJson.Span, signed.AsSpan(authData.Length));
+        return key.Verify(signed, assertion.Signature.Span);
     }
 
     private static AssertionResult.Rejected Reject(AssertionFailure reason) => new(reason);

@@ -55,13 +55,14 @@ public sealed class CoseKey
     private ECDsa? _ecdsa;
 
     // Issue 10: the web app's cast path verifies a ballot's signature and its projector verifies
-    // the same bytes with the same key object moments later. ECDSA verification is a deterministic
-    // function of key, data and signature, so a pair that verified once under this key verifies
-    // again: the last few that verified are kept as SHA-256(len(data) ‖ data ‖ signature) and
-    // answered without the curve arithmetic. Only successes are kept; under _importLock.
-    private const int RememberedCount = 4;
-    private readonly byte[][] _verified = new byte[RememberedCount][];
-    private int _nextVerified;
+    // the same bytes with the same key object moments later; ov verify checks a batch's
+    // signatures on all cores and its replay then checks each again, in log order. ECDSA
+    // verification is a deterministic function of key, data and signature, so a pair that
+    // verified once under this key verifies again: each is kept as SHA-256(len(data) ‖ data ‖
+    // signature) until it is asked about once more (then forgotten: nothing asks three times),
+    // at most RememberedCount per key, the oldest dropped first. Only successes; under _importLock.
+    private const int RememberedCount = 64;
+    private List<byte[]>? _verified;
 
     private CoseKey(CoseAlgorithm algorithm, byte[] encoded, byte[] x, byte[] y)
     {
@@ -141,8 +142,10 @@ public sealed class CoseKey
                 byte[] digest = PairDigest(data, signature);
                 lock (_importLock)
                 {
-                    if (Array.Exists(_verified, d => d is not null && CryptographicOperations.FixedTimeEquals(d, digest)))
+                    int remembered = _verified?.FindIndex(d => CryptographicOperations.FixedTimeEquals(d, digest)) ?? -1;
+                    if (remembered >= 0)
                     {
+                        _verified!.RemoveAt(remembered);
                         return true;
                     }
 
@@ -152,8 +155,13 @@ public sealed class CoseKey
                         return false;
                     }
 
-                    _verified[_nextVerified] = digest;
-                    _nextVerified = (_nextVerified + 1) % RememberedCount;
+                    _verified ??= [];
+                    if (_verified.Count == RememberedCount)
+                    {
+                        _verified.RemoveAt(0);
+                    }
+
+                    _verified.Add(digest);
                     return true;
                 }
 
