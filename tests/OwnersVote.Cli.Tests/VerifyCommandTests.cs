@@ -50,6 +50,33 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Contains("vote b58-roof-2025: cannot be recounted: the log has only", failed.Stdout + failed.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_statement_in_parts_verifies_whole_and_a_missing_or_unbalanced_part_is_named()
+    {
+        // A fund statement of 60 deposits logged in 3 parts, as one larger than an entry is.
+        var from = new DateOnly(2025, 1, 1);
+        StatementLine[] lines = [.. Enumerable.Range(0, 60).Select(i => new StatementLine(from.AddDays(i), StatementLineKind.Deposit, 100_00 + i, $"57-{i:D4} 交存"))];
+        var fund = new FundStatementPublished(VoteLog.Compound, _votes.Events[^1].At, "officer:wang", "fund-57-20250101", new BuildingId("57"), from, new DateOnly(2025, 6, 30), 0, StatementPublished.ClosingOf(0, lines), lines, []);
+        IReadOnlyList<StatementPublished> parts = fund.Split(EventCodec.Encode(fund).Length / 3);
+        Assert.True(parts.Count >= 3);
+
+        OvRun run = OvRun.Of("verify", await WriteLogAsync([.. _votes.Entries(), .. parts.Select(EventCodec.Encode)]), "--key", VerifierKey);
+        Assert.Equal("", run.Stderr);
+        Assert.Equal(0, run.ExitCode);
+
+        OvRun missing = OvRun.Of("verify", await WriteLogAsync([.. _votes.Entries(), .. parts.SkipLast(1).Select(EventCodec.Encode)], "missing"), "--key", VerifierKey);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains($"ov verify: statement fund-57-20250101 of compound {VoteLog.Compound}: the log has only {parts.Count - 1} of its {parts.Count} parts\n", missing.Stderr, StringComparison.Ordinal);
+
+        // Each part still reads on its own; joined, the lines give one fen more than the closing balance.
+        StatementPublished last = parts[^1];
+        StatementPublished altered = last with { Lines = [last.Lines[0] with { Amount = last.Lines[0].Amount + 1 }, .. last.Lines.Skip(1)] };
+        List<byte[]> entries = [.. _votes.Entries(), .. parts.SkipLast(1).Select(EventCodec.Encode), EventCodec.Encode(altered)];
+        OvRun unbalanced = OvRun.Of("verify", await WriteLogAsync(entries, "unbalanced"), "--key", VerifierKey);
+        Assert.Equal(1, unbalanced.ExitCode);
+        Assert.Contains($"ov verify: entry {entries.Count - 1}: statement fund-57-20250101, its {parts.Count} parts joined: closing is {fund.Closing} fen but opening 0 plus the lines gives {fund.Closing + 1} fen", unbalanced.Stderr, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _signer.Dispose();

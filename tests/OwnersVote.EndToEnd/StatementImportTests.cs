@@ -6,13 +6,15 @@ using OwnersVote.Web.Demo;
 using OwnersVote.Web.Features.Money;
 using OwnersVote.Web.Features.SignIn;
 using OwnersVote.Web.Ledger;
+using OwnersVote.Voting.Events;
 using OwnersVote.Web.Spreadsheets;
 
 namespace OwnersVote.EndToEnd;
 
 /// <summary>
 /// Issue 7 part 7: statements uploaded at <c>/desk/statements</c> as .csv and .xlsx — good files
-/// publish one log entry each; a bad file lists every bad row by its number and publishes nothing.
+/// publish one log entry each (or, larger than an entry, one group of parts); a bad file lists
+/// every bad row by its number and publishes nothing.
 /// </summary>
 public sealed class StatementImportTests(SqliteApp app, Browser browser) : IClassFixture<SqliteApp>
 {
@@ -139,10 +141,10 @@ public sealed class StatementImportTests(SqliteApp app, Browser browser) : IClas
     }
 
     [Fact]
-    public async Task A_statement_larger_than_one_log_entry_is_refused_with_its_number_of_lines_and_nothing_is_logged()
+    public async Task A_quarter_of_a_thousand_lines_is_logged_in_parts_as_one_statement_that_ov_verify_checks_whole()
     {
         // A quarter of parking fees entered payment by payment: 1,000 lines, more than one log
-        // entry holds (c2sp.org/tlog-tiles: 65,535 bytes).
+        // entry holds (c2sp.org/tlog-tiles: 65,535 bytes), so the statement is logged in parts.
         IReadOnlyList<StatementView> before = await StatementsAsync(StatementRow.Income, "");
         DateOnly from = before[^1].To.AddDays(1);
         DateOnly to = from.AddMonths(3).AddDays(-1);
@@ -156,8 +158,41 @@ public sealed class StatementImportTests(SqliteApp app, Browser browser) : IClas
         long size = Log.TreeSize;
         await UploadAsync(page, StatementRow.Income, null, from, to, Fen.Plain(before[^1].Closing), "parking.csv", Encoding.UTF8.GetBytes(csv.ToString()));
 
+        await Assertions.Expect(page.GetByTestId("statement-published")).ToContainTextAsync("已公布：1000 笔明细");
+        List<PublicIncomePublished> parts = [.. (await app.DownloadLogAsync(Cancel)).Skip((int)size).OfType<PublicIncomePublished>()];
+        Assert.InRange(parts.Count, 2, 10);
+        Assert.Equal(size + parts.Count, Log.TreeSize);
+        Assert.Equal(Enumerable.Range(1, parts.Count), parts.Select(p => p.Part));
+        Assert.Equal(1_000, parts.Sum(p => p.Lines.Count));
+
+        StatementView published = (await StatementsAsync(StatementRow.Income, ""))[^1];
+        Assert.Equal(from, published.From);
+        Assert.Equal(1_000, published.Lines.Count);
+        Assert.Equal(before[^1].Closing + (1_000 * 10_00), published.Closing);
+        await page.GetByTestId("published-page").ClickAsync();
+        await Assertions.Expect(page.Locator($"[data-testid=statement][data-statement='income-{from:yyyyMMdd}']")).ToContainTextAsync("地面临时停车费 第 1000 笔");
+
+        // The auditor's check joins the parts and finds the whole balancing.
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int code = await Task.Run(() => OwnersVote.Cli.Commands.VerifyCommand.Run([app.BaseUrl], stdout, stderr), Cancel);
+        Assert.True(code == 0, stderr.ToString());
+    }
+
+    [Fact]
+    public async Task A_line_too_long_for_any_log_entry_is_refused_and_nothing_is_logged()
+    {
+        IReadOnlyList<StatementView> before = await StatementsAsync(StatementRow.Income, "");
+        DateOnly from = before[^1].To.AddDays(1);
+        DateOnly to = from.AddMonths(3).AddDays(-1);
+        string csv = $"日期,类别,金额,摘要\n{from:yyyy-MM-dd},停车收益,10.00,{new string('费', 30_000)}\n";
+
+        IPage page = await OfficerAtDeskAsync();
+        long size = Log.TreeSize;
+        await UploadAsync(page, StatementRow.Income, null, from, to, Fen.Plain(before[^1].Closing), "parking.csv", Encoding.UTF8.GetBytes(csv));
+
         Assert.Equal(["0:TooLarge"], await ProblemsAsync(page));
-        Assert.Contains("明细太多（1000 行）", await page.GetByTestId("import-refused").InnerTextAsync());
+        Assert.Contains("即使每条日志记录只放一行明细（共 1 行）也超过上限", await page.GetByTestId("import-refused").InnerTextAsync());
         Assert.Equal(size, Log.TreeSize);
         Assert.Equal(before[^1].Id, (await StatementsAsync(StatementRow.Income, ""))[^1].Id);
     }

@@ -43,6 +43,10 @@ public sealed partial class LogRecount
     private readonly Dictionary<string, CompoundTrail> _compounds = new(StringComparer.Ordinal);
     private readonly List<(long Index, string Sha256)> _images = [];
 
+    // Statements logged in parts, by compound and statement id, until their last part; and what was wrong with any.
+    private readonly Dictionary<(string Compound, string Statement), StatementAssembly> _statements = [];
+    private readonly List<string> _statementProblems = [];
+
     // Each passkey's public key object as enrolled, by base64url credential id: the batch's
     // signatures are checked with the very object the replay will use, so its memory answers.
     private readonly Dictionary<string, CoseKey> _passkeys = new(StringComparer.Ordinal);
@@ -110,7 +114,9 @@ public sealed partial class LogRecount
             }
         }
 
-        return new RecountReport(audits, [.. _unreadable, .. found.SelectMany(f => f)], _compounds.Count) { Replays = replays, Images = _images };
+        _statementProblems.AddRange(_statements.Select(s =>
+            $"statement {s.Key.Statement} of compound {s.Key.Compound}: the log has only {s.Value.Received} of its {s.Value.Expected} parts"));
+        return new RecountReport(audits, [.. _unreadable, .. _statementProblems, .. found.SelectMany(f => f)], _compounds.Count) { Replays = replays, Images = _images };
     }
 
     private void ReplayPending()
@@ -182,6 +188,11 @@ public sealed partial class LogRecount
                 _images.Add((index, hash));
             }
 
+            if (e is StatementPublished { Parts: > 1 } part)
+            {
+                JoinStatement(part, index);
+            }
+
             if (!_compounds.TryGetValue(e.Compound, out CompoundTrail? compound))
             {
                 compound = new CompoundTrail(e.Compound);
@@ -189,6 +200,31 @@ public sealed partial class LogRecount
             }
 
             compound.Apply(e, index);
+        }
+    }
+
+    // A statement in one entry was checked as it was decoded; one in parts is checked whole:
+    // its parts in order and alike, and all its lines balancing (StatementAssembly).
+    private void JoinStatement(StatementPublished part, int index)
+    {
+        (string, string) key = (part.Compound, part.Statement);
+        if (!_statements.TryGetValue(key, out StatementAssembly? assembly))
+        {
+            assembly = new StatementAssembly();
+            _statements.Add(key, assembly);
+        }
+
+        try
+        {
+            if (assembly.Add(part) is not null)
+            {
+                _statements.Remove(key);
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            _statementProblems.Add($"entry {index}: {e.Message}");
+            _statements.Remove(key);
         }
     }
 

@@ -56,7 +56,7 @@ public sealed record FundStatementPublished(
         {
             BuildingId building = new(payload.String("building"));
             var s = ReadStatement(payload);
-            statement = new FundStatementPublished(header.Compound, header.At, header.Actor, s.Statement, building, s.From, s.To, s.Opening, s.Closing, s.Lines, s.Attachments);
+            statement = new FundStatementPublished(header.Compound, header.At, header.Actor, s.Statement, building, s.From, s.To, s.Opening, s.Closing, s.Lines, s.Attachments) { Part = s.Part, Parts = s.Parts };
         }
         catch (VotingDataException e)
         {
@@ -66,6 +66,9 @@ public sealed record FundStatementPublished(
         statement.Validate(EventRules.OnDecode(payload.Path));
         return statement;
     }
+
+    /// <inheritdoc />
+    public override bool SameStatementAs(StatementPublished other) => base.SameStatementAs(other) && other is FundStatementPublished fund && fund.Building == Building;
 
     /// <inheritdoc />
     protected override void CheckVote(StatementLine line, int index, Func<string, Exception> fail)

@@ -51,7 +51,7 @@ public sealed record PublicIncomePublished(
     internal static PublicIncomePublished Read(EventHeader header, StrictJsonObject payload)
     {
         var s = ReadStatement(payload);
-        var statement = new PublicIncomePublished(header.Compound, header.At, header.Actor, s.Statement, s.From, s.To, s.Opening, s.Closing, s.Lines, s.Attachments);
+        var statement = new PublicIncomePublished(header.Compound, header.At, header.Actor, s.Statement, s.From, s.To, s.Opening, s.Closing, s.Lines, s.Attachments) { Part = s.Part, Parts = s.Parts };
         statement.Validate(EventRules.OnDecode(payload.Path));
         return statement;
     }

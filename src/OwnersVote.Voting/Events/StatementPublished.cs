@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using OwnersVote.Ledger;
 
 namespace OwnersVote.Voting.Events;
 
@@ -9,7 +10,11 @@ namespace OwnersVote.Voting.Events;
 /// accounts at least every six months, public income quarterly), so anyone holding the log can
 /// re-add them. Two events share this shape: <see cref="FundStatementPublished"/> (a building's
 /// special maintenance fund, 专项维修资金) and <see cref="PublicIncomePublished"/> (the compound's
-/// public income, 公共收益). All amounts are integer fen; sums are <c>checked</c>.
+/// public income, 公共收益). All amounts are integer fen; sums are <c>checked</c>. A statement whose
+/// encoding does not fit in one log entry (a fund's first statement lists every unit's deposit) is
+/// logged as <see cref="Parts"/> entries (<see cref="Split"/>): each carries the whole statement's
+/// id, period, balances and attachments and a run of its lines; <see cref="StatementAssembly"/>
+/// joins them and checks the balance of the whole.
 /// </summary>
 /// <param name="Compound">The compound id.</param>
 /// <param name="At">When it was published.</param>
@@ -35,6 +40,12 @@ public abstract record StatementPublished(
     : LedgerEvent(Compound, At, Actor)
 {
     private const string DateFormat = "yyyy'-'MM'-'dd";
+
+    /// <summary>Which part of the statement this entry is, from 1; 1 for a statement in one entry.</summary>
+    public int Part { get; init; } = 1;
+
+    /// <summary>How many entries the statement is logged in; 1 for a statement in one entry.</summary>
+    public int Parts { get; init; } = 1;
 
     /// <summary>The kinds of line this statement may carry.</summary>
     public abstract IReadOnlySet<StatementLineKind> AllowedKinds { get; }
@@ -89,6 +100,56 @@ public abstract record StatementPublished(
     public static bool TryParseDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
+    /// <summary>
+    /// This whole statement as the entries to log: itself when its encoding fits in one log entry
+    /// (c2sp.org/tlog-tiles: at most <paramref name="maxEntryBytes"/>, 65,535), otherwise the fewest
+    /// equal runs of its lines that each fit, numbered 1 to n, in date order.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">This is already a part, or its header with one line does not fit.</exception>
+    public IReadOnlyList<StatementPublished> Split(int maxEntryBytes = EntryBundle.MaxEntrySize)
+    {
+        if (Parts != 1)
+        {
+            throw new InvalidOperationException($"part {Part} of {Parts} of a statement cannot be split again.");
+        }
+
+        int whole = EventCodec.Encode(this).Length;
+        if (whole <= maxEntryBytes)
+        {
+            return [this];
+        }
+
+        // Lines differ in length (descriptions), so equal runs may miss by a little: one more
+        // part then. Bounded: n never exceeds the lines.
+        for (int parts = Math.Max(2, (int)Math.Ceiling(whole / (double)maxEntryBytes)); parts <= Lines.Count; parts++)
+        {
+            StatementPublished[] split = [.. Enumerable.Range(0, parts).Select(i => this with
+            {
+                Lines = [.. Lines.Take((i + 1) * Lines.Count / parts).Skip(i * Lines.Count / parts)],
+                Part = i + 1,
+                Parts = parts,
+            })];
+            if (split.All(p => EventCodec.Encode(p).Length <= maxEntryBytes))
+            {
+                return split;
+            }
+        }
+
+        throw new InvalidOperationException($"statement {Statement} does not fit in log entries of {maxEntryBytes} bytes even one line at a time.");
+    }
+
+    /// <summary>Whether <paramref name="other"/> is another part of the same statement: all but the lines and the part number alike.</summary>
+    public virtual bool SameStatementAs(StatementPublished other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return other.Type == Type && other.Compound == Compound && other.At == At && other.Actor == Actor && other.Statement == Statement
+            && other.From == From && other.To == To && other.Opening == Opening && other.Closing == Closing && other.Parts == Parts
+            && other.Attachments.SequenceEqual(Attachments);
+    }
+
+    /// <summary>Checks the whole statement's rules (the balance of all its lines); for <see cref="StatementAssembly"/>.</summary>
+    internal void CheckWhole(Func<string, Exception> fail) => Validate(fail);
+
     /// <summary>Whether a line of this kind must, may or must not name a vote; checked on both ends.</summary>
     protected abstract void CheckVote(StatementLine line, int index, Func<string, Exception> fail);
 
@@ -127,17 +188,24 @@ public abstract record StatementPublished(
         payload["closing"] = Closing;
         payload["lines"] = lines;
         payload["attachments"] = Events.Attachments.Write(Attachments);
+        if (Parts > 1)
+        {
+            payload["part"] = Part;
+            payload["parts"] = Parts;
+        }
+
         return payload;
     }
 
     /// <summary>The shared fields as read from a payload.</summary>
-    private protected static (string Statement, DateOnly From, DateOnly To, long Opening, long Closing, IReadOnlyList<StatementLine> Lines, IReadOnlyList<MatterDocument> Attachments) ReadStatement(StrictJsonObject payload) => (
-        payload.NonEmptyString("statement"),
-        Date(payload, "from"),
-        Date(payload, "to"),
-        payload.NonNegativeInteger("opening"),
-        payload.NonNegativeInteger("closing"),
-        payload.Array("lines", item =>
+    private protected static (string Statement, DateOnly From, DateOnly To, long Opening, long Closing, IReadOnlyList<StatementLine> Lines, IReadOnlyList<MatterDocument> Attachments, int Part, int Parts) ReadStatement(StrictJsonObject payload)
+    {
+        string statement = payload.NonEmptyString("statement");
+        DateOnly from = Date(payload, "from");
+        DateOnly to = Date(payload, "to");
+        long opening = payload.NonNegativeInteger("opening");
+        long closing = payload.NonNegativeInteger("closing");
+        IReadOnlyList<StatementLine> lines = payload.Array("lines", item =>
         {
             StrictJsonObject l = item.Object();
             var line = new StatementLine(
@@ -149,13 +217,43 @@ public abstract record StatementPublished(
                 l.Has("document") ? l.Sha256Hex("document") : null);
             l.End();
             return line;
-        }),
-        Events.Attachments.Read(payload, "attachments"));
+        });
+        IReadOnlyList<MatterDocument> attachments = Events.Attachments.Read(payload, "attachments");
+        (int part, int parts) = ReadPart(payload);
+        return (statement, from, to, opening, closing, lines, attachments, part, parts);
+    }
+
+    // A statement in one entry carries neither field: "parts": 1 would be a second encoding of it.
+    private static (int Part, int Parts) ReadPart(StrictJsonObject payload)
+    {
+        if (!payload.Has("parts"))
+        {
+            return (1, 1);
+        }
+
+        (int part, int parts) = ((int)Math.Clamp(payload.Integer("part"), 0, int.MaxValue), (int)Math.Clamp(payload.Integer("parts"), 0, int.MaxValue));
+        if (parts == 1)
+        {
+            throw new EventFormatException($"{payload.Path}.parts: a statement in one entry has no parts.");
+        }
+
+        return (part, parts);
+    }
 
     /// <summary>Checks the statement's own rules; <paramref name="fail"/> makes the exception.</summary>
     private protected virtual void Validate(Func<string, Exception> fail)
     {
         EventRules.NonEmpty(Statement, "statement", fail);
+        if (Parts < 1 || Part < 1 || Part > Parts)
+        {
+            throw fail($"part {Part} of {Parts} is not a part of a statement.");
+        }
+
+        if (Parts > 1 && Lines.Count == 0)
+        {
+            throw fail($"part {Part} of {Parts} has no lines: a statement is split by its lines.");
+        }
+
         if (To < From)
         {
             throw fail($"the period ends ({DateText(To)}) before it starts ({DateText(From)}).");
@@ -169,7 +267,7 @@ public abstract record StatementPublished(
         for (int i = 0; i < Lines.Count; i++)
         {
             StatementLine line = Lines[i];
-            string at = $"line {i + 1}";
+            string at = Parts > 1 ? $"part {Part} line {i + 1}" : $"line {i + 1}";
             if (!AllowedKinds.Contains(line.Kind))
             {
                 throw fail($"{at}: a {Type} has no {KindText(line.Kind)} lines; it has {string.Join(", ", AllowedKinds.Order().Select(KindText))}.");
@@ -204,6 +302,13 @@ public abstract record StatementPublished(
             CheckVote(line, i, fail);
         }
 
+        Events.Attachments.Validate(Attachments, "attachments", fail);
+        if (Parts > 1)
+        {
+            // The balance is the whole statement's: StatementAssembly checks it over every part's lines.
+            return;
+        }
+
         long closing;
         try
         {
@@ -218,8 +323,6 @@ public abstract record StatementPublished(
         {
             throw fail($"closing is {Closing} fen but opening {Opening} plus the lines gives {closing} fen.");
         }
-
-        Events.Attachments.Validate(Attachments, "attachments", fail);
     }
 
     private static DateOnly Date(StrictJsonObject obj, string name)

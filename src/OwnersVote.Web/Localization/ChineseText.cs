@@ -1440,7 +1440,7 @@ public sealed class ChineseText : UiText
             OwnersVote.Web.Features.Money.ImportProblemCode.NotContinuous => $"与上一期不衔接：本期应从 {v} 元开始（日期 金额）",
             OwnersVote.Web.Features.Money.ImportProblemCode.NegativeBalance => $"余额将变为负数（{v} 元）",
             OwnersVote.Web.Features.Money.ImportProblemCode.UnknownBuilding => $"本小区没有 {v} 号楼",
-            OwnersVote.Web.Features.Money.ImportProblemCode.TooLarge => $"明细太多（{v} 行），一期账目超过一条日志记录的上限；请把同类明细合并（例如停车费按月汇总）后再上传",
+            OwnersVote.Web.Features.Money.ImportProblemCode.TooLarge => $"账目无法记入日志：即使每条日志记录只放一行明细（共 {v} 行）也超过上限。请缩短过长的明细说明，或减少附件，然后再上传",
             _ => $"这一期（从 {v} 起）已经公布过",
         };
     }

@@ -1444,7 +1444,7 @@ public sealed class EnglishText : UiText
             OwnersVote.Web.Features.Money.ImportProblemCode.NotContinuous => $"does not follow the previous statement: this one starts at {v} (date, yuan)",
             OwnersVote.Web.Features.Money.ImportProblemCode.NegativeBalance => $"the balance would go negative ({v})",
             OwnersVote.Web.Features.Money.ImportProblemCode.UnknownBuilding => $"no building {v} in this compound",
-            OwnersVote.Web.Features.Money.ImportProblemCode.TooLarge => $"too many lines ({v}): the statement is larger than one log entry holds; combine lines of one kind (e.g. parking fees by month) and upload again",
+            OwnersVote.Web.Features.Money.ImportProblemCode.TooLarge => $"the statement cannot be logged even one line per log entry ({v} lines): shorten an overlong line description, or attach fewer documents, and upload again",
             _ => $"a statement for this period (from {v}) is already published",
         };
     }

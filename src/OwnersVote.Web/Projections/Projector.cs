@@ -860,13 +860,28 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
         });
     }
 
-    // Issue 7 part 7: fund and public-income statements with their lines.
+    // Issue 7 part 7: fund and public-income statements with their lines. A statement logged in
+    // parts (StatementPublished.Split) is one group of consecutive entries: the first makes the
+    // statement, and each part adds its lines after those of the parts before it.
     private async Task PublishStatementAsync(StatementPublished e, long index, CancellationToken cancellationToken)
     {
         await RequireCompoundAsync(e.Compound, cancellationToken);
-        if (await db.Statements.AnyAsync(s => s.CompoundId == e.Compound && s.Id == e.Statement, cancellationToken))
+        bool published = await db.Statements.AnyAsync(s => s.CompoundId == e.Compound && s.Id == e.Statement, cancellationToken);
+        if (e.Part == 1 && published)
         {
             throw new ProjectionException($"Statement {e.Statement} of compound {e.Compound} is published twice.");
+        }
+
+        if (e.Part > 1)
+        {
+            if (!published)
+            {
+                throw new ProjectionException($"Part {e.Part} of statement {e.Statement} of compound {e.Compound} comes without its first part.");
+            }
+
+            int before = await db.StatementLines.CountAsync(l => l.CompoundId == e.Compound && l.StatementId == e.Statement, cancellationToken);
+            AddStatementLines(e, before);
+            return;
         }
 
         db.Statements.Add(new StatementRow
@@ -883,6 +898,11 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
             PublishedAt = e.At,
             LogIndex = index,
         });
+        AddStatementLines(e, 0);
+    }
+
+    private void AddStatementLines(StatementPublished e, int before)
+    {
         for (int i = 0; i < e.Lines.Count; i++)
         {
             StatementLine line = e.Lines[i];
@@ -890,7 +910,7 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
             {
                 CompoundId = e.Compound,
                 StatementId = e.Statement,
-                Number = i + 1,
+                Number = before + i + 1,
                 Date = line.Date,
                 Kind = StatementPublished.KindText(line.Kind),
                 Amount = line.Amount,

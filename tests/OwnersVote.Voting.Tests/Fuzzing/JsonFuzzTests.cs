@@ -37,6 +37,8 @@ public sealed class JsonFuzzTests
                 new RollEntry(new UnitId("58-0101"), new BuildingId("58"), Area.FromHundredths(7_500), AreaSource.Survey, EventSamples.Owner("310000000000000002"), new OwnerId("p-58-0101")),
             ]) { Part = 2, Parts = 3 },
             EventSamples.Matter(),
+            // The middle part of a statement logged in parts: its lines alone do not balance.
+            EventSamples.Fund() with { Lines = EventSamples.Fund().Lines.Take(2).ToList(), Part = 2, Parts = 3 },
             new CredentialEnrolled(EventSamples.Compound, EventSamples.At, "officer:wang", EventSamples.Owner("310000000000000001"), passkey.CredentialId, CoseKey.Parse(passkey.CosePublicKey), CredentialKind.Passkey, ["officer:wang", "officer:zhao"], EventSamples.At.AddDays(1), OwnerNotified: true),
             new CredentialRevoked(EventSamples.Compound, EventSamples.At.AddDays(3), "officer:wang", EventSamples.Owner("310000000000000001"), passkey.CredentialId, ["officer:wang", "officer:zhao"], "lost-device"),
             cast,

@@ -76,8 +76,8 @@ public enum ImportProblemCode
     AlreadyPublished,
 
     /// <summary>
-    /// The statement is larger than one log entry holds (c2sp.org/tlog-tiles: 65,535 bytes, some
-    /// hundreds of lines); the value is its number of lines.
+    /// The statement cannot be logged even one line per entry (c2sp.org/tlog-tiles: 65,535 bytes
+    /// each): a line's description or the attachments are too long; the value is its number of lines.
     /// </summary>
     TooLarge,
 }

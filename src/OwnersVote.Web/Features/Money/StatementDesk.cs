@@ -137,15 +137,23 @@ public sealed class StatementDesk(OwnersVoteDb db, EventLog log, MoneyQuery mone
         StatementPublished statement = fund
             ? new FundStatementPublished(compound, now, actor, id, new Voting.BuildingId(building), request.From, request.To, opening.Value, closing, lines, pinned)
             : new PublicIncomePublished(compound, now, actor, id, request.From, request.To, opening.Value, closing, lines, pinned);
-        if (!EventCodec.FitsOneEntry(statement))
+        IReadOnlyList<StatementPublished> parts;
+        try
         {
-            // One statement is one log entry; refused before anything is logged (the documents stay
-            // stored by hash, unreferenced, as after any refused upload).
+            // A statement larger than one log entry (a fund's first statement lists every unit's
+            // deposit) is logged in parts of its lines (StatementPublished.Split).
+            parts = statement.Split();
+        }
+        catch (InvalidOperationException)
+        {
+            // Not even one line with the statement's header fits: refused before anything is
+            // logged (the documents stay stored by hash, unreferenced, as after any refused upload).
             return new StatementOutcome(null, -1, [new ImportProblem(0, ImportProblemCode.TooLarge, lines.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         }
 
-        var appended = await log.AppendAsync(statement, cancellationToken);
-        return new StatementOutcome(statement, appended.Index, []);
+        // The parts are one group: the log holds the whole statement or none of it.
+        var appended = await log.AppendManyAsync([.. parts], cancellationToken);
+        return new StatementOutcome(statement, appended[0].Index, []);
     }
 
     private async Task CheckVotesAsync(string compound, string building, bool fund, IReadOnlyList<(int Row, StatementLine Line)> rows, List<ImportProblem> problems, CancellationToken cancellationToken)
