@@ -8,9 +8,10 @@ using OwnersVote.Voting.Signing;
 namespace OwnersVote.Benchmarks;
 
 /// <summary>
-/// <c>biglog --entries 1000000 --ballots 200000 --out DIR</c>: writes a real log directory of
-/// genuine events (<see cref="BigLog"/>) with a signed checkpoint, unless <c>DIR/log</c> already
-/// holds one; then measures, in the same run, the bound — every ballot's raw ECDSA P-256
+/// <c>biglog --entries 1000000 --ballots 200000 [--votes 1] --out DIR</c>: writes a real log
+/// directory of genuine events (<see cref="BigLog"/>; with <c>--votes N</c> each compound votes N
+/// times, every owner in each, so the log is ballot-heavy) with a signed checkpoint, unless
+/// <c>DIR/log</c> already holds one; then measures, in the same run, the bound — every ballot's raw ECDSA P-256
 /// verification with its key imported beforehand, plus SHA-256 of every leaf and of every interior
 /// node (RFC 9162 §2.1.1) — and times <c>ov verify DIR/log --key DIR/log.vkey</c> as a child
 /// process, recount included. Target: ov verify ≤ 2 × the bound.

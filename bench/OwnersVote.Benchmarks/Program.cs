@@ -6,6 +6,7 @@ using OwnersVote.Benchmarks;
 // dotnet bench/OwnersVote.Benchmarks/bin/Release/net10.0/OwnersVote.Benchmarks.dll verify --rounds 5
 // dotnet bench/OwnersVote.Benchmarks/bin/Release/net10.0/OwnersVote.Benchmarks.dll paper --sheets 3200
 // dotnet run -c Release --project bench/OwnersVote.Benchmarks -- biglog --entries 1000000 --ballots 200000 --out DIR
+// dotnet run -c Release --project bench/OwnersVote.Benchmarks -- biglog --entries 1000000 --ballots 800000 --votes 8 --out DIR
 // See docs/benchmarks.md.
 if (args is ["appender", ..])
 {
