@@ -1,12 +1,12 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OwnersVote.Voting.Events;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Demo;
 using OwnersVote.Web.Features.Money;
 using OwnersVote.Web.Features.SignIn;
 using OwnersVote.Web.Ledger;
-using OwnersVote.Voting.Events;
 using OwnersVote.Web.Spreadsheets;
 
 namespace OwnersVote.EndToEnd;
@@ -175,7 +175,7 @@ public sealed class StatementImportTests(SqliteApp app, Browser browser) : IClas
         // The auditor's check joins the parts and finds the whole balancing.
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int code = await Task.Run(() => OwnersVote.Cli.Commands.VerifyCommand.Run([app.BaseUrl], stdout, stderr), Cancel);
+        int code = await Task.Run(() => Cli.Commands.VerifyCommand.Run([app.BaseUrl], stdout, stderr), Cancel);
         Assert.True(code == 0, stderr.ToString());
     }
 

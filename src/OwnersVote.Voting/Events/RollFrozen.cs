@@ -60,29 +60,8 @@ public sealed record RollFrozen(string Compound, string Vote, DateTimeOffset At,
             throw new InvalidOperationException($"part {Part} of {Parts} of a roll cannot be split again.");
         }
 
-        int whole = EventCodec.Encode(this).Length;
-        if (whole <= maxEntryBytes)
-        {
-            return [this];
-        }
-
-        // Units are of nearly one size (two 64-digit hashes each), so equal runs are close to the
-        // fewest; a run that still does not fit means one more part. Bounded: n never exceeds the units.
-        for (int parts = Math.Max(2, (int)Math.Ceiling(whole / (double)maxEntryBytes)); parts <= Units.Count; parts++)
-        {
-            RollFrozen[] split = [.. Enumerable.Range(0, parts).Select(i => this with
-            {
-                Units = [.. Units.Take((i + 1) * Units.Count / parts).Skip(i * Units.Count / parts)],
-                Part = i + 1,
-                Parts = parts,
-            })];
-            if (split.All(p => EventCodec.Encode(p).Length <= maxEntryBytes))
-            {
-                return split;
-            }
-        }
-
-        throw new InvalidOperationException($"a unit of the roll of vote {Vote} does not fit in one log entry of {maxEntryBytes} bytes.");
+        return EntryParts.Split(this, Units.Count, (first, count, part, parts) => this with { Units = [.. Units.Skip(first).Take(count)], Part = part, Parts = parts }, maxEntryBytes)
+            ?? throw new InvalidOperationException($"a unit of the roll of vote {Vote} does not fit in one log entry of {maxEntryBytes} bytes.");
     }
 
     internal override JsonObject WritePayload()

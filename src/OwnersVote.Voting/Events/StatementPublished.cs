@@ -113,29 +113,8 @@ public abstract record StatementPublished(
             throw new InvalidOperationException($"part {Part} of {Parts} of a statement cannot be split again.");
         }
 
-        int whole = EventCodec.Encode(this).Length;
-        if (whole <= maxEntryBytes)
-        {
-            return [this];
-        }
-
-        // Lines differ in length (descriptions), so equal runs may miss by a little: one more
-        // part then. Bounded: n never exceeds the lines.
-        for (int parts = Math.Max(2, (int)Math.Ceiling(whole / (double)maxEntryBytes)); parts <= Lines.Count; parts++)
-        {
-            StatementPublished[] split = [.. Enumerable.Range(0, parts).Select(i => this with
-            {
-                Lines = [.. Lines.Take((i + 1) * Lines.Count / parts).Skip(i * Lines.Count / parts)],
-                Part = i + 1,
-                Parts = parts,
-            })];
-            if (split.All(p => EventCodec.Encode(p).Length <= maxEntryBytes))
-            {
-                return split;
-            }
-        }
-
-        throw new InvalidOperationException($"statement {Statement} does not fit in log entries of {maxEntryBytes} bytes even one line at a time.");
+        return EntryParts.Split(this, Lines.Count, (first, count, part, parts) => this with { Lines = [.. Lines.Skip(first).Take(count)], Part = part, Parts = parts }, maxEntryBytes)
+            ?? throw new InvalidOperationException($"statement {Statement} does not fit in log entries of {maxEntryBytes} bytes even one line at a time.");
     }
 
     /// <summary>Whether <paramref name="other"/> is another part of the same statement: all but the lines and the part number alike.</summary>

@@ -42,23 +42,11 @@ public sealed class RollPartsTests
         IReadOnlyList<RollFrozen> parts = roll.Split();
 
         Assert.InRange(parts.Count, 2, 20);
-        var assembly = new RollAssembly();
-        RollFrozen? whole = null;
-        for (int i = 0; i < parts.Count; i++)
-        {
-            byte[] entry = EventCodec.Encode(parts[i]);
-            Assert.InRange(entry.Length, 1, EntryBundle.MaxEntrySize);
-            var decoded = (RollFrozen)EventCodec.Decode(entry);
-            Assert.Equal((i + 1, parts.Count), (decoded.Part, decoded.Parts));
-            Assert.Equal(entry, EventCodec.Encode(decoded));
-            whole = assembly.Add(decoded);
-            Assert.Equal(i == parts.Count - 1, whole is not null);
-        }
+        RollFrozen whole = EntryPartsAssert.FitAndJoin(parts, new RollAssembly(), p => (p.Part, p.Parts));
 
-        Assert.Equal(EventCodec.Encode(roll), EventCodec.Encode(whole!));
-        Assert.False(assembly.Incomplete);
+        Assert.Equal(EventCodec.Encode(roll), EventCodec.Encode(whole));
         // The tally reads the same roll: 3,000 units, 1,500 principals.
-        DoubleCount total = whole!.ToRoll().Total(Scope.WholeCompound);
+        DoubleCount total = whole.ToRoll().Total(Scope.WholeCompound);
         Assert.Equal(1_500, total.Heads.Value);
     }
 
