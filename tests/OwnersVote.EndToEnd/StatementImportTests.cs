@@ -1,4 +1,6 @@
 using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OwnersVote.Voting.Events;
@@ -169,8 +171,20 @@ public sealed class StatementImportTests(SqliteApp app, Browser browser) : IClas
         Assert.Equal(from, published.From);
         Assert.Equal(1_000, published.Lines.Count);
         Assert.Equal(before[^1].Closing + (1_000 * 10_00), published.Closing);
+        // On a phone the page gives the total of the 1,000 payments, and each line one tap away.
         await page.GetByTestId("published-page").ClickAsync();
-        await Assertions.Expect(page.Locator($"[data-testid=statement][data-statement='income-{from:yyyyMMdd}']")).ToContainTextAsync("地面临时停车费 第 1000 笔");
+        ILocator statement = page.Locator($"[data-testid=statement][data-statement='income-{from:yyyyMMdd}']");
+        await Assertions.Expect(statement.GetByTestId("statement-kind-total")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"停车收益\s*共 1000 笔，合计\s*\+10,000\.00"));
+        await Assertions.Expect(statement.GetByTestId("closing")).ToHaveTextAsync(Fen.Yuan(published.Closing));
+        ILocator lastLine = statement.GetByTestId("statement-line").Last;
+        await Assertions.Expect(lastLine).Not.ToBeVisibleAsync();
+        await statement.GetByTestId("statement-all-lines").Locator("summary").ClickAsync();
+        await Assertions.Expect(lastLine).ToBeVisibleAsync();
+        await Assertions.Expect(lastLine).ToContainTextAsync("地面临时停车费 第 1000 笔");
+        await Assertions.Expect(statement.GetByTestId("statement-line")).ToHaveCountAsync(1_000);
+        AxeResult axe = await page.RunAxe();
+        Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "the page is wider than the phone");
 
         // The auditor's check joins the parts and finds the whole balancing.
         using var stdout = new StringWriter();

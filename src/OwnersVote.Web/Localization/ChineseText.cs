@@ -1385,6 +1385,10 @@ public sealed class ChineseText : UiText
 
     public override string AmountYuan => "金额（元）";
 
+    public override string LinesOfKind(int count) => $"共 {count} 笔，合计";
+
+    public override string AllStatementLines(int count) => $"查看全部 {count} 笔明细";
+
     public override string LineKind(OwnersVote.Voting.Events.StatementLineKind kind) => kind switch
     {
         OwnersVote.Voting.Events.StatementLineKind.Deposit => "缴存",

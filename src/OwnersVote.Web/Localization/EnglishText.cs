@@ -1389,6 +1389,10 @@ public sealed class EnglishText : UiText
 
     public override string AmountYuan => "Amount (yuan)";
 
+    public override string LinesOfKind(int count) => $"{count} lines, in total";
+
+    public override string AllStatementLines(int count) => $"See all {count} lines";
+
     public override string LineKind(OwnersVote.Voting.Events.StatementLineKind kind) => kind switch
     {
         OwnersVote.Voting.Events.StatementLineKind.Deposit => "Deposit",

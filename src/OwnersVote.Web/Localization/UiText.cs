@@ -1088,6 +1088,12 @@ public abstract class UiText
 
     public abstract string LineKind(OwnersVote.Voting.Events.StatementLineKind kind);
 
+    /// <summary>A folded statement's row for one kind of money in: how many lines it totals.</summary>
+    public abstract string LinesOfKind(int count);
+
+    /// <summary>The fold that opens a long statement's every line.</summary>
+    public abstract string AllStatementLines(int count);
+
     public abstract string SupportingDocument { get; }
 
     public abstract string Attachments { get; }

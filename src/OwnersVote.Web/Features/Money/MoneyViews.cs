@@ -107,6 +107,23 @@ public sealed record StatementView(
     /// <summary>Money in of one kind, fen.</summary>
     public long Of(StatementLineKind kind) => Sum(l => l.Kind == kind);
 
+    /// <summary>
+    /// Statements with more lines than this (a fund's first statement lists every unit's deposit)
+    /// show a total per kind of money in, and each spending line, with every line one tap away:
+    /// an owner on a phone should not scroll past two thousand deposits to reach the spending.
+    /// </summary>
+    public const int ShownLines = 40;
+
+    /// <summary>Whether the page shows the totals per kind first and the lines folded.</summary>
+    public bool Folded => Lines.Count > ShownLines;
+
+    /// <summary>Money in per kind, in the order of the kinds, with how many lines each: the folded view's rows.</summary>
+    public IEnumerable<(StatementLineKind Kind, int Count, long Total)> InflowByKind =>
+        Lines.Where(l => l.Kind is not (StatementLineKind.Spending or StatementLineKind.Planned))
+            .GroupBy(l => l.Kind)
+            .OrderBy(g => g.Key)
+            .Select(g => (g.Key, g.Count(), g.Aggregate(0L, (sum, l) => checked(sum + l.Amount))));
+
     private long Sum(Func<StatementLineView, bool> which) => Lines.Where(which).Aggregate(0L, (sum, l) => checked(sum + l.Amount));
 }
 
