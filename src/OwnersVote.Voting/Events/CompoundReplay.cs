@@ -6,7 +6,9 @@ namespace OwnersVote.Voting.Events;
 /// replay <see cref="VoteReplay.Replay(IEnumerable{LedgerEvent}, string)"/> gives it: the compound's
 /// own events (registration, credentials, mandates, public information) and that vote's events,
 /// in log order, from the first <c>CompoundRegistered</c>. The compound's own events are kept to
-/// start the replay of a vote that appears later; a vote's events are applied and dropped.
+/// start the replay of a vote that appears later; a vote's events are applied and dropped. Its
+/// credentials are kept once for all its votes, not once per vote: a compound with years of votes
+/// and thousands of credentials would otherwise hold votes × credentials.
 /// </summary>
 public sealed class CompoundReplay
 {
@@ -14,7 +16,12 @@ public sealed class CompoundReplay
     private readonly List<(int Position, LedgerEvent Event)> _shared = [];
     private readonly Dictionary<string, Slot> _votes = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
+    private readonly VoteReplay.CredentialBook _credentials = new();
     private Signing.RelyingParty? _relyingParty;
+
+    // Where the credentials' own events broke (enrolled twice, revoked unenrolled): every vote's
+    // replay stops there, as it would have applying that event itself.
+    private (int Position, VoteReplayException Problem)? _credentialsBroken;
 
     // The first of the compound's own events to come before CompoundRegistered: every vote's
     // replay stops there, as it would reading the log from the start.
@@ -75,6 +82,22 @@ public sealed class CompoundReplay
         {
             _votes[vote].Apply(e, position);
         }
+
+        if (e is CredentialEnrolled or CredentialRevoked && _credentialsBroken is null)
+        {
+            try
+            {
+                _credentials.Apply(e, position);
+            }
+            catch (VoteReplayException problem)
+            {
+                _credentialsBroken = (position, problem);
+                foreach (string vote in _order)
+                {
+                    _votes[vote].Fail(problem);
+                }
+            }
+        }
     }
 
     /// <summary>The vote's result, from every event applied so far.</summary>
@@ -118,10 +141,15 @@ public sealed class CompoundReplay
     // A vote first seen now: its replay starts at CompoundRegistered, as if read from the start.
     private Slot Start(string vote)
     {
-        var slot = new Slot(new VoteReplay.ReplayState(_relyingParty!));
+        var slot = new Slot(new VoteReplay.ReplayState(_relyingParty!, _credentials));
         foreach ((int position, LedgerEvent e) in _shared)
         {
             slot.Apply(e, position);
+            if (_credentialsBroken is { } broken && broken.Position == position)
+            {
+                slot.Fail(broken.Problem);
+                break;
+            }
         }
 
         _votes.Add(vote, slot);
@@ -150,6 +178,16 @@ public sealed class CompoundReplay
                 _state.Apply(e, position);
             }
             catch (VoteReplayException problem)
+            {
+                _failure = problem;
+                _state = null;
+            }
+        }
+
+        // Stops the replay here, unless it stopped earlier.
+        public void Fail(VoteReplayException problem)
+        {
+            if (_state is not null)
             {
                 _failure = problem;
                 _state = null;

@@ -69,9 +69,73 @@ public static class VoteReplay
         return state.Finish();
     }
 
-    internal sealed class ReplayState(RelyingParty relyingParty)
+    /// <summary>
+    /// A compound's credentials as its <c>CredentialEnrolled</c> and <c>CredentialRevoked</c>
+    /// entries leave them, read once for all its votes (<see cref="CompoundReplay"/>): each vote's
+    /// replay keeps only the counters of the credentials that signed in it.
+    /// </summary>
+    internal sealed class CredentialBook
     {
         private readonly Dictionary<string, Credential> _credentials = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The credential as it stood before the event at <paramref name="position"/>: enrolled by
+        /// an earlier entry, and revoked (<paramref name="revokedAt"/>) only by an earlier one. A
+        /// vote that appears late is replayed from the compound's start against this one book.
+        /// </summary>
+        public bool TryGet(string id, int position, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Credential? credential, out DateTimeOffset? revokedAt)
+        {
+            revokedAt = null;
+            if (!_credentials.TryGetValue(id, out credential) || credential.Position >= position)
+            {
+                credential = null;
+                return false;
+            }
+
+            if (credential.Revoked is { } revoked && revoked.Position < position)
+            {
+                revokedAt = revoked.At;
+            }
+
+            return true;
+        }
+
+        /// <summary>Applies a <c>CredentialEnrolled</c> or <c>CredentialRevoked</c>; other events change nothing.</summary>
+        /// <exception cref="VoteReplayException">A credential enrolled twice, or revoked without being enrolled for that owner.</exception>
+        public void Apply(LedgerEvent e, int position)
+        {
+            switch (e)
+            {
+                case CredentialEnrolled enrolled:
+                    string id = Base64UrlText.Encode(enrolled.CredentialId.Span);
+                    if (!_credentials.TryAdd(id, new Credential(enrolled, position)))
+                    {
+                        throw new VoteReplayException($"Event {position}: credential {id} is enrolled twice.");
+                    }
+
+                    break;
+                case CredentialRevoked revoked:
+                    string revokedId = Base64UrlText.Encode(revoked.CredentialId.Span);
+                    if (!_credentials.TryGetValue(revokedId, out Credential? credential) || credential.Enrolled.Owner != revoked.Owner)
+                    {
+                        throw new VoteReplayException($"Event {position}: revokes credential {revokedId}, which is not enrolled for that owner.");
+                    }
+
+                    credential.Revoked ??= (revoked.At, position);
+                    break;
+            }
+        }
+    }
+
+    /// <param name="relyingParty">The RP ID and origins ballots were signed for.</param>
+    /// <param name="book">The compound's credentials kept by the caller, who applies their events to it; null: this replay keeps its own.</param>
+    internal sealed class ReplayState(RelyingParty relyingParty, CredentialBook? book = null)
+    {
+        private readonly CredentialBook _book = book ?? new CredentialBook();
+        private readonly bool _ownBook = book is null;
+
+        // WebAuthn §7.2 step 22: the last accepted counter of each credential that signed in this vote.
+        private readonly Dictionary<Credential, uint> _signCounts = new(ReferenceEqualityComparer.Instance);
         private readonly List<Cast> _casts = [];
         private readonly Dictionary<string, Cast> _castsById = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Mandate> _mandates = new(StringComparer.Ordinal);
@@ -167,22 +231,13 @@ public static class VoteReplay
                     _matter = matter;
                     _tallyMatter = Wrap(position, matter.ToMatter);
                     break;
-                case CredentialEnrolled enrolled:
-                    string id = Base64UrlText.Encode(enrolled.CredentialId.Span);
-                    if (!_credentials.TryAdd(id, new Credential(enrolled)))
+                case CredentialEnrolled:
+                case CredentialRevoked:
+                    if (_ownBook)
                     {
-                        throw new VoteReplayException($"Event {position}: credential {id} is enrolled twice.");
+                        _book.Apply(e, position);
                     }
 
-                    break;
-                case CredentialRevoked revoked:
-                    string revokedId = Base64UrlText.Encode(revoked.CredentialId.Span);
-                    if (!_credentials.TryGetValue(revokedId, out Credential? credential) || credential.Enrolled.Owner != revoked.Owner)
-                    {
-                        throw new VoteReplayException($"Event {position}: revokes credential {revokedId}, which is not enrolled for that owner.");
-                    }
-
-                    credential.RevokedAt ??= revoked.At;
                     break;
                 case ProxyGranted granted:
                     Grant(granted, position);
@@ -537,13 +592,13 @@ public static class VoteReplay
                 return;
             }
 
-            if (!_credentials.TryGetValue(Base64UrlText.Encode(e.Assertion.CredentialId.Span), out Credential? credential))
+            if (!_book.TryGet(Base64UrlText.Encode(e.Assertion.CredentialId.Span), position, out Credential? credential, out DateTimeOffset? revokedAt))
             {
                 cast.Reject("unknown-credential");
                 return;
             }
 
-            if (credential.RevokedAt is { } revokedAt && revokedAt <= e.At)
+            if (revokedAt is { } revoked && revoked <= e.At)
             {
                 cast.Reject("credential-revoked");
                 return;
@@ -556,7 +611,7 @@ public static class VoteReplay
             }
 
             // The signature first: an unsigned claim should not even reach the roll checks.
-            var stored = new StoredCredential(credential.Enrolled.CredentialId, credential.Enrolled.PublicKey, credential.SignCount);
+            var stored = new StoredCredential(credential.Enrolled.CredentialId, credential.Enrolled.PublicKey, _signCounts.GetValueOrDefault(credential));
             AssertionResult verdict = BallotSignatureVerifier.Verify(credential.Enrolled.Kind, e.Assertion, challenge, stored, relyingParty);
             if (verdict is AssertionResult.Rejected rejected)
             {
@@ -565,7 +620,7 @@ public static class VoteReplay
             }
 
             // WebAuthn §7.2 step 22: the stored counter moves to the accepted one.
-            credential.SignCount = ((AssertionResult.Accepted)verdict).SignCount;
+            _signCounts[credential] = ((AssertionResult.Accepted)verdict).SignCount;
 
             // Shanghai art. 18: a proxy signs with their own credential for the owner who mandated
             // them; the ballot then counts for the owner's principal (docs/proxies.md).
@@ -638,20 +693,20 @@ public static class VoteReplay
                 return;
             }
 
-            if (!_credentials.TryGetValue(Base64UrlText.Encode(assertion.CredentialId.Span), out Credential? credential)
+            if (!_book.TryGet(Base64UrlText.Encode(assertion.CredentialId.Span), position, out Credential? credential, out DateTimeOffset? revokedAt)
                 || credential.Enrolled.Owner != granted.Mandate.Owner)
             {
                 mandate.Problem = "mandate-unknown-credential";
                 return;
             }
 
-            if ((credential.RevokedAt is { } revokedAt && revokedAt <= granted.At) || granted.At < credential.Enrolled.ActiveFrom)
+            if ((revokedAt is { } revoked && revoked <= granted.At) || granted.At < credential.Enrolled.ActiveFrom)
             {
                 mandate.Problem = "mandate-credential-not-active";
                 return;
             }
 
-            var stored = new StoredCredential(credential.Enrolled.CredentialId, credential.Enrolled.PublicKey, credential.SignCount);
+            var stored = new StoredCredential(credential.Enrolled.CredentialId, credential.Enrolled.PublicKey, _signCounts.GetValueOrDefault(credential));
             AssertionResult verdict = BallotSignatureVerifier.Verify(credential.Enrolled.Kind, assertion, granted.Mandate.Challenge(), stored, relyingParty);
             if (verdict is AssertionResult.Rejected)
             {
@@ -659,7 +714,7 @@ public static class VoteReplay
                 return;
             }
 
-            credential.SignCount = ((AssertionResult.Accepted)verdict).SignCount;
+            _signCounts[credential] = ((AssertionResult.Accepted)verdict).SignCount;
         }
 
         // The mandate from owner to proxy that covers a ballot of this vote at this instant, or
@@ -873,13 +928,14 @@ public static class VoteReplay
         }
     }
 
-    private sealed class Credential(CredentialEnrolled enrolled)
+    internal sealed class Credential(CredentialEnrolled enrolled, int position)
     {
         public CredentialEnrolled Enrolled { get; } = enrolled;
 
-        public uint SignCount { get; set; }
+        // The entry that enrolled it, and the first that revoked it.
+        public int Position { get; } = position;
 
-        public DateTimeOffset? RevokedAt { get; set; }
+        public (DateTimeOffset At, int Position)? Revoked { get; set; }
     }
 
     private sealed class Mandate(ProxyGranted granted)

@@ -121,6 +121,34 @@ public sealed class CompoundReplayTests : IDisposable
     }
 
     [Fact]
+    public void A_vote_announced_later_checks_each_mandate_against_the_credentials_of_its_moment()
+    {
+        // C signs a mandate for D before C's passkey is enrolled: it never held. A's mandate for
+        // B, signed after A's enrolment, does. The roof vote appears after both, so its replay
+        // starts late, against the one credential book of the compound.
+        List<LedgerEvent> log = [EventSamples.Registered()];
+        log.AddRange(new[] { "A", "B", "D" }.Select(owner => Enrol(owner, s_at)));
+        log.Add(Granted("C", "D"));
+        log.Add(Enrol("C", s_at.AddHours(1)));
+        log.Add(Granted("A", "B"));
+        log.Add(Roll(Roof));
+        log.Add(Matter(Roof));
+        log.Add(Ballot("D", Roof, Choice.Yes, s_at.AddDays(2), forOwner: "C"));
+        log.Add(Ballot("B", Roof, Choice.No, s_at.AddDays(2).AddHours(1), forOwner: "A"));
+        var together = new CompoundReplay();
+        for (int i = 0; i < log.Count; i++)
+        {
+            together.Apply(log[i], i);
+        }
+
+        VoteReplayResult streamed = together.Finish(Roof);
+        VoteReplayResult alone = VoteReplay.Replay(log, BallotFixtures.RelyingParty);
+
+        Assert.Equal(["mandate-unknown-credential", null], streamed.Ballots.Select(b => b.Reason));
+        Assert.Equal(alone.Ballots.Select(b => (b.Position, b.Disposition, b.Reason, b.Proxy)), streamed.Ballots.Select(b => (b.Position, b.Disposition, b.Reason, b.Proxy)));
+    }
+
+    [Fact]
     public void Replaying_one_vote_skips_the_others_events()
     {
         List<LedgerEvent> log = TwoVotes();
@@ -168,9 +196,19 @@ public sealed class CompoundReplayTests : IDisposable
 
     private static MatterPublished Matter(string vote) => EventSamples.Matter(allowChange: true) with { Vote = vote };
 
-    private BallotCast Ballot(string owner, string vote, Choice choice, DateTimeOffset at)
+    // An online mandate for the whole spring, signed by the owner with their passkey (Shanghai art. 18).
+    private ProxyGranted Granted(string owner, string proxy)
     {
-        string unit = s_units.Single(u => u.Owner == owner).Unit;
+        byte[] nonce = new byte[16];
+        BitConverter.TryWriteBytes(nonce, ++_nonce * 104_729);
+        var mandate = new ProxyMandate(Compound, EventSamples.Owner(owner), EventSamples.Owner(proxy), null, s_at, s_at.AddDays(30), Base64UrlText.Encode(nonce), s_at);
+        WebAuthnAssertion assertion = _authenticators[owner].GetAssertion(mandate.Challenge(), BallotFixtures.Origin);
+        return new ProxyGranted(Compound, s_at.AddHours(_nonce), "owner:" + EventSamples.Owner(owner), mandate, null, null, assertion);
+    }
+
+    private BallotCast Ballot(string owner, string vote, Choice choice, DateTimeOffset at, string? forOwner = null)
+    {
+        string unit = s_units.Single(u => u.Owner == (forOwner ?? owner)).Unit;
         byte[] nonce = new byte[16];
         BitConverter.TryWriteBytes(nonce, ++_nonce * 7919);
         var ballot = new OwnerBallot(Compound, vote, "p-" + unit, [unit], [new BallotAnswer("q1", choice)], Base64UrlText.Encode(nonce), at.AddMinutes(-1));
