@@ -35,8 +35,10 @@ public sealed record RecountReport(IReadOnlyList<VoteAudit> Votes, IReadOnlyList
 /// </remarks>
 public sealed partial class LogRecount
 {
-    // Large enough to keep both cores busy, small enough that a batch's bundles are few.
-    private const int Batch = 4096;
+    // Large enough to keep both cores busy. Small enough that a batch's events mostly die young:
+    // at 4,096 they outlived several collections while the next batch was decoded, and their
+    // garbage in the oldest generation raised the peak of an 800,000-ballot log by a fifth.
+    private const int Batch = 1024;
 
     private readonly List<ReadOnlyMemory<byte>> _pending = new(Batch);
     private readonly List<string> _unreadable = [];
