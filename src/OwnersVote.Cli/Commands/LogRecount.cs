@@ -29,9 +29,10 @@ public sealed record RecountReport(IReadOnlyList<VoteAudit> Votes, IReadOnlyList
 /// Entries are added one at a time, in index order, and are not kept: a batch is decoded on all
 /// cores, its ballots' signatures are checked on all cores ahead of the replay (which then finds
 /// them in each key's memory of what verified), and its events are replayed in log order and
-/// dropped. What stays is each compound's own events (registration, credentials, mandates) and
-/// each vote's state, so the memory a recount needs grows with the owners and the ballots' counts,
-/// not with the log's bytes (docs/benchmarks.md, design problem 4).
+/// dropped. What stays is each compound's own events (registration, credentials, mandates,
+/// notices, statements), its credentials once, and each vote's state (its roll, one record per
+/// ballot), so the memory a recount needs grows with those, not with the log's bytes
+/// (docs/benchmarks.md, design problem 4).
 /// </remarks>
 public sealed partial class LogRecount
 {
