@@ -77,6 +77,25 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Contains($"ov verify: entry {entries.Count - 1}: statement fund-57-20250101, its {parts.Count} parts joined: closing is {fund.Closing} fen but opening 0 plus the lines gives {fund.Closing + 1} fen", unbalanced.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_ballot_by_a_credential_never_enrolled_is_counted_as_unenrolled_and_one_enrolled_only_later_by_its_kind()
+    {
+        // C's passkey is not enrolled before C's ballot: the ballot is refused either way.
+        var ballot = (BallotCast)_votes.Events[_votes.BallotIndex(3)];
+        CredentialEnrolled enrolment = _votes.Events.OfType<CredentialEnrolled>().Single(c => c.CredentialId.Span.SequenceEqual(ballot.Assertion.CredentialId.Span));
+        _votes.Events.Remove(enrolment);
+
+        OvRun never = OvRun.Of("verify", await WriteLogAsync(_votes.Entries(), "never"), "--key", VerifierKey);
+        Assert.Equal(1, never.ExitCode);
+        Assert.Contains("vote b57-lift-2025: 6 ballots (4 passkey, 1 device-key, 1 unenrolled), 4 counted, 1 rejected (unknown-credential 1)", never.Stdout, StringComparison.Ordinal);
+
+        // Enrolled at the end of the log: still refused, and named by the kind it was enrolled as.
+        _votes.Events.Add(enrolment with { At = _votes.Events[^1].At, ActiveFrom = _votes.Events[^1].At });
+        OvRun later = OvRun.Of("verify", await WriteLogAsync(_votes.Entries(), "later"), "--key", VerifierKey);
+        Assert.Equal(1, later.ExitCode);
+        Assert.Contains("vote b57-lift-2025: 6 ballots (5 passkey, 1 device-key), 4 counted, 1 rejected (unknown-credential 1)", later.Stdout, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _signer.Dispose();

@@ -58,9 +58,6 @@ public sealed partial class LogRecount
     // The replay of the last batch decoded, which runs while the next is read and decoded.
     private Task _replaying = Task.CompletedTask;
 
-    /// <summary>How many entries were added.</summary>
-    public int Count => _replayed + _pending.Count;
-
     /// <summary>Recounts the votes in <paramref name="entries"/> (the log's entries in index order).</summary>
     public static RecountReport Recount(IEnumerable<ReadOnlyMemory<byte>> entries)
     {
@@ -292,7 +289,7 @@ public sealed partial class LogRecount
         {
             string kind = ballot.Channel switch
             {
-                BallotChannel.Online => trail.KindOf(ballot.Position, compound.Enrolled),
+                BallotChannel.Online => trail.KindOf(ballot.Position, compound.Replay),
                 BallotChannel.Custodial => VoteAudit.Custodial,
                 _ => VoteAudit.Paper,
             };
@@ -350,18 +347,11 @@ public sealed partial class LogRecount
 
         public CompoundReplay Replay { get; } = new();
 
-        // The kind of each credential the compound enrolled, by base64url credential id; the first enrolment wins.
-        public Dictionary<string, CredentialKind> Enrolled { get; } = new(StringComparer.Ordinal);
-
         public Dictionary<string, VoteTrail> Votes { get; } = new(StringComparer.Ordinal);
 
         public void Apply(LedgerEvent e, int index)
         {
-            if (e is CredentialEnrolled enrolled)
-            {
-                Enrolled.TryAdd(Base64UrlText.Encode(enrolled.CredentialId.Span), enrolled.Kind);
-            }
-            else if (e is VoteEvent ve)
+            if (e is VoteEvent ve)
             {
                 if (!Votes.TryGetValue(ve.Vote, out VoteTrail? trail))
                 {
@@ -369,7 +359,8 @@ public sealed partial class LogRecount
                     Votes.Add(ve.Vote, trail);
                 }
 
-                trail.Note(e, index, Enrolled);
+                // Before the replay takes the event: the credentials are those enrolled before it.
+                trail.Note(e, index, Replay);
             }
 
             Replay.Apply(e, index);
@@ -392,7 +383,7 @@ public sealed partial class LogRecount
 
         public Dictionary<int, CustodialBallotCast> Custodial { get; } = [];
 
-        public void Note(LedgerEvent e, int index, Dictionary<string, CredentialKind> enrolled)
+        public void Note(LedgerEvent e, int index, CompoundReplay replay)
         {
             if (e is RollFrozen part)
             {
@@ -408,9 +399,9 @@ public sealed partial class LogRecount
                 case BallotCast cast:
                     Casts++;
                     string credential = Base64UrlText.Encode(cast.Assertion.CredentialId.Span);
-                    if (enrolled.TryGetValue(credential, out CredentialKind kind))
+                    if (replay.Enrolled(credential) is { } enrolled)
                     {
-                        _kinds[index] = kind;
+                        _kinds[index] = enrolled.Kind;
                     }
                     else
                     {
@@ -428,7 +419,9 @@ public sealed partial class LogRecount
             }
         }
 
-        public string KindOf(int index, Dictionary<string, CredentialKind> enrolled) =>
-            _kinds.TryGetValue(index, out CredentialKind kind) ? VoteAudit.KindName(kind) : VoteAudit.KindOf(_notEnrolled[index], enrolled);
+        public string KindOf(int index, CompoundReplay replay) =>
+            _kinds.TryGetValue(index, out CredentialKind kind) ? VoteAudit.KindName(kind)
+            : replay.Enrolled(_notEnrolled[index]) is { } enrolled ? VoteAudit.KindName(enrolled.Kind)
+            : VoteAudit.Unenrolled;
     }
 }

@@ -109,10 +109,6 @@ public sealed record VoteAudit(
     private static string Reasons(IReadOnlyDictionary<string, int> reasons) =>
         string.Join(", ", reasons.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} {r.Value}"));
 
-    /// <summary>The kind of the credential that signed each ballot, by its base64url credential id.</summary>
-    internal static string KindOf(string credentialId, IReadOnlyDictionary<string, CredentialKind> enrolled) =>
-        enrolled.TryGetValue(credentialId, out CredentialKind kind) ? KindName(kind) : Unenrolled;
-
     /// <summary>The name of a credential kind, as <c>CredentialEnrolled</c> spells it.</summary>
     internal static string KindName(CredentialKind kind) => kind == CredentialKind.DeviceKey ? DeviceKey : Passkey;
 

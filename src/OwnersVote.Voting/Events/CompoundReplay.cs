@@ -46,6 +46,16 @@ public sealed class CompoundReplay
     public IReadOnlyList<(int Position, LedgerEvent Event)> Shared => _shared;
 
     /// <summary>
+    /// The enrolment of a credential (by base64url id) among the events applied so far, or null.
+    /// Every vote this replay finishes was replayed against these same enrolments.
+    /// </summary>
+    public CredentialEnrolled? Enrolled(string credentialId)
+    {
+        ArgumentNullException.ThrowIfNull(credentialId);
+        return _credentials.Enrolled(credentialId);
+    }
+
+    /// <summary>
     /// Applies the next event. A vote whose log is inconsistent stops being replayed here; the
     /// reason is thrown by <see cref="Finish"/>, so one broken vote does not stop the others.
     /// </summary>

@@ -100,6 +100,9 @@ public static class VoteReplay
             return true;
         }
 
+        /// <summary>The enrolment of a credential as the book stands now, or null.</summary>
+        public CredentialEnrolled? Enrolled(string id) => _credentials.TryGetValue(id, out Credential? credential) ? credential.Enrolled : null;
+
         /// <summary>Applies a <c>CredentialEnrolled</c> or <c>CredentialRevoked</c>; other events change nothing.</summary>
         /// <exception cref="VoteReplayException">A credential enrolled twice, or revoked without being enrolled for that owner.</exception>
         public void Apply(LedgerEvent e, int position)
