@@ -59,7 +59,7 @@ public sealed class CoseKey
     // signatures on all cores and its replay then checks each again, in log order. ECDSA
     // verification is a deterministic function of key, data and signature, so a pair that
     // verified once under this key verifies again: each is kept as SHA-256(len(data) ‖ data ‖
-    // signature) until it is asked about once more (then forgotten: nothing asks three times),
+    // signature) until it is asked about once more (then forgotten; a third ask verifies afresh),
     // at most RememberedCount per key, the oldest dropped first. Only successes; under _importLock.
     private const int RememberedCount = 64;
     private List<byte[]>? _verified;
