@@ -28,6 +28,7 @@ public sealed partial class ProjectionStartup(
         OwnersVoteDb db = scope.ServiceProvider.GetRequiredService<OwnersVoteDb>();
         bool created = await db.Database.EnsureCreatedAsync(cancellationToken);
         LogSchema(logger, db.Database.ProviderName, created);
+        await ProjectionSchema.EnsureIndexesAsync(db, cancellationToken);
         await SqliteJournal.UseWriteAheadLogAsync(db, cancellationToken);
         await log.OpenAsync(cancellationToken);
         // Issue 5: an approval's append without its row update. In a cluster another node may be
