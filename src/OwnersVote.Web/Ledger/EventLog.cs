@@ -225,14 +225,15 @@ public sealed partial class EventLog(
     /// the cosigned checkpoint as <see cref="AppendAsync"/> describes.
     /// </summary>
     /// <exception cref="ArgumentException">An event breaks its schema; nothing was logged.</exception>
+    /// <exception cref="EntryTooLargeException">An event's entry exceeds 65,535 bytes; nothing was logged.</exception>
     /// <exception cref="LogStorageException">The appender failed.</exception>
     /// <exception cref="ProjectionException">The entries are logged but the tables could not apply them; the next append retries.</exception>
     public async Task<IReadOnlyList<AppendResult>> AppendManyAsync(IReadOnlyList<LedgerEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
-        // Encode all first: a schema error logs nothing.
-        byte[][] entries = [.. events.Select(EventCodec.Encode)];
+        // Encode all first: a schema error, or an entry too large, logs nothing.
+        byte[][] entries = [.. events.Select(EncodeEntry)];
         IReadOnlyList<AppendResult> appended = cluster is not null
             ? await cluster.AppendAsync(entries, cancellationToken)
             : await AppendEncodedAsync(entries, events, cancellationToken);
@@ -253,6 +254,7 @@ public sealed partial class EventLog(
     /// read it back from the tables. On a cluster node the sequencer projects: <see cref="ProjectedAppend.Ballot"/> is null there.
     /// </summary>
     /// <exception cref="ArgumentException">The event breaks its schema (EventCodec).</exception>
+    /// <exception cref="EntryTooLargeException">The event's entry exceeds 65,535 bytes; nothing was logged.</exception>
     /// <exception cref="LogStorageException">The appender failed; nothing was logged.</exception>
     /// <exception cref="ProjectionException">The entry is logged but the tables could not apply it; the next append retries.</exception>
     public async Task<ProjectedAppend> AppendProjectedAsync(LedgerEvent ledgerEvent, CancellationToken cancellationToken)
@@ -265,7 +267,7 @@ public sealed partial class EventLog(
         }
 
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
-        byte[] entry = EventCodec.Encode(ledgerEvent);
+        byte[] entry = EncodeEntry(ledgerEvent);
         (IReadOnlyList<AppendResult> results, WaitingEntry[] waiting) = await AppendAndProjectAsync([entry], [ledgerEvent], cancellationToken);
         OwnersVoteTelemetry.Appended([ledgerEvent], System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return new ProjectedAppend(results[0], entry, waiting[0].Ballot);
@@ -557,6 +559,16 @@ public sealed partial class EventLog(
 
         TileHashSource source = await TileHashSource.LoadAsync(Store, to, s => ConsistencyProof.Create(from, to, s), cancellationToken);
         return ConsistencyProof.Create(from, to, source);
+    }
+
+    // c2sp.org/tlog-tiles: an entry's length is 16 bits. Checked here, before anything is queued,
+    // so the caller can say why instead of failing with the appender's ArgumentException.
+    private static byte[] EncodeEntry(LedgerEvent ledgerEvent)
+    {
+        byte[] entry = EventCodec.Encode(ledgerEvent);
+        return entry.Length <= EntryBundle.MaxEntrySize
+            ? entry
+            : throw new EntryTooLargeException(ledgerEvent.GetType().Name, entry.Length);
     }
 
     private static LedgerEvent Decode(long index, byte[] entry)

@@ -319,6 +319,7 @@ public sealed class ChineseText : UiText
         "passkey-not-enrolled" => "这个通行密钥没有登记在您名下。",
         "closed" => "投票已截止，选票没有提交。",
         "already-voted" => "您已经投过票，本事项不能更改。",
+        "too-many-units" => "这张选票超过了公开记录对一张选票的容量，没有记录。请联系业主委员会。",
         _ => $"签名未通过核验，选票没有提交（{code}）。请再试一次。",
     };
 
@@ -329,6 +330,7 @@ public sealed class ChineseText : UiText
         "closed" => "投票已截止",
         "already-voted" => "您已经投过票",
         "no-passkey" => "请先设置通行密钥",
+        "too-many-units" => "名下房屋太多，一张选票写不下",
         _ => "暂时不能投票",
     };
 
@@ -339,6 +341,7 @@ public sealed class ChineseText : UiText
         "closed" => "本事项的投票已经结束，可以查看结果。",
         "already-voted" => "本事项投票后不能更改。",
         "no-passkey" => "投票要用您的通行密钥签名。请在这台手机上设置通行密钥（新设置的通行密钥可能要等一段时间才能投票）。",
+        "too-many-units" => "一张选票要写明您名下参加表决的全部房屋，您名下的房屋超过了一张选票能记录的数量。选票没有生成，也没有记录任何内容。请联系业主委员会。",
         _ => "请稍后再试。",
     };
 
@@ -523,8 +526,12 @@ public sealed class ChineseText : UiText
         Features.Paper.PrintRefusal.NotInScope => "该房号不在本次表决的范围内（或不在名册上）。",
         Features.Paper.PrintRefusal.AlreadyRecorded => "该业主的纸质表决票已录入，不再补发。",
         Features.Paper.PrintRefusal.Layout => $"表决事项无法排在一页表决票上：{detail}",
+        Features.Paper.PrintRefusal.TooManyUnits => $"该表决权人名下有 {detail} 套房屋，超过一张表决票能记录的数量，不能发放表决票；没有记录任何内容。请与业主委员会商定。",
         _ => "找不到该表决。",
     };
+
+    public override string PaperTooManyUnits(IReadOnlyList<string> firstUnits) =>
+        $"以下表决权人名下房屋太多，超过一张表决票能记录的数量，打印全部时不为其打印表决票（列出其名下第一套房号）：{string.Join("、", firstUnits)}。";
 
     public override string PaperPrintAllTitle => "打印全部表决票";
 
@@ -827,6 +834,7 @@ public sealed class ChineseText : UiText
     {
         "NoSuchVote" => "没有这项表决。",
         "NotOnRoll" => "这项表决的名册上没有这个房号。",
+        "TooManyUnits" => "该表决权人名下房屋太多，超过一张选票能记录的数量，不能代为录入；没有记录任何内容。请与业主委员会商定。",
         "NotInScope" => "这个房号不在本次表决的范围内。",
         "OwnerNotPresent" => "请确认业主本人在场并已核对身份。",
         "BadAnswers" => "请为每个问题选择一项。",

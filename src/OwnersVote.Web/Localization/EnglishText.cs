@@ -327,6 +327,7 @@ public sealed class EnglishText : UiText
         "passkey-not-enrolled" => "This passkey is not enrolled for you.",
         "closed" => "The vote has closed; the ballot was not sent.",
         "already-voted" => "You have voted already and this vote cannot be changed.",
+        "too-many-units" => "The ballot is larger than the public record takes for one ballot; it was not recorded. Please contact the owners' committee.",
         _ => $"The signature did not verify; the ballot was not sent ({code}). Please try again.",
     };
 
@@ -337,6 +338,7 @@ public sealed class EnglishText : UiText
         "closed" => "Voting has closed",
         "already-voted" => "You have voted",
         "no-passkey" => "Set up a passkey first",
+        "too-many-units" => "Too many units for one ballot",
         _ => "You cannot vote right now",
     };
 
@@ -347,6 +349,7 @@ public sealed class EnglishText : UiText
         "closed" => "Voting on this matter has ended; the result is published.",
         "already-voted" => "This vote cannot be changed once cast.",
         "no-passkey" => "Your ballot is signed with your passkey. Set one up on this phone (a new passkey may need to wait before it can vote).",
+        "too-many-units" => "A ballot names every unit you vote for, and you hold more units than one ballot can record. No ballot was made and nothing was recorded. Please contact the owners' committee.",
         _ => "Please try again later.",
     };
 
@@ -531,8 +534,12 @@ public sealed class EnglishText : UiText
         Features.Paper.PrintRefusal.NotInScope => "That unit is not in this vote's scope (or not on the roll).",
         Features.Paper.PrintRefusal.AlreadyRecorded => "This owner's paper ballot is already recorded; no new one is issued.",
         Features.Paper.PrintRefusal.Layout => $"The matter does not fit on a ballot sheet: {detail}",
+        Features.Paper.PrintRefusal.TooManyUnits => $"This owner holds {detail} units, more than one ballot can record: no ballot is issued and nothing was recorded. Please agree a way with the owners' committee.",
         _ => "No such vote.",
     };
+
+    public override string PaperTooManyUnits(IReadOnlyList<string> firstUnits) =>
+        $"These owners hold more units than one ballot can record, so \"print all\" prints no ballot for them (by first unit): {string.Join(", ", firstUnits)}.";
 
     public override string PaperPrintAllTitle => "Print all ballots";
 
@@ -835,6 +842,7 @@ public sealed class EnglishText : UiText
     {
         "NoSuchVote" => "No such vote.",
         "NotOnRoll" => "This unit is not on the vote's roll.",
+        "TooManyUnits" => "This owner holds more units than one ballot can record, so it cannot be entered; nothing was recorded. Please agree a way with the owners' committee.",
         "NotInScope" => "This unit is outside the vote's scope.",
         "OwnerNotPresent" => "Confirm that the owner is present and identified.",
         "BadAnswers" => "Choose one answer for every question.",

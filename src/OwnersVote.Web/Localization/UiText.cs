@@ -475,6 +475,9 @@ public abstract class UiText
 
     public abstract string PaperPrintRefused(Features.Paper.PrintRefusal refusal, string? detail);
 
+    /// <summary>The principals (by first unit) for whom no sheet is printed: more units than one ballot names.</summary>
+    public abstract string PaperTooManyUnits(IReadOnlyList<string> firstUnits);
+
     public abstract string PaperPrintAllTitle { get; }
 
     public abstract string PaperPrintAllHint { get; }

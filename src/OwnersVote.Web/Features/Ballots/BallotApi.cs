@@ -213,6 +213,7 @@ public static class BallotApi
             BallotRefusal.NotInScope => StatusCodes.Status403Forbidden,
             BallotRefusal.NotYetOpen or BallotRefusal.Closed or BallotRefusal.AlreadyVoted or BallotRefusal.NoPasskey => StatusCodes.Status409Conflict,
             BallotRefusal.Busy => StatusCodes.Status503ServiceUnavailable,
+            BallotRefusal.TooManyUnits => StatusCodes.Status422UnprocessableEntity,
             _ => StatusCodes.Status400BadRequest,
         },
         type: BallotRefusedType,

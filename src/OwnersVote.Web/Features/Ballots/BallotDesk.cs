@@ -84,6 +84,12 @@ public enum BallotRefusal
 
     /// <summary>The signature was refused; the assertion verifier's code says why.</summary>
     BadSignature,
+
+    /// <summary>
+    /// <c>too-many-units</c>: the principal holds more units than one ballot entry can name
+    /// (<see cref="BallotUnits"/>); refused before anything is signed or logged.
+    /// </summary>
+    TooManyUnits,
 }
 
 /// <summary>A refusal with the verifier's code when the signature was at fault.</summary>
@@ -104,6 +110,7 @@ public sealed record BallotRefused(BallotRefusal Reason, string? SignatureCode =
         BallotRefusal.UnknownBallot => "unknown-ballot",
         BallotRefusal.PasskeyNotEnrolled => "passkey-not-enrolled",
         BallotRefusal.BadSignature => SignatureCode ?? "bad-signature",
+        BallotRefusal.TooManyUnits => "too-many-units",
         _ => throw new ArgumentOutOfRangeException(nameof(Reason), Reason, "Not a refusal."),
     };
 }
@@ -177,6 +184,12 @@ public sealed class BallotDesk(Lazy<OwnersVoteDb> db, BallotQueries queries, Vot
             .Where(u => scope.Count == 0 || scope.Contains(u.BuildingId))
             .OrderBy(u => u.Id, StringComparer.Ordinal)
             .Select(u => new BallotUnit(u.Id, u.BuildingId, u.AreaHundredths))];
+
+        // One ballot names all of them, in one log entry (c2sp.org/tlog-tiles: at most 65,535 bytes).
+        if (!BallotUnits.FitOneEntry([.. covered.Select(u => u.Id)]))
+        {
+            return (null, new BallotRefused(BallotRefusal.TooManyUnits), [], facts);
+        }
 
         // Casting needs the counted ballot only to refuse a change the vote does not allow.
         BallotRow? counted = withCounted || !matter.AllowChange
@@ -298,7 +311,17 @@ public sealed class BallotDesk(Lazy<OwnersVoteDb> db, BallotQueries queries, Vot
         }
 
         var cast = new BallotCast(context.CompoundId, vote, EventTime.Truncate(time.GetUtcNow()), "owner:" + session.OwnerHash, pending.Ballot, assertion);
-        ProjectedAppend appended = await log.AppendProjectedAsync(cast, cancellationToken);
+        ProjectedAppend appended;
+        try
+        {
+            appended = await log.AppendProjectedAsync(cast, cancellationToken);
+        }
+        catch (EntryTooLargeException)
+        {
+            // Units that fit beside an assertion whose client data is far larger than a browser's.
+            return (null, new BallotRefused(BallotRefusal.TooManyUnits));
+        }
+
         // The projection applied the entry with VoteReplay's checks before the append returned;
         // a cluster node, whose sequencer projected it, reads the row back.
         ProjectedBallot decided = appended.Ballot ?? await ProjectedAtAsync(appended.Appended.Index, cancellationToken);

@@ -45,6 +45,9 @@ public enum CustodialRefusal
 
     /// <summary>Two-person rule: the officer who entered the choice cannot confirm it.</summary>
     SameOfficer,
+
+    /// <summary>The principal holds more units than one ballot entry can name (<see cref="BallotUnits"/>).</summary>
+    TooManyUnits,
 }
 
 /// <summary>A custodial ballot waiting for the second officer.</summary>
@@ -136,6 +139,12 @@ public sealed class CustodialDesk(OwnersVoteDb db, EventLog log, ReceiptDesk rec
 
         // JI art. 9: the ballot covers all of the principal's units in scope.
         List<string> units = await db.Units.AsNoTracking().Where(u => u.VoteId == vote && u.OwnerId == row.OwnerId).Select(u => u.Id + "\t" + u.BuildingId).ToListAsync(cancellationToken);
+        string[] covered = [.. units.Select(u => u.Split('\t')).Where(u => scope.Count == 0 || scope.Contains(u[1])).Select(u => u[0]).Order(StringComparer.Ordinal)];
+        if (!BallotUnits.FitOneEntry(covered))
+        {
+            return (null, CustodialRefusal.TooManyUnits);
+        }
+
         var request = new CustodialRequestRow
         {
             Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
@@ -144,7 +153,7 @@ public sealed class CustodialDesk(OwnersVoteDb db, EventLog log, ReceiptDesk rec
             UnitId = unitId,
             OwnerHash = row.OwnerHash,
             Principal = row.OwnerId,
-            Units = string.Join('\n', units.Select(u => u.Split('\t')).Where(u => scope.Count == 0 || scope.Contains(u[1])).Select(u => u[0]).Order(StringComparer.Ordinal)),
+            Units = string.Join('\n', covered),
             Answers = string.Join('\n', parsed.Select(a => $"{a.Key}={a.Value}")),
             EnteredBy = staff,
             EnteredAt = time.GetUtcNow(),

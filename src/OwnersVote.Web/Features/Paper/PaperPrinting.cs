@@ -30,6 +30,12 @@ public enum PrintRefusal
 
     /// <summary>The matter does not fit on a sheet (too many questions, or a text too long without a notice reference).</summary>
     Layout,
+
+    /// <summary>
+    /// The principal holds more units than one ballot entry can name (<see cref="BallotUnits"/>):
+    /// no sheet is issued for them, by "print all" or one by one.
+    /// </summary>
+    TooManyUnits,
 }
 
 /// <summary>A printed PDF, or why none was made.</summary>
@@ -47,7 +53,8 @@ public sealed record PrintOutcome(byte[]? Pdf, int Sheets, PrintRefusal? Refused
 /// <param name="VotedOnline">Of them, with an online ballot that passed its checks.</param>
 /// <param name="Issued">Sheets currently valid (issued and not voided by a re-issue).</param>
 /// <param name="Recorded">Paper ballots recorded.</param>
-public sealed record PaperVoteSummary(string VoteId, string Title, bool Open, int Principals, int VotedOnline, int Issued, int Recorded);
+/// <param name="TooManyUnits">The first unit of each principal whose units no one ballot can name (<see cref="BallotUnits"/>): no sheet is printed for them.</param>
+public sealed record PaperVoteSummary(string VoteId, string Title, bool Open, int Principals, int VotedOnline, int Issued, int Recorded, IReadOnlyList<string> TooManyUnits);
 
 /// <summary>
 /// Issues paper ballots from the officers' print page (DESIGN.md §2 "Paper ballots"; issue 5): the
@@ -68,9 +75,10 @@ public sealed class PaperPrinting(OwnersVoteDb db, EventLog log, ScanStore store
             return null;
         }
 
-        int principals = BallotPlan.ByPrincipal(vote.Units, vote.Scope).Count;
+        IReadOnlyList<List<SheetUnit>> principals = BallotPlan.ByPrincipal(vote.Units, vote.Scope);
         int issued = await db.PaperSerials.CountAsync(p => p.MatterId == voteId && !p.Voided, cancellationToken);
-        return new PaperVoteSummary(voteId, vote.Matter.Title, vote.Open, principals, vote.VotedOnline.Count, issued, vote.RecordedPaper.Count);
+        string[] tooMany = [.. principals.Where(p => !Fits(p)).Select(p => p[0].Unit)];
+        return new PaperVoteSummary(voteId, vote.Matter.Title, vote.Open, principals.Count, vote.VotedOnline.Count, issued, vote.RecordedPaper.Count, tooMany);
     }
 
     /// <summary>One page for every principal in scope who has voted neither online nor on paper; each serial is logged as issued.</summary>
@@ -89,8 +97,10 @@ public sealed class PaperPrinting(OwnersVoteDb db, EventLog log, ScanStore store
 
         var voted = new HashSet<string>(vote.VotedOnline, StringComparer.Ordinal);
         voted.UnionWith(vote.RecordedPaper);
-        (IReadOnlyList<PlannedSheet> sheets, _) = BallotPlan.ForVote(voteId, vote.Units, vote.Scope, voted);
-        return sheets.Count == 0
+        (IReadOnlyList<PlannedSheet> planned, _) = BallotPlan.ForVote(voteId, vote.Units, vote.Scope, voted);
+        // The principals no sheet can name are left out; the print page lists them (SummaryAsync).
+        PlannedSheet[] sheets = [.. planned.Where(s => BallotUnits.FitOneEntry(s.Units))];
+        return sheets.Length == 0
             ? new PrintOutcome(null, 0, PrintRefusal.NothingToPrint)
             : await IssueAsync(officer, vote, sheets, cancellationToken);
     }
@@ -125,8 +135,16 @@ public sealed class PaperPrinting(OwnersVoteDb db, EventLog log, ScanStore store
             return new PrintOutcome(null, 0, PrintRefusal.AlreadyRecorded);
         }
 
+        if (!Fits(principal))
+        {
+            return new PrintOutcome(null, 0, PrintRefusal.TooManyUnits, principal.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         return await IssueAsync(officer, vote, [BallotPlan.ForPrincipal(voteId, principal)], cancellationToken);
     }
+
+    // A sheet names all of the principal's units in scope, as PaperBallotIssued logs them.
+    private static bool Fits(List<SheetUnit> principal) => BallotUnits.FitOneEntry([.. principal.Select(u => u.Unit)]);
 
     // Rendered first, so a matter that does not fit issues nothing; then logged, so no sheet is
     // handed out whose serial the log does not know.
