@@ -8,9 +8,10 @@ namespace OwnersVote.Voting.Events;
 /// (<see cref="BallotCast"/>, <see cref="CustodialBallotCast"/>, <see cref="PaperBallotIssued"/>,
 /// <see cref="PaperBallotRecorded"/>) in one log entry, and an entry holds at most 65,535 bytes
 /// (c2sp.org/tlog-tiles: a 16-bit length). A principal who holds thousands of units (JI
-/// art. 9: a developer's unsold units count together as one) can name more than fits: at ~9 bytes per unit such as <c>"57-101",</c>, about 6,300 units; at ~18 bytes per unit
-/// such as <c>"3栋2单元1501",</c>, about 3,100. Such a ballot is refused before it is signed or
-/// printed, with that reason, instead of failing when it is appended.
+/// art. 9: a developer's unsold units count together as one) can name more than fits: at ~9
+/// bytes per unit such as <c>"57-101",</c>, about 6,300 units; at ~18 bytes per unit such as
+/// <c>"3栋2单元1501",</c>, about 3,100. Such a ballot is refused before it is signed or printed,
+/// with that reason, instead of failing when it is appended.
 /// </summary>
 public static class BallotUnits
 {
