@@ -264,7 +264,18 @@ public sealed class LifecycleTests(LifecycleApp app, Browser browser) : IClassFi
     private async Task SignInWithCodeAsync(IPage page, string code)
     {
         await OwnerSignIn.WithCodeAsync(page, app.BaseUrl, code);
-        await page.WaitForURLAsync(url => !url.EndsWith("/signin", StringComparison.Ordinal), new() { Timeout = 15_000 });
+        try
+        {
+            // 30 s: on a busy CI machine the first sign-in of the class once took longer than 15 s.
+            await page.WaitForURLAsync(url => !url.EndsWith("/signin", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException e)
+        {
+            // Say whether the code was refused (the page's alert) or the answer never came.
+            ILocator alert = page.GetByRole(AriaRole.Alert);
+            string shown = await alert.CountAsync() > 0 ? await alert.First.InnerTextAsync() : "(no alert on the page)";
+            throw new TimeoutException($"still on /signin after 30 s: {shown}", e);
+        }
     }
 
     private async Task<IPage> OwnerWithPasskeyAsync(string unit)
