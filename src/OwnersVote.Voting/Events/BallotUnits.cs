@@ -27,20 +27,23 @@ public static class BallotUnits
     public const int MaxListBytes = EntryBundle.MaxEntrySize - Reserve;
 
     /// <summary>Whether <paramref name="units"/> fit in one ballot entry beside the rest of a ballot.</summary>
-    public static bool FitOneEntry(IReadOnlyList<string> units) => ListBytes(units) <= MaxListBytes;
+    public static bool FitOneEntry(IEnumerable<string> units) => ListBytes(units) <= MaxListBytes;
 
     /// <summary>
     /// The length of <paramref name="units"/> as a canonical JSON array (RFC 8785 §3.2.2.2: a
     /// string is UTF-8 with <c>"</c> and <c>\</c> escaped by a backslash, and control characters as
     /// <c>\b</c>, <c>\t</c>, <c>\n</c>, <c>\f</c>, <c>\r</c> or <c>\u00xx</c>).
     /// </summary>
-    public static int ListBytes(IReadOnlyList<string> units)
+    public static int ListBytes(IEnumerable<string> units)
     {
         ArgumentNullException.ThrowIfNull(units);
-        long bytes = 2 + Math.Max(0, units.Count - 1);
+        // The brackets, then each string's quotes, and a comma before every string but the first.
+        long bytes = 2;
+        bool first = true;
         foreach (string unit in units)
         {
-            bytes += 2 + Encoding.UTF8.GetByteCount(unit);
+            bytes += (first ? 2 : 3) + Encoding.UTF8.GetByteCount(unit);
+            first = false;
             foreach (char c in unit)
             {
                 bytes += c switch

@@ -186,7 +186,7 @@ public sealed class BallotDesk(Lazy<OwnersVoteDb> db, BallotQueries queries, Vot
             .Select(u => new BallotUnit(u.Id, u.BuildingId, u.AreaHundredths))];
 
         // One ballot names all of them, in one log entry (c2sp.org/tlog-tiles: at most 65,535 bytes).
-        if (!BallotUnits.FitOneEntry([.. covered.Select(u => u.Id)]))
+        if (!BallotUnits.FitOneEntry(covered.Select(u => u.Id)))
         {
             return (null, new BallotRefused(BallotRefusal.TooManyUnits), [], facts);
         }

@@ -144,7 +144,7 @@ public sealed class PaperPrinting(OwnersVoteDb db, EventLog log, ScanStore store
     }
 
     // A sheet names all of the principal's units in scope, as PaperBallotIssued logs them.
-    private static bool Fits(List<SheetUnit> principal) => BallotUnits.FitOneEntry([.. principal.Select(u => u.Unit)]);
+    private static bool Fits(List<SheetUnit> principal) => BallotUnits.FitOneEntry(principal.Select(u => u.Unit));
 
     // Rendered first, so a matter that does not fit issues nothing; then logged, so no sheet is
     // handed out whose serial the log does not know.
