@@ -114,7 +114,19 @@ public abstract class OwnersVoteApp(string dataFolder) : WebApplicationFactory<P
         builder.UseSetting("Enrolment:CoolingOff", CoolingOff.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Notifications:OutboxFile", OutboxFile);
         builder.UseSetting("Demo:SecondCompound", SecondCompound ? "true" : "false");
+        if (BackgroundTick is TimeSpan tick)
+        {
+            string every = tick.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+            builder.UseSetting("Lifecycle:TickInterval", every);
+            builder.UseSetting("Privacy:Retention:Interval", every);
+        }
     }
+
+    /// <summary>
+    /// Lifecycle:TickInterval and Privacy:Retention:Interval for this app: the product's defaults
+    /// (30 s, 1 h) unless a test needs the background services to run often.
+    /// </summary>
+    protected virtual TimeSpan? BackgroundTick => null;
 
     /// <summary>Demo:SecondCompound for this app: only the tests of two compounds seed the second one.</summary>
     protected virtual bool SecondCompound => false;
@@ -203,8 +215,17 @@ public class SqliteAppOver(string folder) : OwnersVoteApp(folder)
     }
 }
 
+/// <summary>
+/// The app on PostgreSQL whose background services (the vote lifecycle, retention) run four times a
+/// second, so an outage of a second or two surely meets them.
+/// </summary>
+public sealed class OutageApp : PostgresApp
+{
+    protected override TimeSpan? BackgroundTick => TimeSpan.FromMilliseconds(250);
+}
+
 /// <summary>The app on a real PostgreSQL server that the test starts and stops itself.</summary>
-public sealed class PostgresApp() : OwnersVoteApp(Directory.CreateTempSubdirectory("ov-e2e-pg-").FullName)
+public class PostgresApp() : OwnersVoteApp(Directory.CreateTempSubdirectory("ov-e2e-pg-").FullName)
 {
     private PostgresServer? _server;
 
@@ -213,6 +234,10 @@ public sealed class PostgresApp() : OwnersVoteApp(Directory.CreateTempSubdirecto
     /// <summary>Stops the database server under the running app.</summary>
     public Task StopDatabaseAsync(CancellationToken cancellationToken) =>
         _server?.StopAsync(cancellationToken) ?? throw new InvalidOperationException("the database was never started");
+
+    /// <summary>Starts the stopped database server again: the outage ends.</summary>
+    public Task StartDatabaseAgainAsync(CancellationToken cancellationToken) =>
+        _server?.StartAgainAsync(cancellationToken) ?? throw new InvalidOperationException("the database was never started");
 
     protected override async ValueTask<string> ConfigureDatabaseAsync(CancellationToken cancellationToken)
     {

@@ -45,14 +45,21 @@ public sealed class PostgresServer : IAsyncDisposable
         await RunAsync("mkdir", ["-p", Path.Combine(root, "sock")], cancellationToken);
         await RunAsync(Path.Combine(BinDirectory, "initdb"),
             ["-D", server._data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"], cancellationToken);
+        await server.StartAgainAsync(cancellationToken);
+        return server;
+    }
+
+    /// <summary>Starts the server on its data, port and socket directory (after <see cref="StopAsync"/>: the outage ends).</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken)
+    {
         await RunAsync(Path.Combine(BinDirectory, "pg_ctl"),
         [
-            "-D", server._data,
-            "-l", Path.Combine(root, "server.log"),
-            "-o", $"-p {server.Port} -k {Path.Combine(root, "sock")} -c listen_addresses=localhost -c fsync=off -c synchronous_commit=off",
+            "-D", _data,
+            "-l", Path.Combine(_root, "server.log"),
+            "-o", $"-p {Port} -k {Path.Combine(_root, "sock")} -c listen_addresses=localhost -c fsync=off -c synchronous_commit=off",
             "-w", "-t", "60", "start",
         ], cancellationToken);
-        return server;
+        _running = true;
     }
 
     /// <summary>Stops the server (an outage, as far as the app can tell).</summary>

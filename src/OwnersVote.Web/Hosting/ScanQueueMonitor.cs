@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using OwnersVote.Web.Data;
 using OwnersVote.Web.Features.Paper;
@@ -50,7 +49,7 @@ public sealed partial class ScanQueueMonitor(IServiceScopeFactory scopes, Projec
             {
                 await RefreshAsync(stoppingToken);
             }
-            catch (DbException e)
+            catch (Exception e) when (DatabaseFailure.IsOutage(e))
             {
                 LogFailed(e);
             }

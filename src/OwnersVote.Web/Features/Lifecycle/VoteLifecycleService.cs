@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OwnersVote.Web.Data;
 using OwnersVote.Web.Projections;
 
 namespace OwnersVote.Web.Features.Lifecycle;
@@ -7,7 +8,8 @@ namespace OwnersVote.Web.Features.Lifecycle;
 /// Opens and closes votes at their published times and sends the configured reminders (issue 7
 /// parts 1 and 3), every <see cref="LifecycleOptions.TickInterval"/> on the app's
 /// <see cref="TimeProvider"/>. Each tick is bounded (<see cref="LifecycleOptions.TickTimeout"/>,
-/// <see cref="LifecycleOptions.MaxRemindersPerTick"/>); a failed tick is logged and retried on the next.
+/// <see cref="LifecycleOptions.MaxRemindersPerTick"/>); a failed tick (the database away, the
+/// notifier or the log failing) is logged and retried on the next; it never stops the server.
 /// </summary>
 public sealed partial class VoteLifecycleService(
     IServiceScopeFactory scopes,
@@ -35,7 +37,8 @@ public sealed partial class VoteLifecycleService(
                 {
                     LogTimedOut(logger, settings.TickTimeout);
                 }
-                catch (Exception e) when (e is Enrolment.NotifierException or OwnersVote.Ledger.LogStorageException or ProjectionException or Microsoft.EntityFrameworkCore.DbUpdateException)
+                // A database outage must not end the service, which would stop the whole host.
+                catch (Exception e) when (DatabaseFailure.IsOutage(e) || e is Enrolment.NotifierException or OwnersVote.Ledger.LogStorageException or ProjectionException or Microsoft.EntityFrameworkCore.DbUpdateException)
                 {
                     LogFailed(logger, e);
                 }

@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Microsoft.Extensions.Options;
+using OwnersVote.Web.Data;
 using OwnersVote.Web.Features.Enrolment;
 using OwnersVote.Web.Projections;
 
@@ -38,7 +38,7 @@ public sealed partial class RetentionService(IServiceScopeFactory scopes, Projec
             {
                 LogTimedOut(retention.Timeout);
             }
-            catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or NotifierException)
+            catch (Exception e) when (DatabaseFailure.IsOutage(e) || e is IOException or UnauthorizedAccessException or NotifierException)
             {
                 LogFailed(e);
             }
