@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using OwnersVote.Ledger;
 using OwnersVote.Voting.Signing;
 
 namespace OwnersVote.Voting.Events;
@@ -46,13 +45,6 @@ public static class EventCodec
 
     /// <summary>The event types this software reads and writes.</summary>
     public static IReadOnlyCollection<string> KnownTypes => s_readers.Keys;
-
-    /// <summary>
-    /// Whether the event's entry fits in one log entry: c2sp.org/tlog-tiles bundles store a 16-bit
-    /// length, so at most <see cref="EntryBundle.MaxEntrySize"/> (65,535) bytes.
-    /// </summary>
-    /// <exception cref="ArgumentException">The event breaks its schema (see <see cref="Encode"/>).</exception>
-    public static bool FitsOneEntry(LedgerEvent ledgerEvent) => Encode(ledgerEvent).Length <= EntryBundle.MaxEntrySize;
 
     /// <summary>The entry bytes: JCS of the event's JSON.</summary>
     /// <exception cref="ArgumentException">The event breaks its schema (unsorted lists, a name where an owner hash belongs, sub-millisecond time…).</exception>

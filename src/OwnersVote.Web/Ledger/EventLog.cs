@@ -214,6 +214,7 @@ public sealed partial class EventLog(
     /// the entry's own batch).
     /// </summary>
     /// <exception cref="ArgumentException">The event breaks its schema (EventCodec).</exception>
+    /// <exception cref="EntryTooLargeException">The event's entry exceeds 65,535 bytes; nothing was logged.</exception>
     /// <exception cref="LogStorageException">The appender failed; nothing was logged.</exception>
     /// <exception cref="ProjectionException">The entry is logged but the tables could not apply it; the next append retries.</exception>
     public async Task<AppendResult> AppendAsync(LedgerEvent ledgerEvent, CancellationToken cancellationToken) =>
@@ -260,17 +261,21 @@ public sealed partial class EventLog(
     public async Task<ProjectedAppend> AppendProjectedAsync(LedgerEvent ledgerEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledgerEvent);
-        if (cluster is not null)
-        {
-            AppendResult result = await AppendAsync(ledgerEvent, cancellationToken);
-            return new ProjectedAppend(result, EventCodec.Encode(ledgerEvent), null);
-        }
-
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         byte[] entry = EncodeEntry(ledgerEvent);
-        (IReadOnlyList<AppendResult> results, WaitingEntry[] waiting) = await AppendAndProjectAsync([entry], [ledgerEvent], cancellationToken);
+        ProjectedAppend projected;
+        if (cluster is not null)
+        {
+            projected = new ProjectedAppend((await cluster.AppendAsync([entry], cancellationToken))[0], entry, null);
+        }
+        else
+        {
+            (IReadOnlyList<AppendResult> results, WaitingEntry[] waiting) = await AppendAndProjectAsync([entry], [ledgerEvent], cancellationToken);
+            projected = new ProjectedAppend(results[0], entry, waiting[0].Ballot);
+        }
+
         OwnersVoteTelemetry.Appended([ledgerEvent], System.Diagnostics.Stopwatch.GetElapsedTime(started));
-        return new ProjectedAppend(results[0], entry, waiting[0].Ballot);
+        return projected;
     }
 
     private async Task<(IReadOnlyList<AppendResult> Results, WaitingEntry[] Waiting)> AppendAndProjectAsync(IReadOnlyList<byte[]> entries, IReadOnlyList<LedgerEvent> events, CancellationToken cancellationToken)

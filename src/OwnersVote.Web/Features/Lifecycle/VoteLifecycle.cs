@@ -158,15 +158,19 @@ public sealed partial class VoteLifecycle(
                 draft.ObjectionHours,
                 draft.SilentMajority,
                 reminders);
-            if (!EventCodec.FitsOneEntry(matter))
+            try
             {
-                // The draft's limits keep a matter within one log entry; this is the last guard.
+                // A large roll is logged in parts (RollFrozen.Split); with the matter they are one group,
+                // so the log holds the whole announcement or none of it.
+                await log.AppendManyAsync([.. roll.Split(), matter], cancellationToken);
+            }
+            catch (EntryTooLargeException)
+            {
+                // The draft's limits keep a matter within one log entry; the log's refusal (before
+                // anything of the group is queued) is the last guard.
                 return LifecycleCodes.TextTooLong;
             }
 
-            // A large roll is logged in parts (RollFrozen.Split); with the matter they are one group,
-            // so the log holds the whole announcement or none of it.
-            await log.AppendManyAsync([.. roll.Split(), matter], cancellationToken);
             db.VoteDrafts.Remove(draft);
             await db.SaveChangesAsync(cancellationToken);
             LogAnnounced(logger, draft.Id, roll.Units.Count);

@@ -141,14 +141,17 @@ public sealed class NoticeBoard(OwnersVoteDb db, EventLog log, DocumentStore doc
         var notice = new NoticePublished(
             publisher.CompoundId, now, $"{publisher.Role}:{publisher.StaffId ?? publisher.OwnerHash}", $"n-{now:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}"[..30],
             title.Trim(), body.Trim(), [.. scope.Distinct().Order(StringComparer.Ordinal).Select(b => new BuildingId(b))], pinned);
-        // One notice is one log entry (c2sp.org/tlog-tiles: at most 65,535 bytes).
-        if (!EventCodec.FitsOneEntry(notice))
+        // One notice is one log entry (c2sp.org/tlog-tiles: at most 65,535 bytes); the log refuses a
+        // larger one before anything is queued.
+        try
         {
-            throw new NoticeTooLargeException($"The notice is larger than one log entry holds ({EntryBundle.MaxEntrySize} bytes).");
+            var appended = await log.AppendAsync(notice, cancellationToken);
+            return (notice, appended.Index);
         }
-
-        var appended = await log.AppendAsync(notice, cancellationToken);
-        return (notice, appended.Index);
+        catch (EntryTooLargeException e)
+        {
+            throw new NoticeTooLargeException($"The notice is larger than one log entry holds ({EntryBundle.MaxEntrySize} bytes).", e);
+        }
     }
 
     private async Task<HashSet<string>> BuildingsOfAsync(OwnerSession owner, CancellationToken cancellationToken) =>
@@ -163,4 +166,5 @@ public sealed class NoticeBoard(OwnersVoteDb db, EventLog log, DocumentStore doc
 
 /// <summary>A notice larger than one log entry holds: the text is too long (or too many attachments).</summary>
 /// <param name="message">What was too large.</param>
-public sealed class NoticeTooLargeException(string message) : ArgumentException(message);
+/// <param name="innerException">The log's refusal.</param>
+public sealed class NoticeTooLargeException(string message, Exception innerException) : ArgumentException(message, innerException);
