@@ -225,7 +225,14 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
 
         // Both columns, so the (matter, owner) index answers. Only the counted rows: a principal
         // who changed their ballot many times has one, where their whole history was read before.
-        foreach (BallotRow row in await db.Ballots.Where(b => EF.Parameter(votes).Contains(b.MatterId) && EF.Parameter(principals).Contains(b.OwnerId) && b.Counts).ToListAsync(cancellationToken))
+        // On SQLite through the partial index by name (ProjectionConnection.ReadCountedSql says why).
+        IQueryable<BallotRow> countedNow = db.Database.IsSqlite()
+            ? db.Ballots.FromSqlRaw(
+                ProjectionConnection.CountedRowsSql,
+                new Microsoft.Data.Sqlite.SqliteParameter("@votes", JsonSerializer.Serialize(votes)),
+                new Microsoft.Data.Sqlite.SqliteParameter("@principals", JsonSerializer.Serialize(principals)))
+            : db.Ballots.Where(b => EF.Parameter(votes).Contains(b.MatterId) && EF.Parameter(principals).Contains(b.OwnerId) && b.Counts);
+        foreach (BallotRow row in await countedNow.ToListAsync(cancellationToken))
         {
             if (_counted.ContainsKey((row.MatterId, row.OwnerId)))
             {
