@@ -13,7 +13,7 @@ namespace OwnersVote.EndToEnd;
 /// <summary>
 /// The projector thread (issue 10): an append returns once its entry is durable and projected; when
 /// the tables refuse a run, its callers get the error, the entries stand in the log, and the next
-/// append projects them before its own, in log order.
+/// append projects them before its own, in log order, or the projector itself after a pause.
 /// </summary>
 public sealed class ProjectionRetryTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
@@ -31,12 +31,12 @@ public sealed class ProjectionRetryTests(SqliteApp app) : IClassFixture<SqliteAp
         await ExecuteAsync("ALTER TABLE credentials RENAME TO credentials_away");
         SqliteException refused = await Assert.ThrowsAsync<SqliteException>(() => log.AppendAsync(first, Cancel));
         Assert.Contains("credentials", refused.Message, StringComparison.Ordinal);
-        await ExecuteAsync("ALTER TABLE credentials_away RENAME TO credentials");
 
-        // Logged all the same, and not in the tables.
+        // Logged all the same, and not in the tables (checked while they still refuse it: the
+        // projector retries by itself too).
         Assert.Equal(size + 1, log.TreeSize);
         Assert.Equal(size, await AppliedSizeAsync());
-        Assert.False(await HasCredentialAsync(first));
+        await ExecuteAsync("ALTER TABLE credentials_away RENAME TO credentials");
 
         AppendResult next = await log.AppendAsync(second, Cancel);
 
@@ -44,6 +44,32 @@ public sealed class ProjectionRetryTests(SqliteApp app) : IClassFixture<SqliteAp
         Assert.Equal(size + 2, await AppliedSizeAsync());
         Assert.True(await HasCredentialAsync(first));
         Assert.True(await HasCredentialAsync(second));
+    }
+
+    [Fact]
+    public async Task A_refused_run_is_retried_by_the_projector_itself_once_the_tables_are_back()
+    {
+        EventLog log = app.Services.GetRequiredService<EventLog>();
+        long size = log.TreeSize;
+        CredentialEnrolled last = DemoWitnessTests.Enrolment("projection-retry-alone");
+
+        // The last append before a quiet night: the tables refuse it twice (the first retry comes
+        // after a second), then take it, and no append comes to wake the projector.
+        await ExecuteAsync("ALTER TABLE credentials RENAME TO credentials_away");
+        await Assert.ThrowsAsync<SqliteException>(() => log.AppendAsync(last, Cancel));
+        await Task.Delay(EventLog.FirstProjectionRetry * 1.5, Cancel);
+        Assert.Equal(size, await AppliedSizeAsync());
+        await ExecuteAsync("ALTER TABLE credentials_away RENAME TO credentials");
+
+        // Bounded: the pauses so far are 1 s and 2 s; 30 s is far beyond them.
+        for (int attempt = 0; attempt < 300 && await AppliedSizeAsync() == size; attempt++)
+        {
+            await Task.Delay(100, Cancel);
+        }
+
+        Assert.Equal(size + 1, await AppliedSizeAsync());
+        Assert.Equal(size + 1, log.TreeSize);
+        Assert.True(await HasCredentialAsync(last));
     }
 
     [Fact]

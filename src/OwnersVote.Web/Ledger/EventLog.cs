@@ -41,6 +41,12 @@ public sealed partial class EventLog(
     ClusterNode? cluster = null,
     BallotReadCache? reads = null) : IAsyncDisposable
 {
+    /// <summary>How long the projector waits before it retries a failed run by itself (unless an append wakes it first).</summary>
+    public static readonly TimeSpan FirstProjectionRetry = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest pause between its own retries while the tables keep refusing.</summary>
+    public static readonly TimeSpan MaxProjectionRetry = TimeSpan.FromSeconds(30);
+
     // Concurrent callers append at once, so the appender's group commit pools their entries into
     // one batch (one fsync); each call's entries are queued as one group (LogAppender.AppendAllAsync),
     // so they are consecutive and in one batch. Durable entries wait in _waiting until every earlier one has arrived, then are
@@ -216,7 +222,7 @@ public sealed partial class EventLog(
     /// <exception cref="ArgumentException">The event breaks its schema (EventCodec).</exception>
     /// <exception cref="EntryTooLargeException">The event's entry exceeds 65,535 bytes; nothing was logged.</exception>
     /// <exception cref="LogStorageException">The appender failed; nothing was logged.</exception>
-    /// <exception cref="ProjectionException">The entry is logged but the tables could not apply it; the next append retries.</exception>
+    /// <exception cref="ProjectionException">The entry is logged but the tables could not apply it; the next append, or the projector after a pause, retries.</exception>
     public async Task<AppendResult> AppendAsync(LedgerEvent ledgerEvent, CancellationToken cancellationToken) =>
         (await AppendManyAsync([ledgerEvent], cancellationToken))[0];
 
@@ -228,7 +234,7 @@ public sealed partial class EventLog(
     /// <exception cref="ArgumentException">An event breaks its schema; nothing was logged.</exception>
     /// <exception cref="EntryTooLargeException">An event's entry exceeds 65,535 bytes; nothing was logged.</exception>
     /// <exception cref="LogStorageException">The appender failed.</exception>
-    /// <exception cref="ProjectionException">The entries are logged but the tables could not apply them; the next append retries.</exception>
+    /// <exception cref="ProjectionException">The entries are logged but the tables could not apply them; the next append, or the projector after a pause, retries.</exception>
     public async Task<IReadOnlyList<AppendResult>> AppendManyAsync(IReadOnlyList<LedgerEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -257,7 +263,7 @@ public sealed partial class EventLog(
     /// <exception cref="ArgumentException">The event breaks its schema (EventCodec).</exception>
     /// <exception cref="EntryTooLargeException">The event's entry exceeds 65,535 bytes; nothing was logged.</exception>
     /// <exception cref="LogStorageException">The appender failed; nothing was logged.</exception>
-    /// <exception cref="ProjectionException">The entry is logged but the tables could not apply it; the next append retries.</exception>
+    /// <exception cref="ProjectionException">The entry is logged but the tables could not apply it; the next append, or the projector after a pause, retries.</exception>
     public async Task<ProjectedAppend> AppendProjectedAsync(LedgerEvent ledgerEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledgerEvent);
@@ -621,14 +627,17 @@ public sealed partial class EventLog(
 
     // One wake may stand for many appends: each run takes every consecutive waiting entry. A run
     // that fails has handed its exception to the entries' callers; they stay in _unprojected, and
-    // the next wake (the next append) retries them.
+    // the next wake retries them: the next append, or, when none comes (the database was away and
+    // the deadline's last ballot is in), the thread itself after a pause that doubles from
+    // FirstProjectionRetry to MaxProjectionRetry while the tables keep refusing.
     private void RunProjections()
     {
+        TimeSpan pause = Timeout.InfiniteTimeSpan;
         while (!_disposed)
         {
             try
             {
-                _projectWake.WaitOne();
+                _projectWake.WaitOne(pause);
             }
             catch (ObjectDisposedException)
             {
@@ -644,10 +653,12 @@ public sealed partial class EventLog(
             try
             {
                 ProjectConsecutiveAsync().GetAwaiter().GetResult();
+                pause = Timeout.InfiniteTimeSpan;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                LogProjectionFailed(logger, e);
+                pause = pause == Timeout.InfiniteTimeSpan ? FirstProjectionRetry : TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxProjectionRetry.Ticks));
+                LogProjectionFailed(logger, pause, e);
             }
         }
     }
@@ -707,7 +718,7 @@ public sealed partial class EventLog(
             }
             catch (Exception e)
             {
-                // The entries stay in _unprojected: the next append retries them.
+                // The entries stay in _unprojected: the next run retries them (RunProjections).
                 _projecting.ForEach(w => w.Projected.TrySetException(e));
                 throw;
             }
@@ -766,8 +777,8 @@ public sealed partial class EventLog(
     [LoggerMessage(Level = LogLevel.Information, Message = "Checkpoint {TreeSize} cosigned by a quorum; some witnesses did not answer: {Failures}")]
     private static partial void LogWitnessFailures(ILogger logger, long treeSize, string failures);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Projecting durable log entries failed; the next append retries them")]
-    private static partial void LogProjectionFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Projecting durable log entries failed; the next append retries them, or the projector itself in {Pause}")]
+    private static partial void LogProjectionFailed(ILogger logger, TimeSpan pause, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Log {Origin} opened at size {TreeSize}")]
     private static partial void LogOpened(ILogger logger, string origin, long treeSize);
