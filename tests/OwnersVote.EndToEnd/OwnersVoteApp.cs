@@ -237,7 +237,7 @@ public class PostgresApp() : OwnersVoteApp(Directory.CreateTempSubdirectory("ov-
 
     /// <summary>Starts the stopped database server again: the outage ends.</summary>
     public Task StartDatabaseAgainAsync(CancellationToken cancellationToken) =>
-        _server?.StartAgainAsync(cancellationToken) ?? throw new InvalidOperationException("the database was never started");
+        _server?.StartServerAsync(cancellationToken) ?? throw new InvalidOperationException("the database was never started");
 
     protected override async ValueTask<string> ConfigureDatabaseAsync(CancellationToken cancellationToken)
     {

@@ -45,12 +45,12 @@ public sealed class PostgresServer : IAsyncDisposable
         await RunAsync("mkdir", ["-p", Path.Combine(root, "sock")], cancellationToken);
         await RunAsync(Path.Combine(BinDirectory, "initdb"),
             ["-D", server._data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"], cancellationToken);
-        await server.StartAgainAsync(cancellationToken);
+        await server.StartServerAsync(cancellationToken);
         return server;
     }
 
-    /// <summary>Starts the server on its data, port and socket directory (after <see cref="StopAsync"/>: the outage ends).</summary>
-    public async Task StartAgainAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the server on its data, port and socket directory: at first, and again after <see cref="StopAsync"/> (the outage ends).</summary>
+    public async Task StartServerAsync(CancellationToken cancellationToken)
     {
         await RunAsync(Path.Combine(BinDirectory, "pg_ctl"),
         [

@@ -207,9 +207,9 @@ public sealed class ProjectionConnection : IDisposable
 
     /// <summary>
     /// The lookup of <see cref="ReadCountedBallots"/>: both columns, through the partial index of
-    /// counted ballots by name. Left to choose, SQLite (no statistics) took the full
-    /// (matter, owner) index of a database EF Core created, whose indexes it lists the other way
-    /// round, and read the table row of every earlier ballot of each principal to test "Counts":
+    /// counted ballots by name. Left to choose, SQLite (no statistics) weighs the two (matter, owner)
+    /// indexes alike and takes the one it lists first: on a database EF Core created, the full one,
+    /// which made it read the table row of every earlier ballot of each principal to test "Counts":
     /// measured over a 60 s load, the projector's CPU per ballot doubled (67 to 147 µs) as owners
     /// changed their minds. The index exists wherever this runs (ProjectionSchema creates it at start).
     /// </summary>
@@ -298,5 +298,6 @@ public sealed class ProjectionConnection : IDisposable
 
     // A list as one JSON array parameter, read by json_each: the statement's SQL stays the same
     // whatever the run's size, so it is compiled once.
-    private static string JsonList(IReadOnlyCollection<string> values) => System.Text.Json.JsonSerializer.Serialize(values);
+    /// <summary>A list as the JSON array this connection's statements read with <c>json_each</c>.</summary>
+    internal static string JsonList(IReadOnlyCollection<string> values) => System.Text.Json.JsonSerializer.Serialize(values);
 }

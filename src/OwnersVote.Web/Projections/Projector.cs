@@ -229,8 +229,8 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
         IQueryable<BallotRow> countedNow = db.Database.IsSqlite()
             ? db.Ballots.FromSqlRaw(
                 ProjectionConnection.CountedRowsSql,
-                new Microsoft.Data.Sqlite.SqliteParameter("@votes", JsonSerializer.Serialize(votes)),
-                new Microsoft.Data.Sqlite.SqliteParameter("@principals", JsonSerializer.Serialize(principals)))
+                new Microsoft.Data.Sqlite.SqliteParameter("@votes", ProjectionConnection.JsonList(votes)),
+                new Microsoft.Data.Sqlite.SqliteParameter("@principals", ProjectionConnection.JsonList(principals)))
             : db.Ballots.Where(b => EF.Parameter(votes).Contains(b.MatterId) && EF.Parameter(principals).Contains(b.OwnerId) && b.Counts);
         foreach (BallotRow row in await countedNow.ToListAsync(cancellationToken))
         {
