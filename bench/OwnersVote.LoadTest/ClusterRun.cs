@@ -150,7 +150,7 @@ internal static class ClusterRun
             catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
             {
                 // The client's own 60 s timeout: no receipt.
-                outcomes.Add((new CastOutcome(false, -1, "", "", "no answer: " + e.Message, TimeSpan.Zero), b.Vote));
+                outcomes.Add((CastOutcome.Refused("no answer: " + e.Message, TimeSpan.Zero), b.Vote));
             }
         });
         TimeSpan wall = Stopwatch.GetElapsedTime(start);

@@ -22,9 +22,70 @@ internal sealed record SignedBallot(OwnerClient Owner, string Vote, byte[] Body)
 
 /// <summary>
 /// What the server answered to a submitted ballot. <see cref="Latency"/> runs from the moment the
-/// ballot was due to be sent (open loop: its scheduled time) to the answer.
+/// ballot was due to be sent (open loop: its scheduled time) to the answer. An accepted answer is
+/// kept as the bytes that arrived and parsed on first use, after the timed window: the generator
+/// shares the machine's cores with the server, and reading kilobytes of receipt JSON per ballot
+/// inside the window took CPU the server could have used. The bytes are the whole answer, so
+/// nothing is checked less: every receipt is still parsed and verified afterwards.
 /// </summary>
-internal sealed record CastOutcome(bool Accepted, long Index, string LeafHash, string Receipt, string Problem, TimeSpan Latency);
+internal sealed class CastOutcome
+{
+    private readonly byte[] _answer;
+    private ParsedAnswer? _parsed;
+
+    private CastOutcome(bool accepted, byte[] answer, string problem, TimeSpan latency)
+    {
+        Accepted = accepted;
+        _answer = answer;
+        Problem = problem;
+        Latency = latency;
+    }
+
+    /// <summary>An accepted ballot: the server's answer, its body as received.</summary>
+    public static CastOutcome Receipted(byte[] answer, TimeSpan latency) => new(true, answer, "", latency);
+
+    /// <summary>A refused or unanswered ballot, with what went wrong.</summary>
+    public static CastOutcome Refused(string problem, TimeSpan latency) => new(false, [], problem, latency);
+
+    public bool Accepted { get; }
+
+    public string Problem { get; }
+
+    public TimeSpan Latency { get; }
+
+    /// <summary>The log index the receipt names (-1 when refused).</summary>
+    public long Index => Parsed().Index;
+
+    /// <summary>The entry's leaf hash, base64, as the server answered it.</summary>
+    public string LeafHash => Parsed().LeafHash;
+
+    /// <summary>The c2sp.org/tlog-proof receipt text.</summary>
+    public string Receipt => Parsed().Receipt;
+
+    private ParsedAnswer Parsed()
+    {
+        if (!Accepted)
+        {
+            return ParsedAnswer.None;
+        }
+
+        // A reference, so a reader on another thread sees all of it or parses again.
+        if (_parsed is not { } parsed)
+        {
+            // Answers from the ceiling server carry no receipt fields: "" as before.
+            JsonObject receipt = JsonNode.Parse(_answer)!.AsObject();
+            parsed = new ParsedAnswer(receipt["index"]!.GetValue<long>(), receipt["leafHash"]?.GetValue<string>() ?? "", receipt["receipt"]?.GetValue<string>() ?? "");
+            _parsed = parsed;
+        }
+
+        return parsed;
+    }
+
+    private sealed record ParsedAnswer(long Index, string LeafHash, string Receipt)
+    {
+        public static readonly ParsedAnswer None = new(-1, "", "");
+    }
+}
 
 /// <summary>
 /// One synthetic owner on their own device: a cookie session from signing in with the invitation
@@ -141,15 +202,11 @@ internal sealed partial class OwnerClient(string baseUrl, string vote, string co
         using var content = new ByteArrayContent(ballot.Body);
         content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
         using HttpResponseMessage response = await _http.PostAsync(new Uri(ballot.Node + $"/api/votes/{ballot.Vote}/ballot"), content, cancellationToken);
-        string text = await response.Content.ReadAsStringAsync(cancellationToken);
+        byte[] answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         TimeSpan latency = Stopwatch.GetElapsedTime(due);
-        if (!response.IsSuccessStatusCode)
-        {
-            return new CastOutcome(false, -1, "", "", $"{(int)response.StatusCode} {text}", latency);
-        }
-
-        JsonObject receipt = JsonNode.Parse(text)!.AsObject();
-        return new CastOutcome(true, receipt["index"]!.GetValue<long>(), receipt["leafHash"]?.GetValue<string>() ?? "", receipt["receipt"]?.GetValue<string>() ?? "", "", latency);
+        return response.IsSuccessStatusCode
+            ? CastOutcome.Receipted(answer, latency)
+            : CastOutcome.Refused($"{(int)response.StatusCode} {Encoding.UTF8.GetString(answer)}", latency);
     }
 
     private static byte[] Challenge(System.Text.Json.Nodes.JsonObject options) =>
