@@ -128,8 +128,9 @@ public sealed class OwnersVoteDb(DbContextOptions<OwnersVoteDb> options) : DbCon
             // up for every ballot, and results read a vote's counted ballots. Through the index
             // above, each lookup walked the principal's whole history of changes of mind, a table
             // read per earlier ballot (issue 10). Existing databases get it at start
-            // (ProjectionSchema).
-            e.HasIndex(x => new { x.MatterId, x.OwnerId }, ProjectionSchema.CountedBallotsIndex).HasFilter("\"Counts\"");
+            // (ProjectionSchema). Unique: of a principal's ballots in a vote exactly one counts
+            // (DESIGN.md "Ballot signing"), and the table refuses a projection that counts two.
+            e.HasIndex(x => new { x.MatterId, x.OwnerId }, ProjectionSchema.CountedBallotsIndex).IsUnique().HasFilter("\"Counts\"");
             // Only paper ballots have a scan (RetentionSweep looks them up by it): online ballots,
             // nearly every row, stay out of the index, one B-tree insert less per ballot (issue 10).
             e.HasIndex(x => x.Scan).HasFilter("\"Scan\" IS NOT NULL");

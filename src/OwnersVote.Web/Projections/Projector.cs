@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using OwnersVote.Voting;
 using OwnersVote.Voting.Events;
@@ -189,10 +190,36 @@ public sealed partial class Projector(OwnersVoteDb db, CoseKeyCache? keys = null
             || db.Database.CurrentTransaction?.GetDbTransaction() is not Microsoft.Data.Sqlite.SqliteTransaction transaction
             || !_dedicated.TrySave(db.ChangeTracker, transaction))
         {
+            await UncountFirstAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 
         _added.Clear();
+    }
+
+    /// <summary>
+    /// Writes the ballots that stop counting before the rest of the save. The unique index of
+    /// counted ballots (<see cref="ProjectionSchema.CountedBallotsIndex"/>) checks each statement as
+    /// it runs, and EF Core orders a save's updates by key, not by what the index needs: the row
+    /// that starts counting again after a withdrawal may come first.
+    /// </summary>
+    private async Task UncountFirstAsync(CancellationToken cancellationToken)
+    {
+        List<EntityEntry<BallotRow>> stopping = [.. db.ChangeTracker.Entries<BallotRow>().Where(e =>
+            e.State == EntityState.Modified && !e.Entity.Counts && e.Property(b => b.Counts) is { IsModified: true, OriginalValue: true })];
+        if (stopping.Count == 0)
+        {
+            return;
+        }
+
+        List<long> indexes = [.. stopping.Select(e => e.Entity.LogIndex)];
+        await db.Ballots.Where(b => indexes.Contains(b.LogIndex)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Counts, false), cancellationToken);
+        foreach (EntityEntry<BallotRow> entry in stopping)
+        {
+            PropertyEntry<BallotRow, bool> counts = entry.Property(b => b.Counts);
+            counts.OriginalValue = false;
+            counts.IsModified = false;
+        }
     }
 
     private async Task PreloadBallotsAsync(List<BallotCast> ballots, CancellationToken cancellationToken)
