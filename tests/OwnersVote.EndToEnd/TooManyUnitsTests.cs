@@ -114,6 +114,9 @@ public sealed class TooManyUnitsTests(SqliteApp app, Browser browser) : IClassFi
                 Compound, Vote, now.AddHours(-2), "committee:test", "电梯维修", "使用专项维修资金维修电梯。",
                 [new MatterQuestion("q1", "是否同意？")], [Choice.Yes, Choice.No, Choice.Abstain], [], ThresholdClass.Ordinary,
                 now.AddHours(-1), now.AddDays(30), AllowChange: true, InvalidBallotRule.Participating, []),
+            // Opened here, as the lifecycle service would on its next tick: otherwise that tick
+            // (every 30 s) could append VoteOpened in the middle of the test's counts of entries.
+            new VoteOpened(Compound, Vote, now.AddHours(-1), "system"),
         ], Cancel);
         return (developer, owner);
     }
