@@ -78,22 +78,28 @@ public sealed class SecondDemoCompound(OwnersVoteDb db, EventLog log, RollBook r
             }
 
             const string Title = "清溪花园中心花园改造使用公共收益";
-            await log.AppendAsync(new MatterPublished(
-                CompoundId,
-                VoteId,
-                now,
-                Officer,
-                Title,
-                "拟使用小区公共收益约 6.2 万元改造中心花园（增设无障碍坡道和座椅）。本事项为演示用的第二个小区的表决。",
-                [new MatterQuestion("q1", Title)],
-                [Choice.Yes, Choice.No, Choice.Abstain],
-                [],
-                ThresholdClass.Ordinary,
-                now,
-                now.AddDays(14),
-                AllowChange: true,
-                InvalidBallotRule.Participating,
-                []), cancellationToken);
+            // Published and opened together, as DemoSeeder opens its votes: the lifecycle service would
+            // otherwise log VoteOpened on its first tick, at some moment after the start.
+            await log.AppendManyAsync(
+            [
+                new MatterPublished(
+                    CompoundId,
+                    VoteId,
+                    now,
+                    Officer,
+                    Title,
+                    "拟使用小区公共收益约 6.2 万元改造中心花园（增设无障碍坡道和座椅）。本事项为演示用的第二个小区的表决。",
+                    [new MatterQuestion("q1", Title)],
+                    [Choice.Yes, Choice.No, Choice.Abstain],
+                    [],
+                    ThresholdClass.Ordinary,
+                    now,
+                    now.AddDays(14),
+                    AllowChange: true,
+                    InvalidBallotRule.Participating,
+                    []),
+                new VoteOpened(CompoundId, VoteId, now, "system"),
+            ], cancellationToken);
         }
 
         foreach (DemoAccount account in Accounts)
