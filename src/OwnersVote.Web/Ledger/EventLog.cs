@@ -489,7 +489,7 @@ public sealed partial class EventLog(
             WitnessedCheckpoint witnessed = await client.CollectAsync(latest, (from, ct) => ProveConsistencyAsync(from, latestSize, ct), CancellationToken.None);
             OwnersVoteTelemetry.WitnessRoundDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
             Volatile.Write(ref _served, new ServedCheckpoint(witnessed.SignedNote, latestSize));
-            if (witnesses.Shortfall(string.Empty, witnessed.SignedNote) is { } shortfall)
+            if (witnesses.Shortfall(string.Empty, witnessed) is { } shortfall)
             {
                 LogWitnessShortfall(logger, latestSize, shortfall, string.Join("; ", witnessed.Failures));
             }
@@ -507,7 +507,7 @@ public sealed partial class EventLog(
     /// <summary>
     /// The newest checkpoint on which a receipt of <paramref name="compoundId"/> may be given: one
     /// cosigned by the deployment's quorum of witnesses and by the compound's own quorum
-    /// (<see cref="LogWitnesses.Shortfall"/>). When the served checkpoint lacks them, the witnesses
+    /// (<see cref="LogWitnesses.Shortfall(string, byte[])"/>). When the served checkpoint lacks them, the witnesses
     /// are asked once more now (a witness back from an outage cosigns at once); if they still
     /// lack, the receipt is held: <see cref="ReceiptCheckpoint.Note"/> is null and
     /// <see cref="ReceiptCheckpoint.Shortfall"/> says what is missing. The entries stand either way.
@@ -539,7 +539,7 @@ public sealed partial class EventLog(
                 Volatile.Write(ref _served, new ServedCheckpoint(witnessed.SignedNote, size));
             }
 
-            if (witnesses.Shortfall(compoundId, witnessed.SignedNote) is { } shortfall)
+            if (witnesses.Shortfall(compoundId, witnessed) is { } shortfall)
             {
                 string failures = string.Join("; ", witnessed.Failures);
                 LogReceiptHeld(logger, compoundId, size, shortfall, failures);

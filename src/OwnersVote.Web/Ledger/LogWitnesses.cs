@@ -15,7 +15,7 @@ namespace OwnersVote.Web.Ledger;
 /// Besides the deployment's, each compound may list witnesses of its own
 /// (<c>Witnesses:Compounds:&lt;id&gt;</c>): one log per deployment, so they cosign the same
 /// checkpoints; all are asked once per checkpoint, and a receipt of that compound needs both
-/// quorums (<see cref="Shortfall"/>).
+/// quorums (<see cref="Shortfall(string, byte[])"/>).
 /// </summary>
 /// <remarks>
 /// The demo's witnesses are called in process rather than over the app's own URL: the demo is
@@ -45,10 +45,12 @@ public sealed class LogWitnesses(
     private readonly Dictionary<string, CompoundWitnesses> _compounds = new(StringComparer.Ordinal);
     private NoteVerifier? _logKey;
 
-    // The last few answers of Shortfall: every receipt of a batch asks about the same checkpoint,
-    // and opening it verifies every signature on it (Ed25519, once per witness).
+    // The witnesses whose cosignature verified on the last few checkpoints, by their verifier keys:
+    // every receipt of a batch asks about the same checkpoint, and opening it verifies every
+    // signature on it (Ed25519, one verification each). Kept per checkpoint, not per compound: the
+    // round's own question (the deployment's quorum) and each compound's receipts share one entry.
     private readonly Lock _recentLock = new();
-    private readonly (string Compound, byte[] Checkpoint, string? Shortfall)?[] _recent = new (string, byte[], string?)?[8];
+    private readonly (byte[] Checkpoint, HashSet<string> Cosigned)?[] _recent = new (byte[], HashSet<string>)?[8];
     private int _recentNext;
 
     /// <summary>The deployment's witnesses, in configuration order; empty when the log is not witnessed.</summary>
@@ -59,7 +61,7 @@ public sealed class LogWitnesses(
 
     /// <summary>
     /// The client that asks every witness — the deployment's and every compound's, once each — or
-    /// null when there are none. Its own quorum is not the rule: see <see cref="Shortfall"/>.
+    /// null when there are none. Its own quorum is not the rule: see <see cref="Shortfall(string, byte[])"/>.
     /// </summary>
     public WitnessClient? Client => _client;
 
@@ -86,33 +88,63 @@ public sealed class LogWitnesses(
             return null;
         }
 
+        HashSet<string>? cosigned = null;
         lock (_recentLock)
         {
-            foreach ((string Compound, byte[] Checkpoint, string? Shortfall)? recent in _recent)
+            foreach ((byte[] Checkpoint, HashSet<string> Cosigned)? recent in _recent)
             {
-                if (recent is { } r && r.Compound == compoundId && r.Checkpoint.AsSpan().SequenceEqual(signedCheckpoint))
+                if (recent is { } r && r.Checkpoint.AsSpan().SequenceEqual(signedCheckpoint))
                 {
-                    return r.Shortfall;
+                    cosigned = r.Cosigned;
+                    break;
                 }
             }
         }
 
-        string? shortfall = ComputeShortfall(compoundId, own, signedCheckpoint);
+        if (cosigned is null)
+        {
+            NoteVerifier logKey = _logKey ?? throw new InvalidOperationException("The witnesses are not open yet.");
+            // Every witness once (the client's list), though a compound may list a deployment's
+            // witness too: Note.Open refuses a key given twice.
+            WitnessClient client = _client ?? throw new InvalidOperationException("No witness is configured.");
+            OpenedNote opened = Note.Open(signedCheckpoint, [logKey, .. client.Witnesses.Select(w => w.Key)]);
+            cosigned = [.. opened.Signatures.Select(s => s.Verifier).OfType<CosignatureVerifier>().Select(v => v.VerifierKey)];
+            Remember(signedCheckpoint, cosigned);
+        }
+
+        return Lacking(compoundId, own, cosigned);
+    }
+
+    /// <summary>
+    /// <see cref="Shortfall(string, byte[])"/> of a checkpoint a round of <see cref="Client"/> just
+    /// returned, without opening it again: <see cref="WitnessClient.CollectAsync"/> merged only the
+    /// cosignatures it verified with each witness's key, and names them in
+    /// <see cref="WitnessedCheckpoint.Cosigners"/>. Remembered for the receipts that ask next.
+    /// </summary>
+    public string? Shortfall(string compoundId, WitnessedCheckpoint witnessed)
+    {
+        ArgumentNullException.ThrowIfNull(witnessed);
+        WitnessClient client = _client ?? throw new InvalidOperationException("No witness is configured.");
+        HashSet<string> cosigned = [.. client.Witnesses.Where(w => witnessed.Cosigners.Contains(w.Name, StringComparer.Ordinal)).Select(w => w.Key.VerifierKey)];
+        Remember(witnessed.SignedNote, cosigned);
+        CompoundWitnesses own = Of(compoundId);
+        return Quorum == 0 && own.Quorum == 0 ? null : Lacking(compoundId, own, cosigned);
+    }
+
+    private void Remember(byte[] signedCheckpoint, HashSet<string> cosigned)
+    {
         lock (_recentLock)
         {
             // A copy: the caller's array is not ours to keep.
-            _recent[_recentNext] = (compoundId, [.. signedCheckpoint], shortfall);
+            _recent[_recentNext] = ([.. signedCheckpoint], cosigned);
             _recentNext = (_recentNext + 1) % _recent.Length;
         }
-
-        return shortfall;
     }
 
-    private string? ComputeShortfall(string compoundId, CompoundWitnesses own, byte[] signedCheckpoint)
+    // DESIGN.md §2 "Witnesses": the deployment's k and the compound's own k, each counted among the
+    // witnesses whose cosignature verified.
+    private string? Lacking(string compoundId, CompoundWitnesses own, HashSet<string> cosigned)
     {
-        NoteVerifier logKey = _logKey ?? throw new InvalidOperationException("The witnesses are not open yet.");
-        OpenedNote opened = Note.Open(signedCheckpoint, [logKey, .. All.Select(w => w.Key), .. own.Witnesses.Select(w => w.Key)]);
-        HashSet<string> cosigned = [.. opened.Signatures.Select(s => s.Verifier).OfType<CosignatureVerifier>().Select(v => v.VerifierKey)];
         int deployment = All.Count(w => cosigned.Contains(w.Key.VerifierKey));
         int compound = own.Witnesses.Count(w => cosigned.Contains(w.Key.VerifierKey));
         List<string> lacking = [];
