@@ -15,9 +15,15 @@ namespace OwnersVote.Voting.Events;
 /// </remarks>
 /// <param name="Compound">The compound id.</param>
 /// <param name="At">When the event happened (whole milliseconds; see <see cref="EventTime"/>).</param>
-/// <param name="Actor">Who caused it: e.g. <c>officer:wang-01</c>, <c>owner:&lt;hash&gt;</c>, <c>system</c>.</param>
+/// <param name="Actor">Who caused it: e.g. <c>officer:wang-01</c>, <c>owner:&lt;hash&gt;</c>, <see cref="SystemActor"/>.</param>
 public abstract record LedgerEvent(string Compound, DateTimeOffset At, string Actor)
 {
+    /// <summary>
+    /// The actor of what the software does by itself on a published schedule: a vote opened or
+    /// closed at its announced time, a reminder sent, a demo's votes opened as it is seeded.
+    /// </summary>
+    public const string SystemActor = "system";
+
     /// <summary>The schema version this software writes and the highest it reads.</summary>
     public const int SchemaVersion = 1;
 

@@ -202,13 +202,13 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
                 chargingCloses);
             events.Add(charging);
             // Issue 7: the system logs each vote's opening at its published time.
-            events.Add(new VoteOpened(CompoundId, ChargingVoteId, chargingOpens, "system"));
+            events.Add(new VoteOpened(CompoundId, ChargingVoteId, chargingOpens, LedgerEvent.SystemActor));
             for (int i = 0; i < chargingBallots.Count; i++)
             {
                 events.Add(Cast(roll, charging, chargingBallots[i], chargingOpens.AddHours(3 + (i * 7)), authenticators[chargingBallots[i].Owner], origin, i));
             }
 
-            events.Add(new VoteClosed(CompoundId, ChargingVoteId, chargingCloses, "system"));
+            events.Add(new VoteClosed(CompoundId, ChargingVoteId, chargingCloses, LedgerEvent.SystemActor));
             VoteReplayResult recount = VoteReplay.Replay(events, ChargingVoteId);
             events.Add(recount.ToTallyPublished(chargingCloses.AddHours(20), Officer));
 
@@ -229,7 +229,7 @@ public sealed class DemoSeeder(OwnersVoteDb db, EventLog log, TimeProvider time,
                 [DemoDocuments.LiftQuotationDocument]) with
             { Handwriting = HandwritingPolicy.Optional }; // Issue 11: owners may add a handwritten signature.
             events.Add(lift);
-            events.Add(new VoteOpened(CompoundId, LiftVoteId, liftOpens, "system"));
+            events.Add(new VoteOpened(CompoundId, LiftVoteId, liftOpens, LedgerEvent.SystemActor));
             for (int i = 0; i < liftBallots.Count; i++)
             {
                 events.Add(Cast(roll, lift, liftBallots[i], liftOpens.AddHours(2 + (i * 4)), authenticators[liftBallots[i].Owner], origin, chargingBallots.Count + i));

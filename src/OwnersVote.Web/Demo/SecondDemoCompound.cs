@@ -98,7 +98,7 @@ public sealed class SecondDemoCompound(OwnersVoteDb db, EventLog log, RollBook r
                     AllowChange: true,
                     InvalidBallotRule.Participating,
                     []),
-                new VoteOpened(CompoundId, VoteId, now, "system"),
+                new VoteOpened(CompoundId, VoteId, now, LedgerEvent.SystemActor),
             ], cancellationToken);
         }
 

@@ -204,13 +204,13 @@ public sealed partial class VoteLifecycle(
             {
                 if (matter.OpenedAt is null && now >= matter.OpensAt)
                 {
-                    await log.AppendAsync(new VoteOpened(matter.CompoundId, matter.Id, now, "system"), cancellationToken);
+                    await log.AppendAsync(new VoteOpened(matter.CompoundId, matter.Id, now, LedgerEvent.SystemActor), cancellationToken);
                     appended++;
                 }
 
                 if (now >= matter.ClosesAt)
                 {
-                    await log.AppendAsync(new VoteClosed(matter.CompoundId, matter.Id, now, "system"), cancellationToken);
+                    await log.AppendAsync(new VoteClosed(matter.CompoundId, matter.Id, now, LedgerEvent.SystemActor), cancellationToken);
                     appended++;
                     continue;
                 }
@@ -267,7 +267,7 @@ public sealed partial class VoteLifecycle(
                         ["closes"] = closes,
                     }, now),
                     cancellationToken);
-                events.Add(new ReminderSent(matter.CompoundId, matter.Id, now, "system", principal.Key, round));
+                events.Add(new ReminderSent(matter.CompoundId, matter.Id, now, LedgerEvent.SystemActor, principal.Key, round));
             }
         }
 
@@ -306,7 +306,7 @@ public sealed partial class VoteLifecycle(
             List<LedgerEvent> events = [];
             if (matter.OpenedAt is null)
             {
-                events.Add(new VoteOpened(matter.CompoundId, matter.Id, now, "system"));
+                events.Add(new VoteOpened(matter.CompoundId, matter.Id, now, LedgerEvent.SystemActor));
             }
 
             events.Add(new VoteClosed(matter.CompoundId, matter.Id, now, Actor(session)));
