@@ -88,17 +88,33 @@ public sealed class ReceiptQuorumTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_cosignature_the_note_carried_before_the_round_counts_once_verified()
+    {
+        // A receipt's second asking: the note already carries the compound's own cosignature, and
+        // only the shared witness answers this time.
+        byte[] carried = Signed(13, _log, _shared, _own);
+        Assert.Null(_witnesses.Shortfall(Compound, new WitnessedCheckpoint(carried, [_shared.Verifier.Name], [])));
+
+        // The carried cosignature is verified, not taken on trust.
+        byte[] forged = Tampered(Signed(14, _log, _shared, _own), "— committee.example/witness ");
+        Assert.Throws<InvalidNoteSignatureException>(() => _witnesses.Shortfall(Compound, new WitnessedCheckpoint(forged, [_shared.Verifier.Name], [])));
+    }
+
+    [Fact]
     public void A_cosignature_that_does_not_verify_is_refused_not_counted()
     {
-        byte[] good = Signed(12, _log, _shared, _own);
-        string text = System.Text.Encoding.UTF8.GetString(good);
-        // Flip one character of the compound's own witness's signature line.
-        string line = text.Split('\n').Single(l => l.StartsWith("— committee.example/witness ", StringComparison.Ordinal));
+        byte[] forged = Tampered(Signed(12, _log, _shared, _own), "— committee.example/witness ");
+        Assert.Throws<InvalidNoteSignatureException>(() => _witnesses.Shortfall(Compound, forged));
+    }
+
+    // One character of the signature line starting with the prefix, flipped.
+    private static byte[] Tampered(byte[] note, string linePrefix)
+    {
+        string text = System.Text.Encoding.UTF8.GetString(note);
+        string line = text.Split('\n').Single(l => l.StartsWith(linePrefix, StringComparison.Ordinal));
         char[] chars = line.ToCharArray();
         chars[^20] = chars[^20] == 'A' ? 'B' : 'A';
-        byte[] forged = System.Text.Encoding.UTF8.GetBytes(text.Replace(line, new string(chars), StringComparison.Ordinal));
-
-        Assert.Throws<InvalidNoteSignatureException>(() => _witnesses.Shortfall(Compound, forged));
+        return System.Text.Encoding.UTF8.GetBytes(text.Replace(line, new string(chars), StringComparison.Ordinal));
     }
 
     private static ConfiguredWitness Configured(string name, CosignatureSigner signer) =>

@@ -119,13 +119,22 @@ public sealed class LogWitnesses(
     /// <see cref="Shortfall(string, byte[])"/> of a checkpoint a round of <see cref="Client"/> just
     /// returned, without opening it again: <see cref="WitnessClient.CollectAsync"/> merged only the
     /// cosignatures it verified with each witness's key, and names them in
-    /// <see cref="WitnessedCheckpoint.Cosigners"/>. Remembered for the receipts that ask next.
+    /// <see cref="WitnessedCheckpoint.Cosigners"/>. Remembered for the receipts that ask next. A
+    /// note that already carried a cosignature of a witness that did not answer this round (a
+    /// receipt's second asking) is opened instead, so that cosignature is verified and counts.
     /// </summary>
     public string? Shortfall(string compoundId, WitnessedCheckpoint witnessed)
     {
         ArgumentNullException.ThrowIfNull(witnessed);
         WitnessClient client = _client ?? throw new InvalidOperationException("No witness is configured.");
-        HashSet<string> cosigned = [.. client.Witnesses.Where(w => witnessed.Cosigners.Contains(w.Name, StringComparer.Ordinal)).Select(w => w.Key.VerifierKey)];
+        HashSet<string> fresh = new(witnessed.Cosigners, StringComparer.Ordinal);
+        IReadOnlyList<NoteSignature> lines = Note.Parse(witnessed.SignedNote).Signatures;
+        if (client.Witnesses.Any(w => !fresh.Contains(w.Name) && lines.Any(l => l.IsFrom(w.Key.Name, w.Key.KeyId))))
+        {
+            return Shortfall(compoundId, witnessed.SignedNote);
+        }
+
+        HashSet<string> cosigned = [.. client.Witnesses.Where(w => fresh.Contains(w.Name)).Select(w => w.Key.VerifierKey)];
         Remember(witnessed.SignedNote, cosigned);
         CompoundWitnesses own = Of(compoundId);
         return Quorum == 0 && own.Quorum == 0 ? null : Lacking(compoundId, own, cosigned);
