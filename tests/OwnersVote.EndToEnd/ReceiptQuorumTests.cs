@@ -81,7 +81,7 @@ public sealed class ReceiptQuorumTests : IAsyncLifetime
         Assert.Equal("1 of compound c1's 2 required witness cosignatures (not cosigned: committee)", fromRound);
         Assert.Null(_witnesses.Shortfall(string.Empty, sharedOnly));
 
-        // A fresh instance opens the same note itself and agrees.
+        // Both cosigners from the round: no shortfall, and the same answer remembered for the note's bytes.
         byte[] both = Signed(11, _log, _shared, _own);
         Assert.Null(_witnesses.Shortfall(Compound, new WitnessedCheckpoint(both, [_shared.Verifier.Name, _own.Verifier.Name], [])));
         Assert.Null(_witnesses.Shortfall(Compound, both));
